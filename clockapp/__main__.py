@@ -1,0 +1,5 @@
+import sys
+
+from clockapp.cli import main
+
+sys.exit(main())

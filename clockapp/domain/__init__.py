@@ -1,0 +1,1 @@
+"""The clock itself: pure standard-library Python, no Qt, no I/O."""
