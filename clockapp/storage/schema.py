@@ -1,0 +1,65 @@
+"""Schema migrations, applied in order; ``PRAGMA user_version`` holds how many have run.
+
+Append a migration to change the schema; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: sessions, their breaks, locked days, and the outbox of finished/edited/deleted sessions.
+    """
+    CREATE TABLE sessions (
+        id         TEXT PRIMARY KEY,        -- UUID, chosen on this device
+        start_utc  TEXT NOT NULL,           -- ISO 8601 UTC, fixed width, so text order = time order
+        end_utc    TEXT,                    -- NULL while the session runs
+        zone       TEXT NOT NULL,           -- IANA zone it was recorded in
+        note       TEXT NOT NULL DEFAULT '',
+        flagged    INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_by_start ON sessions(start_utc);
+    -- At most one running session, whatever writes (tray, CLI, two terminals).
+    CREATE UNIQUE INDEX one_running_session ON sessions(end_utc IS NULL) WHERE end_utc IS NULL;
+    CREATE TABLE breaks (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        start_utc  TEXT NOT NULL,
+        end_utc    TEXT,
+        PRIMARY KEY (session_id, start_utc)
+    ) WITHOUT ROWID;
+    CREATE TABLE locked_days (day TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE outbox (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id   TEXT NOT NULL,
+        change       TEXT NOT NULL CHECK (change IN ('finished', 'edited', 'deleted')),
+        session_json TEXT,                  -- the session after the change; NULL when deleted
+        created_at   TEXT NOT NULL
+    );
+    CREATE INDEX outbox_by_session ON outbox(session_id, id);
+    """,
+    # 2: where each session stands on each backend, and backends paused by rejected credentials.
+    """
+    CREATE TABLE uploads (
+        session_id        TEXT NOT NULL,
+        backend           TEXT NOT NULL,             -- 'timetrack' | 'papershift'
+        done_outbox_id    INTEGER NOT NULL DEFAULT 0, -- outbox entries up to here are on the server
+        remote_id         TEXT,                      -- the server's id once a create landed
+        sent_json         TEXT,                      -- the session as last sent (to look it up)
+        claimed_by        TEXT,                      -- the process sending it now (or that died)
+        claimed_at        TEXT,
+        ambiguous         INTEGER NOT NULL DEFAULT 0, -- a write's fate is unknown: look up first
+        attempts          INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at   TEXT,                      -- UTC; NULL means due now
+        last_error        TEXT,
+        problem_outbox_id INTEGER,                   -- needs attention: this entry failed for good
+        updated_at        TEXT NOT NULL,
+        PRIMARY KEY (session_id, backend)
+    ) WITHOUT ROWID;
+    CREATE TABLE backend_pauses (
+        backend TEXT PRIMARY KEY,
+        reason  TEXT NOT NULL,
+        since   TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
+]
+
+LATEST = len(MIGRATIONS)
