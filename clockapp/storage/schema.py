@@ -60,6 +60,22 @@ MIGRATIONS: list[str] = [
         since   TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 3: the last moment the person was seen (one row, rewritten at most once a minute), so a
+    # session left running by a quit, crash or power cut can be asked about on the next start;
+    # and the reminders already shown each local day, so a restart doesn't repeat them.
+    """
+    CREATE TABLE activity (
+        id                INTEGER PRIMARY KEY CHECK (id = 1),
+        last_activity_utc TEXT NOT NULL,    -- last keyboard/mouse input seen (or awake, without)
+        seen_utc          TEXT NOT NULL,    -- when the app last wrote this row
+        session_id        TEXT              -- the session running then; NULL when clocked out
+    );
+    CREATE TABLE reminders_shown (
+        day  TEXT NOT NULL,                 -- local date, YYYY-MM-DD
+        kind TEXT NOT NULL,
+        PRIMARY KEY (day, kind)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

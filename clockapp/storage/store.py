@@ -152,6 +152,13 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (the CLI, a second window) commits.
+
+        Cheap enough to poll every second: it reads no pages.
+        """
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
     # -- transactions ----------------------------------------------------------------------------
 
     @contextmanager

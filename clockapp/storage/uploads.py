@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from clockapp.domain.session import WorkSession
-from clockapp.storage.store import Change, Store, from_text, session_from_json, session_to_json, to_text
+from clockapp.storage.store import (
+    Change,
+    Store,
+    from_text,
+    session_from_json,
+    session_to_json,
+    to_text,
+)
 
 #: A claim older than this is a dead process's: longer than any request may take.
 STALE_CLAIM = timedelta(minutes=2)
@@ -90,7 +97,9 @@ class UploadLedger:
         ).fetchall()
         return [uuid.UUID(r[0]) for r in rows]
 
-    def claim(self, backend: str, session_id: uuid.UUID, owner: str, now: datetime) -> PendingUpload | None:
+    def claim(
+        self, backend: str, session_id: uuid.UUID, owner: str, now: datetime
+    ) -> PendingUpload | None:
         """Take the session for sending (in its own transaction); None if it isn't ours to send."""
         with self._store.write():
             row = self._conn.execute(
@@ -98,16 +107,35 @@ class UploadLedger:
             ).fetchone()
             if row is None:
                 return None
-            (sid, outbox_id, change, _, remote_id, sent_json, ambiguous, attempts, _next,
-             claimed_by, claimed_at, problem_id, _err, _done) = row
-            if claimed_at is not None and from_text(claimed_at) > now - STALE_CLAIM and claimed_by != owner:
+            (
+                sid,
+                outbox_id,
+                change,
+                _,
+                remote_id,
+                sent_json,
+                ambiguous,
+                attempts,
+                _next,
+                claimed_by,
+                claimed_at,
+                problem_id,
+                _err,
+                _done,
+            ) = row
+            if (
+                claimed_at is not None
+                and from_text(claimed_at) > now - STALE_CLAIM
+                and claimed_by != owner
+            ):
                 return None
             if problem_id == outbox_id:
                 return None
             # A stale claim means a process died mid-request: its write may have landed.
             ambiguous = bool(ambiguous) or claimed_at is not None
             self._conn.execute(
-                "INSERT INTO uploads (session_id, backend, claimed_by, claimed_at, ambiguous, updated_at)"
+                "INSERT INTO uploads"
+                " (session_id, backend, claimed_by, claimed_at, ambiguous, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id, backend) DO UPDATE SET"
                 " claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at,"
                 " ambiguous = excluded.ambiguous, updated_at = excluded.updated_at",
@@ -144,13 +172,23 @@ class UploadLedger:
         with self._store.write():
             self._update(backend, session_id, remote_id=remote_id, ambiguous=0)
 
-    def succeeded(self, backend: str, session_id: uuid.UUID, outbox_id: int, remote_id: str | None) -> None:
+    def succeeded(
+        self, backend: str, session_id: uuid.UUID, outbox_id: int, remote_id: str | None
+    ) -> None:
         """The backend now has everything up to ``outbox_id``; ``remote_id`` None after a delete."""
         with self._store.write():
             self._update(
-                backend, session_id, done_outbox_id=outbox_id, remote_id=remote_id,
-                claimed_by=None, claimed_at=None, ambiguous=0, attempts=0,
-                next_attempt_at=None, last_error=None, problem_outbox_id=None,
+                backend,
+                session_id,
+                done_outbox_id=outbox_id,
+                remote_id=remote_id,
+                claimed_by=None,
+                claimed_at=None,
+                ambiguous=0,
+                attempts=0,
+                next_attempt_at=None,
+                last_error=None,
+                problem_outbox_id=None,
             )
 
     def retry_later(
@@ -163,17 +201,29 @@ class UploadLedger:
             ).fetchone()
             was_ambiguous, attempts = row if row else (0, 0)
             self._update(
-                backend, session_id, claimed_by=None, claimed_at=None,
-                ambiguous=int(ambiguous or bool(was_ambiguous)), attempts=attempts + 1,
-                next_attempt_at=to_text(at), last_error=error,
+                backend,
+                session_id,
+                claimed_by=None,
+                claimed_at=None,
+                ambiguous=int(ambiguous or bool(was_ambiguous)),
+                attempts=attempts + 1,
+                next_attempt_at=to_text(at),
+                last_error=error,
             )
 
-    def needs_attention(self, backend: str, session_id: uuid.UUID, outbox_id: int, error: str) -> None:
+    def needs_attention(
+        self, backend: str, session_id: uuid.UUID, outbox_id: int, error: str
+    ) -> None:
         """Park this change: the server refused it for good. A newer edit tries again."""
         with self._store.write():
             self._update(
-                backend, session_id, claimed_by=None, claimed_at=None, last_error=error,
-                problem_outbox_id=outbox_id, next_attempt_at=None,
+                backend,
+                session_id,
+                claimed_by=None,
+                claimed_at=None,
+                last_error=error,
+                problem_outbox_id=outbox_id,
+                next_attempt_at=None,
             )
 
     def release(self, backend: str, session_id: uuid.UUID) -> None:
@@ -227,8 +277,22 @@ class UploadLedger:
         ):
             result[uuid.UUID(sid)] = UploadInfo(UploadStatus.UPLOADED, remote_id, None, None)
         for row in self._conn.execute(_PENDING, (backend,)):
-            (sid, outbox_id, _c, _s, remote_id, _sent, _amb, _att, next_at,
-             _by, claimed_at, problem_id, error, _done) = row
+            (
+                sid,
+                outbox_id,
+                _c,
+                _s,
+                remote_id,
+                _sent,
+                _amb,
+                _att,
+                next_at,
+                _by,
+                claimed_at,
+                problem_id,
+                error,
+                _done,
+            ) = row
             next_attempt = from_text(next_at) if next_at else None
             if problem_id == outbox_id:
                 info = UploadInfo(UploadStatus.NEEDS_ATTENTION, remote_id, error, None)
@@ -256,7 +320,8 @@ class UploadLedger:
         return {
             rid: uuid.UUID(sid)
             for sid, rid in self._conn.execute(
-                "SELECT session_id, remote_id FROM uploads WHERE backend = ? AND remote_id IS NOT NULL",
+                "SELECT session_id, remote_id FROM uploads"
+                " WHERE backend = ? AND remote_id IS NOT NULL",
                 (backend,),
             )
         }

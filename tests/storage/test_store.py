@@ -176,3 +176,12 @@ def test_locked_days_are_stored(store: Store) -> None:
     with store.write():
         store.set_locked(day, False)
     assert store.locked_days(day, day) == set()
+
+
+def test_data_version_tells_when_another_process_wrote(store: Store) -> None:
+    before = store.data_version()
+    other = Store.open(store.path)
+    with other.write():
+        other.save_session(session())
+    other.close()
+    assert store.data_version() != before

@@ -12,7 +12,9 @@ TT = "timetrack"
 
 
 def finished(store: Store, start: datetime = T0) -> WorkSession:
-    s = WorkSession(id=uuid.uuid4(), start=start, end=start + timedelta(hours=8), zone="Europe/Berlin")
+    s = WorkSession(
+        id=uuid.uuid4(), start=start, end=start + timedelta(hours=8), zone="Europe/Berlin"
+    )
     with store.write():
         store.save_session(s, Change.FINISHED)
     return s
@@ -38,7 +40,9 @@ def test_an_edit_before_upload_folds_into_one_change(store: Store) -> None:
     with store.write():
         store.save_session(edited, Change.EDITED)
     p = ledger.claim(TT, s.id, "me", T0)
-    assert p is not None and p.change is Change.EDITED and p.session == edited and p.remote_id is None
+    assert (
+        p is not None and p.change is Change.EDITED and p.session == edited and p.remote_id is None
+    )
 
 
 def test_a_deletion_carries_the_last_version_for_lookups(store: Store) -> None:

@@ -1,0 +1,339 @@
+"""Clocking, editing, locking and reporting: the use cases both front ends call.
+
+Every change runs inside one store write transaction: read the current state, let the domain
+validate the move, write — so a clock event is committed before the caller reports success,
+and two front ends writing at once can't both act on a stale view.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from clockapp.domain import clock
+from clockapp.domain.clock import ClockState
+from clockapp.domain.errors import ClockError, NotFound
+from clockapp.domain.session import BreakSegment, WorkSession, new_session_id, validate_session
+from clockapp.domain.week import Targets, WeekReport, monday_of, split_by_day, week_report
+from clockapp.domain.zones import day_start, local, local_days
+from clockapp.settings import WEEKDAYS, Settings
+from clockapp.storage import Change, Store
+
+#: Shortest id prefix accepted for a session (``clockapp edit 3f2a``).
+MIN_ID_PREFIX = 4
+_UNSET: Any = object()
+
+
+def utc_now() -> datetime:
+    """Now in UTC, to the whole second (what the store and the vendors keep)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Where the clock stands now, and today's totals (local day of the viewer's zone)."""
+
+    state: ClockState
+    since: datetime | None
+    session: WorkSession | None
+    worked_today_seconds: float
+    break_today_seconds: float
+
+    def to_dict(self, zone_name: str) -> dict[str, Any]:
+        return {
+            "state": self.state.value,
+            "since": local(self.since, zone_name).isoformat() if self.since else None,
+            "session_id": str(self.session.id) if self.session else None,
+            "session_start": (
+                local(self.session.start, zone_name).isoformat() if self.session else None
+            ),
+            "worked_today_min": int(self.worked_today_seconds // 60),
+            "break_today_min": int(self.break_today_seconds // 60),
+        }
+
+
+class ClockService:
+    """The clock as the user works it. ``now`` and ``new_id`` are injectable for tests."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        zone_name: str,
+        now: Callable[[], datetime] = utc_now,
+        new_id: Callable[[], uuid.UUID] = new_session_id,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.zone_name = zone_name
+        self._now = now
+        self._new_id = new_id
+
+    # -- the four clock events -----------------------------------------------------------------
+
+    def clock_in(self, at: datetime | None = None, note: str = "") -> WorkSession:
+        now = self._now()
+        at = at or now
+        with self.store.write():
+            running = self.store.running_session()
+            others = self.store.sessions_between(at, max(at, now) + timedelta(seconds=1))
+            session = clock.clock_in(running, others, at, now, self.zone_name, self._new_id(), note)
+            self._refuse_locked(session, now)
+            self.store.save_session(session)
+        return session
+
+    def start_break(self, at: datetime | None = None) -> WorkSession:
+        now = self._now()
+        with self.store.write():
+            session = clock.start_break(self.store.running_session(), at or now, now)
+            self._refuse_locked(session, now)
+            self.store.save_session(session)
+        return session
+
+    def end_break(self, at: datetime | None = None) -> WorkSession:
+        now = self._now()
+        with self.store.write():
+            session = clock.end_break(self.store.running_session(), at or now, now)
+            self._refuse_locked(session, now)
+            self.store.save_session(session)
+        return session
+
+    def clock_out(self, at: datetime | None = None, note: str | None = None) -> WorkSession:
+        now = self._now()
+        at = at or now
+        with self.store.write():
+            running = self.store.running_session()
+            others = self.store.sessions_between(running.start, at) if running else []
+            session = clock.clock_out(running, others, at, now, note)
+            self._refuse_locked(session, now)
+            self.store.save_session(session, Change.FINISHED)
+        return session
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def status(self) -> Status:
+        now = self._now()
+        today = local(now, self.zone_name).date()
+        start, end = (
+            day_start(today, self.zone_name),
+            day_start(today + timedelta(days=1), self.zone_name),
+        )
+        worked = pause = 0.0
+        running = None
+        for s in self.store.sessions_between(start, end):
+            w, b = split_by_day(s, self.zone_name, now).get(today, (0.0, 0.0))
+            worked += w
+            pause += b
+            if s.is_open:
+                running = s
+        state = clock.state_of(running)
+        since: datetime | None = None
+        if running is not None:
+            open_break = running.open_break
+            if open_break is not None:
+                since = open_break.start
+            else:
+                ended = [b.end for b in running.breaks if b.end is not None]
+                since = max([running.start, *ended])
+        return Status(state, since, running, worked, pause)
+
+    def sessions(self, first: date, last: date) -> list[WorkSession]:
+        """Sessions touching local days ``first`` to ``last`` inclusive, by start."""
+        if last < first:
+            raise ClockError("The end date comes before the start date.")
+        return self.store.sessions_between(
+            day_start(first, self.zone_name), day_start(last + timedelta(days=1), self.zone_name)
+        )
+
+    def week(self, of: date | None = None, extra: Sequence[WorkSession] = ()) -> WeekReport:
+        """The week report for the Monday-to-Sunday week holding ``of`` (default: this week).
+
+        ``extra``: sessions that are not in the store (pulled from the server) to count too.
+        """
+        now = self._now()
+        monday = monday_of(of or local(now, self.zone_name).date())
+        # The day before the week too: the 11-hour rest rule looks back across Monday 00:00.
+        sessions = self.store.sessions_between(
+            day_start(monday - timedelta(days=1), self.zone_name),
+            day_start(monday + timedelta(days=7), self.zone_name),
+        )
+        locked = self.store.locked_days(monday, monday + timedelta(days=6))
+        return week_report(
+            [*sessions, *extra], monday, self.zone_name, now, self.targets(), locked
+        )
+
+    def targets(self) -> Targets:
+        values = self.settings.targets
+        return Targets(*(int(values[d]) for d in WEEKDAYS))
+
+    def set_targets(self, minutes: dict[str, int]) -> Targets:
+        """Change target minutes for the named weekdays (``mon``..``sun``); validated first."""
+        merged = dict(self.settings.targets)
+        for day, value in minutes.items():
+            if day not in WEEKDAYS:
+                raise ClockError(f"{day!r} is not a weekday; use one of {', '.join(WEEKDAYS)}.")
+            merged[day] = value
+        targets = Targets(*(merged[d] for d in WEEKDAYS))  # validates the range
+        self.settings.set("targets", merged)
+        self.settings.save()
+        return targets
+
+    def find(self, ref: str) -> WorkSession:
+        """The session whose id is ``ref`` or starts with it (at least 4 characters)."""
+        ref = ref.strip().lower()
+        try:
+            found = self.store.session(uuid.UUID(ref))
+            if found is None:
+                raise NotFound(f"No session has the id {ref}.")
+            return found
+        except ValueError:
+            pass
+        if len(ref) < MIN_ID_PREFIX or any(c not in "0123456789abcdef-" for c in ref):
+            raise NotFound(
+                f"{ref!r} is not a session id; give at least {MIN_ID_PREFIX} characters of one "
+                "(see 'clockapp sessions')."
+            )
+        matches = self.store.sessions_with_prefix(ref)
+        if not matches:
+            raise NotFound(f"No session has an id starting with {ref}.")
+        if len(matches) > 1:
+            raise NotFound(
+                f"{len(matches)} sessions have ids starting with {ref}; give more of it."
+            )
+        return matches[0]
+
+    # -- changing the record -------------------------------------------------------------------
+
+    def edit(
+        self,
+        ref: str,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        breaks: Sequence[tuple[datetime, datetime]] | None = None,
+        note: str | None = None,
+    ) -> WorkSession:
+        """Change a session's start, end, breaks (replacing them all) or note."""
+        now = self._now()
+        with self.store.write():
+            old = self.find(ref)
+            self._refuse_locked(old, now)
+            changes: dict[str, Any] = {}
+            if start is not None:
+                changes["start"] = start
+            if end is not None:
+                changes["end"] = end
+            if breaks is not None:
+                changes["breaks"] = tuple(BreakSegment(s, e) for s, e in breaks)
+            if note is not None:
+                changes["note"] = note
+            new = old.with_changes(**changes)
+            if new == old:
+                return old
+            span_end = new.effective_end(now)
+            validate_session(new, self.store.sessions_between(new.start, span_end), now)
+            self._refuse_locked(new, now)
+            if old.end is not None:
+                change: Change | None = Change.EDITED
+            else:
+                change = Change.FINISHED if new.end is not None else None
+            self.store.save_session(new, change)
+        return new
+
+    def delete(self, ref: str) -> WorkSession:
+        now = self._now()
+        with self.store.write():
+            session = self.find(ref)
+            self._refuse_locked(session, now)
+            self.store.delete_session(session)
+        return session
+
+    def set_locked(self, day: date, locked: bool) -> None:
+        """Lock a day (its sessions can't be changed) or unlock it again."""
+        now = self._now()
+        with self.store.write():
+            if locked:
+                running = self.store.running_session()
+                if running is not None and day in local_days(running.start, now, self.zone_name):
+                    raise ClockError(
+                        f"You are still clocked in on {day.isoformat()}; "
+                        "clock out before locking it."
+                    )
+            self.store.set_locked(day, locked)
+
+    def _refuse_locked(self, session: WorkSession, now: datetime) -> None:
+        days = local_days(session.start, session.effective_end(now), self.zone_name)
+        locked = self.store.locked_days(days[0], days[-1])
+        if locked:
+            day = min(locked)
+            raise ClockError(
+                f"{day.strftime('%a %d %b %Y')} is locked; unlock it first to change its sessions."
+            )
+
+    # -- views and export --------------------------------------------------------------------
+
+    def describe(self, session: WorkSession) -> dict[str, Any]:
+        """A session as JSON-ready data in the viewer's zone (minutes rounded down)."""
+        now = self._now()
+        return {
+            "id": str(session.id),
+            "start": local(session.start, self.zone_name).isoformat(),
+            "end": local(session.end, self.zone_name).isoformat() if session.end else None,
+            "breaks": [
+                {
+                    "start": local(b.start, self.zone_name).isoformat(),
+                    "end": local(b.end, self.zone_name).isoformat() if b.end else None,
+                }
+                for b in session.breaks
+            ],
+            "worked_min": int(session.worked_seconds(now) // 60),
+            "break_min": int(session.break_seconds(now) // 60),
+            "note": session.note,
+            "zone": session.zone,
+        }
+
+    def export(self, first: date, last: date, fmt: str) -> str:
+        """Sessions of ``first``..``last`` as ``csv`` or ``json`` text."""
+        rows = [self.describe(s) for s in self.sessions(first, last)]
+        if fmt == "json":
+            return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+        if fmt != "csv":
+            raise ClockError(f"Unknown export format {fmt!r}; use csv or json.")
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["id", "date", "start", "end", "worked_min", "break_min", "breaks", "note"])
+        for row in rows:
+            breaks = "; ".join(
+                f"{b['start'][11:16]}-{(b['end'] or '')[11:16]}" for b in row["breaks"]
+            )
+            writer.writerow(
+                [
+                    row["id"],
+                    row["start"][:10],
+                    row["start"],
+                    row["end"] or "",
+                    row["worked_min"],
+                    row["break_min"],
+                    breaks,
+                    _csv_safe(row["note"]),
+                ]
+            )
+        return out.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    # A note starting with = + - @ would run as a formula when the CSV is opened in a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def open_default_clock() -> ClockService:
+    """The clock on this machine's store, settings and time zone."""
+    from clockapp.settings import database_path, local_zone_name
+
+    return ClockService(Store.open(database_path()), Settings.load(), local_zone_name())
