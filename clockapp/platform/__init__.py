@@ -1,0 +1,1 @@
+"""Per-OS adapters behind small interfaces: idle time, autostart, single instance."""

@@ -1,0 +1,404 @@
+"""Away time, sleep, clock changes, forgotten clock-outs and reminders, applied to the record.
+
+The tray's presence controller calls :meth:`PresenceService.observe` every poll with the idle
+seconds its idle source measured; the service adds the clocks and the running session, lets
+:class:`~clockapp.domain.presence.PresenceTracker` decide, applies what needs no question (the
+flagged auto clock-out) and hands back what the person must see: away prompts, clock changes,
+reminders. Their answers come back through :meth:`PresenceService.answer`.
+
+Every change runs in one store write transaction that re-reads the running session, so an
+answer given late, after the person clocked out in a terminal, changes nothing and says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import TypeVar
+
+from clockapp.domain import clock
+from clockapp.domain.errors import ClockError
+from clockapp.domain.presence import (
+    AddBreak,
+    AutoClockOut,
+    AwayAnswer,
+    AwayPrompt,
+    ClockChanged,
+    ClockOutAt,
+    Day,
+    Heartbeat,
+    KeepAsWork,
+    Observation,
+    PresenceSettings,
+    PresenceTracker,
+    Recording,
+    Reminder,
+    ReminderKind,
+    ReminderSettings,
+    ZoneChanged,
+    break_steps,
+    due_reminders,
+    question_on_start,
+    recording_for,
+)
+from clockapp.domain.session import BreakSegment, WorkSession, validate_session
+from clockapp.domain.zones import local
+from clockapp.platform.idle import monotonic_including_sleep
+from clockapp.services.clock import ClockService, utc_now
+from clockapp.settings import WEEKDAYS
+from clockapp.storage import Change, StorageError
+from clockapp.storage.activity import ActivityLog
+
+log = logging.getLogger(__name__)
+
+#: The heartbeat is rewritten at most this often (seconds): one small fsync a minute.
+HEARTBEAT_EVERY_S = 60.0
+#: Reminders are looked at this often (seconds); they are minute-grained.
+REMINDERS_EVERY_S = 60.0
+#: Breaks shorter than this don't count towards the legal break (ArbZG § 4), in seconds.
+COUNTED_BREAK_MIN_S = 15 * 60.0
+
+_T = TypeVar("_T")
+
+DEFAULT_IDLE_MINUTES = 10
+DEFAULT_AUTO_CLOCK_OUT_HOURS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class AutoClockedOut:
+    """A forgotten session was ended at its last activity and flagged for review."""
+
+    session: WorkSession
+
+
+@dataclass(frozen=True, slots=True)
+class AutoClockOutFailed:
+    """A forgotten session could not be ended; ``reason`` is a sentence for the person."""
+
+    session_id: uuid.UUID
+    end: datetime
+    reason: str
+
+
+#: Everything the front end may have to show.
+Event = AwayPrompt | ClockChanged | ZoneChanged | AutoClockedOut | AutoClockOutFailed | Reminder
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerResult:
+    """What an answer recorded; ``session`` is the session as it is now (None if unchanged)."""
+
+    recording: Recording
+    session: WorkSession | None
+
+
+def current_zone_name() -> str | None:
+    """The system's IANA zone as it is now (re-read, not cached), None if it can't be told."""
+    try:
+        import tzlocal
+
+        tzlocal.reload_localzone()
+        return tzlocal.get_localzone_name()
+    except Exception as exc:  # tzlocal raises several types for odd /etc/localtime setups
+        log.debug("time zone unknown: %s", exc)
+        return None
+
+
+def presence_settings(
+    clock_service: ClockService, poll_interval_seconds: float
+) -> PresenceSettings:
+    """The tracker's settings from the user's preferences (bad values fall back to defaults)."""
+    idle_minutes = _positive(clock_service.settings.get("idle_minutes"), DEFAULT_IDLE_MINUTES)
+    auto_hours = clock_service.settings.get("auto_clock_out_hours")
+    if auto_hours is None and "auto_clock_out_hours" not in clock_service.settings.values:
+        auto_hours = DEFAULT_AUTO_CLOCK_OUT_HOURS
+    # 0 or null switches the auto clock-out off.
+    auto_seconds = None if not auto_hours else _positive(auto_hours, 0) * 3600.0 or None
+    return PresenceSettings(
+        idle_threshold_seconds=idle_minutes * 60.0,
+        poll_interval_seconds=poll_interval_seconds,
+        auto_clock_out_seconds=auto_seconds,
+    )
+
+
+def reminder_settings(clock_service: ClockService, presence: PresenceSettings) -> ReminderSettings:
+    """Which reminders the user switched on; unreadable values switch that reminder off."""
+    get = clock_service.settings.get
+    return ReminderSettings(
+        clock_in_by=_wall_time(get("remind_clock_in_by")),
+        clock_out_after=_wall_time(get("remind_clock_out_after")),
+        break_ahead_minutes=_optional_minutes(get("remind_break_ahead_minutes")),
+        daily_limit_ahead_minutes=_optional_minutes(get("remind_daily_limit_ahead_minutes")),
+        long_session_seconds=presence.auto_clock_out_seconds,
+    )
+
+
+class PresenceService:
+    """Presence decisions applied to the clock's store. Clocks are injectable for tests.
+
+    ``now``: UTC wall clock; ``monotonic``: seconds on a clock that counts sleep; ``zone_now``:
+    the system's IANA zone as it is now.
+    """
+
+    def __init__(
+        self,
+        clock_service: ClockService,
+        *,
+        poll_interval_seconds: float = 20.0,
+        now: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = monotonic_including_sleep,
+        zone_now: Callable[[], str | None] = current_zone_name,
+    ) -> None:
+        self.clock = clock_service
+        self.store = clock_service.store
+        self.activity = ActivityLog(self.store)
+        self.settings = presence_settings(clock_service, poll_interval_seconds)
+        self.reminders = reminder_settings(clock_service, self.settings)
+        self._now = now
+        self._monotonic = monotonic
+        self._zone_now = zone_now
+        self._zone: str | None = None
+        self._steps = break_steps()
+        self.tracker = PresenceTracker(self.settings)
+        self._heartbeat_at: float | None = None
+        self._heartbeat_session: uuid.UUID | None = None
+        self._reminders_at: float | None = None
+
+    # -- the app's start and end -----------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        """Call once when the app starts: what to ask or report about a session left running.
+
+        Working when the app last ran, and not seen since for the idle threshold or more: an
+        away prompt from the last known activity to now. On a break past the auto clock-out
+        limit: the session is ended at the break's start, flagged.
+        """
+        heartbeat = self._safely(self.activity.heartbeat, None)
+        running = self.store.running_session()
+        if heartbeat is not None:
+            self.tracker.last_activity = heartbeat.last_activity
+        events: list[Event] = []
+        decision = question_on_start(running, heartbeat, self._now(), self.settings)
+        if isinstance(decision, AwayPrompt):
+            # The person is being asked about this session: don't end it under them.
+            self.tracker.skip_auto_clock_out(decision.session_id)
+            events.append(decision)
+        elif isinstance(decision, AutoClockOut):
+            self.tracker.skip_auto_clock_out(decision.session_id)
+            events.append(self._auto_clock_out(decision))
+        return events
+
+    def stop(self) -> None:
+        """Call on quit: store the heartbeat now, whatever its minute."""
+        self._save_heartbeat(self.store.running_session())
+
+    # -- every poll ------------------------------------------------------------------------------
+
+    def observe(self, idle_seconds: float | None) -> list[Event]:
+        """Take one poll's idle seconds (None: unknown); what the person must see, in order."""
+        mono = self._monotonic()
+        if self._zone is None or self._due(self._reminders_at, mono, REMINDERS_EVERY_S):
+            self._zone = self._zone_now() or self._zone
+        running = self.store.running_session()
+        observation = Observation(self._now(), mono, idle_seconds, running, self._zone)
+        events: list[Event] = []
+        for decision in self.tracker.observe(observation):
+            if isinstance(decision, ClockChanged):
+                log.warning(
+                    "the system clock was changed by %+.0f s (expected %s, now %s); "
+                    "recorded times are unchanged",
+                    decision.jump_seconds,
+                    decision.expected.isoformat(),
+                    decision.actual.isoformat(),
+                )
+                events.append(decision)
+            elif isinstance(decision, ZoneChanged):
+                log.warning("the time zone changed from %s to %s", decision.before, decision.after)
+                events.append(decision)
+            elif isinstance(decision, AutoClockOut):
+                events.append(self._auto_clock_out(decision))
+                running = self.store.running_session()
+            else:
+                log.info("away from %s to %s (%s)", decision.start, decision.end, decision.cause)
+                events.append(decision)
+        if self._due(self._reminders_at, mono, REMINDERS_EVERY_S):
+            self._reminders_at = mono
+            events.extend(self._safely(self.due_reminders, []))
+        session_changed = (running.id if running else None) != self._heartbeat_session
+        if session_changed or self._due(self._heartbeat_at, mono, HEARTBEAT_EVERY_S):
+            self._save_heartbeat(running)
+        return events
+
+    @staticmethod
+    def _due(last: float | None, now: float, every: float) -> bool:
+        return last is None or now - last >= every
+
+    def _save_heartbeat(self, running: WorkSession | None) -> None:
+        seen = self._now()
+        last = self.tracker.last_activity or seen
+        beat = Heartbeat(
+            last_activity=min(last, seen),
+            seen_at=seen,
+            session_id=running.id if running is not None else None,
+        )
+        try:
+            self.activity.save_heartbeat(beat)
+        except StorageError as exc:
+            # A missed heartbeat costs at most a less precise question later; never the clock.
+            log.warning("activity heartbeat not saved: %s", exc)
+            return
+        self._heartbeat_at = self._monotonic()
+        self._heartbeat_session = beat.session_id
+
+    # -- reminders ------------------------------------------------------------------------------
+
+    def due_reminders(self) -> list[Reminder]:
+        """Reminders due now and not shown yet today; marks them shown."""
+        now = self._now()
+        zone_name = self.clock.zone_name
+        today = local(now, zone_name).date()
+        status = self.clock.status()
+        sessions = self.clock.sessions(today, today)
+        day = Day(
+            now=now,
+            zone=zone_name,
+            session=status.session,
+            worked_seconds=status.worked_today_seconds,
+            counted_break_seconds=_counted_break_seconds(sessions, now),
+            recorded=bool(sessions),
+            workday=int(self.clock.settings.targets[WEEKDAYS[today.weekday()]]) > 0,
+        )
+        shown = self.activity.reminders_shown(today)
+        fired = [k for k in ReminderKind if k.value in shown]
+        due = due_reminders(day, self.reminders, fired, self._steps)
+        for reminder in due:
+            self.activity.mark_reminder_shown(today, reminder.kind.value)
+        return due
+
+    # -- answers ---------------------------------------------------------------------------------
+
+    def answer(self, prompt: AwayPrompt, answer: AwayAnswer) -> AnswerResult:
+        """Record the person's ``answer`` to ``prompt``; ``ClockError`` if it no longer fits."""
+        recording = recording_for(prompt, answer)
+        if isinstance(recording, AddBreak):
+            session = self.record_break(recording.session_id, recording.start, recording.end)
+            return AnswerResult(recording, session)
+        if isinstance(recording, ClockOutAt):
+            session = self.clock_out_at(recording.session_id, recording.at, recording.flagged)
+            return AnswerResult(recording, session)
+        assert isinstance(recording, KeepAsWork)
+        log.info(
+            "away time %s to %s kept as work%s",
+            recording.start,
+            recording.end,
+            " (prompt dismissed)" if recording.dismissed else "",
+        )
+        return AnswerResult(recording, None)
+
+    def record_break(self, session_id: uuid.UUID, start: datetime, end: datetime) -> WorkSession:
+        """Add a break from ``start`` to ``end`` (UTC) to the running session ``session_id``."""
+        now = self._now()
+        with self.store.write():
+            running = self._running(session_id)
+            session = running.with_changes(breaks=(*running.breaks, BreakSegment(start, end)))
+            validate_session(session, self.store.sessions_between(session.start, now), now)
+            self.clock._refuse_locked(session, now)  # same package: one rule for locked days
+            self.store.save_session(session)
+        return session
+
+    def clock_out_at(self, session_id: uuid.UUID, at: datetime, flagged: bool) -> WorkSession:
+        """Clock out of the running session ``session_id`` at ``at`` (UTC, may be past).
+
+        ``flagged``: nobody confirmed this end (the auto clock-out); the week view shows it.
+        """
+        now = self._now()
+        with self.store.write():
+            running = self._running(session_id)
+            others = self.store.sessions_between(running.start, at)
+            session = clock.clock_out(running, others, at, now)
+            if flagged:
+                session = session.with_changes(flagged=True)
+            self.clock._refuse_locked(session, now)
+            self.store.save_session(session, Change.FINISHED)
+        return session
+
+    def _running(self, session_id: uuid.UUID) -> WorkSession:
+        running = self.store.running_session()
+        if running is None or running.id != session_id:
+            raise ClockError(
+                "You are no longer clocked in to that session (it was ended meanwhile); "
+                "nothing was changed."
+            )
+        return running
+
+    def _auto_clock_out(self, decision: AutoClockOut) -> AutoClockedOut | AutoClockOutFailed:
+        try:
+            session = self.clock_out_at(decision.session_id, decision.end, flagged=True)
+        except (ClockError, StorageError) as exc:
+            log.warning("automatic clock-out at %s failed: %s", decision.end, exc)
+            return AutoClockOutFailed(decision.session_id, decision.end, str(exc))
+        log.warning(
+            "session %s was still running after the auto clock-out limit; ended at its last "
+            "activity %s and flagged for review",
+            session.id,
+            decision.end.isoformat(),
+        )
+        return AutoClockedOut(session)
+
+    def _safely(self, read: Callable[[], _T], fallback: _T) -> _T:
+        try:
+            return read()
+        except StorageError as exc:
+            log.warning("presence data not readable: %s", exc)
+            return fallback
+
+
+def _counted_break_seconds(sessions: list[WorkSession], now: datetime) -> float:
+    """Break seconds that count towards the legal break: segments of 15 minutes or more."""
+    total = 0.0
+    for session in sessions:
+        for segment in session.breaks:
+            seconds = segment.seconds(now)
+            if seconds >= COUNTED_BREAK_MIN_S:
+                total += seconds
+    return total
+
+
+def _positive(value: object, default: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        if value is not None:
+            log.warning("setting value %r is not a positive number; using %s", value, default)
+        return default
+    return float(value)
+
+
+def _optional_minutes(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
+
+
+def _wall_time(value: object) -> time | None:
+    """``"HH:MM"`` as a time; None (reminder off) for anything else."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        log.warning("reminder time %r is not HH:MM; that reminder is off", value)
+        return None
+
+
+__all__ = [
+    "AnswerResult",
+    "AutoClockOutFailed",
+    "AutoClockedOut",
+    "Event",
+    "PresenceService",
+    "current_zone_name",
+    "presence_settings",
+    "reminder_settings",
+]
