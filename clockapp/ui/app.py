@@ -1,0 +1,166 @@
+"""The tray app's composition root: QApplication, the qasync loop, and the wiring.
+
+``clockapp`` with no command lands here (see ``clockapp.cli``). Everything is built once in
+:func:`run_tray_app` and handed down; there are no module-level singletons to patch in tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import qasync  # type: ignore[import-untyped]
+
+from clockapp.platform.idle import for_this_os as idle_for_this_os
+from clockapp.services.clock import ClockService, open_default_clock
+from clockapp.services.presence import PresenceService
+from clockapp.settings import SettingsError, data_dir
+from clockapp.storage import StorageError
+from clockapp.ui.live_clock import LiveClock
+from clockapp.ui.presence import PresenceController
+from clockapp.ui.qt import QApplication, QCoreApplication, QMessageBox
+from clockapp.ui.single_instance import SingleInstance
+from clockapp.ui.tray import ClockTray
+from clockapp.ui.upload_status import UploadWatch
+
+log = logging.getLogger(__name__)
+
+#: Set to 1 to print JSON lines about the tray, popup and menu geometry on stdout (the
+#: end-to-end test clicks by them; the benchmark times the first one).
+DEBUG_VARIABLE = "CLOCKAPP_DEBUG_TRAY"
+
+
+def run_tray_app(argv: Sequence[str]) -> int:
+    """Run the tray app until the user quits; the process exit status.
+
+    A second start hands over to the running app (which opens its popup) and returns 0.
+    """
+    logging.basicConfig(level=logging.WARNING, format="clockapp: %(message)s")
+    debug_out = sys.stdout if os.environ.get(DEBUG_VARIABLE) == "1" else None
+    # argv[0] names the app to the window system (X11 WM_CLASS), whatever started us.
+    app = QApplication.instance() or QApplication(["clockapp", *list(argv)[1:]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("ClockApp")
+    app.setApplicationDisplayName("ClockApp")
+    app.setDesktopFileName("clockapp")
+    # The app lives in the tray: closing the popup or the week window must not end it.
+    app.setQuitOnLastWindowClosed(False)
+
+    instance = SingleInstance(data_dir())
+    if not instance.acquire():
+        if instance.activate_running():
+            print(
+                QCoreApplication.translate("App", "ClockApp is already running; showing it."),
+                file=sys.stderr,
+            )
+            return 0
+        print(
+            QCoreApplication.translate(
+                "App", "ClockApp is already running but does not answer; try again in a moment."
+            ),
+            file=sys.stderr,
+        )
+        return 1
+
+    try:
+        service = open_default_clock()
+    except (StorageError, SettingsError) as exc:
+        instance.release()
+        QMessageBox.critical(None, "ClockApp", str(exc))  # before the loop runs: no nesting
+        return 1
+
+    # The upload stack (httpx, TLS, keyring) costs ~20 MiB: load it only when a backend is set.
+    secrets = sync = None
+    if backend_configured(service):
+        secrets = open_secrets()
+        sync = open_sync(service, secrets)
+    clock = LiveClock(service)
+    uploads = UploadWatch(sync)
+    tray = ClockTray(
+        clock,
+        uploads,
+        sync=sync,
+        secrets=secrets,
+        open_secrets=open_secrets,
+        open_sync=lambda secrets: open_sync(service, secrets),
+        debug_out=debug_out,
+    )
+    presence = PresenceController(
+        clock, PresenceService(service), idle_for_this_os(), tray.notify, parent=app
+    )
+    presence.recorded.connect(clock.refresh)
+    tray.quit_requested.connect(app.quit)
+    instance.activated.connect(tray.show_popup)
+    clock.clocked_out.connect(uploads.sync_now)
+
+    # A polite kill (logout, systemd, the tests) quits like the menu's Quit: the store closes
+    # cleanly. Python runs the handler at the next timer tick, within a second.
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+
+            def start() -> None:
+                clock.start()
+                tray.start()
+                uploads.start()  # needs the running loop for its first run
+                presence.start()  # may ask about a session the last run left open
+                if service.store.notice:
+                    tray.notify("ClockApp", service.store.notice)
+
+            loop.call_soon(start)
+            loop.run_forever()
+            uploads.stop()
+            if uploads.running:
+                # Let a cancelled upload release its claim before the loop closes.
+                loop.run_until_complete(uploads.wait_idle())
+    finally:
+        presence.stop()  # the heartbeat: the next start knows when they were last seen
+        clock.stop()
+        service.store.close()
+        instance.release()
+    return 0
+
+
+def backend_configured(service: ClockService) -> bool:
+    return service.settings.get("backend") not in (None, "none")
+
+
+def open_secrets() -> Any:
+    """The keyring-backed secret store, or None when this build lacks it."""
+    try:
+        from clockapp import secrets
+    except ImportError as exc:
+        log.info("secrets are not available in this build: %s", exc)
+        return None
+    try:
+        return secrets.open_default_secrets()  # type: ignore[attr-defined,unused-ignore]
+    except Exception as exc:  # the clock must start even if the keyring is odd
+        log.warning("the keyring is not available for this run: %s", exc)
+        return None
+
+
+def open_sync(service: ClockService, secrets: Any) -> Any:
+    """The upload service, or None when this build lacks it or no backend is configured.
+
+    Built here, not in the UI classes, so tests hand in fakes. A failure must not keep the clock
+    from starting: clocking works offline and uploads catch up later.
+    """
+    if secrets is None or not backend_configured(service):
+        return None
+    try:
+        from clockapp.services.sync import SyncService
+    except ImportError as exc:
+        log.info("uploads are not available in this build: %s", exc)
+        return None
+    try:
+        return SyncService(service.store, service.settings, secrets)
+    except Exception as exc:
+        log.warning("uploads are off for this run: %s", exc)
+        return None

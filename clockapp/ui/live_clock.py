@@ -1,0 +1,222 @@
+"""The clock as the windows see it: the store's status, kept in step with other writers.
+
+One :class:`LiveClock` is shared by the tray, the popup and the fallback window. It reads the
+status through :class:`ClockService` (never SQL), commits the user's clock actions through it,
+and polls ``Store.data_version()`` once a second so a ``clockapp in`` typed in a terminal shows
+up here within that second. Reading the version touches no pages, so the poll is nearly free;
+the status itself is re-read only when the version moved, after our own action, and once a
+minute (today's totals, midnight).
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from clockapp.domain.clock import ClockState
+from clockapp.domain.errors import ClockError
+from clockapp.services.clock import ClockService, Status, utc_now
+from clockapp.settings import SettingsError
+from clockapp.storage import StorageError
+from clockapp.ui.qt import QCoreApplication, QObject, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+#: How often the store is asked whether another process committed (milliseconds).
+POLL_INTERVAL_MS = 1000
+
+
+class ClockAction(enum.Enum):
+    """The four things the user can do to the clock."""
+
+    CLOCK_IN = "clock in"
+    START_BREAK = "start break"
+    END_BREAK = "end break"
+    CLOCK_OUT = "clock out"
+
+
+#: Which actions the clock accepts in each state (the domain refuses the others anyway; this
+#: is for greying out menu entries and choosing the popup's one primary button).
+LEGAL_ACTIONS: dict[ClockState, frozenset[ClockAction]] = {
+    ClockState.OFF: frozenset({ClockAction.CLOCK_IN}),
+    ClockState.WORKING: frozenset({ClockAction.START_BREAK, ClockAction.CLOCK_OUT}),
+    ClockState.ON_BREAK: frozenset({ClockAction.END_BREAK, ClockAction.CLOCK_OUT}),
+}
+
+#: The popup's one big button in each state.
+PRIMARY_ACTION: dict[ClockState, ClockAction] = {
+    ClockState.OFF: ClockAction.CLOCK_IN,
+    ClockState.WORKING: ClockAction.START_BREAK,
+    ClockState.ON_BREAK: ClockAction.END_BREAK,
+}
+
+
+def action_label(action: ClockAction) -> str:
+    """The action's name as menu entries and buttons show it (with a keyboard mnemonic)."""
+    labels = {
+        ClockAction.CLOCK_IN: QCoreApplication.translate("ClockAction", "Clock &in"),
+        ClockAction.START_BREAK: QCoreApplication.translate("ClockAction", "Start &break"),
+        ClockAction.END_BREAK: QCoreApplication.translate("ClockAction", "&End break"),
+        ClockAction.CLOCK_OUT: QCoreApplication.translate("ClockAction", "Clock &out"),
+    }
+    return labels[action]
+
+
+def state_label(state: ClockState) -> str:
+    labels = {
+        ClockState.OFF: QCoreApplication.translate("ClockState", "Not clocked in"),
+        ClockState.WORKING: QCoreApplication.translate("ClockState", "Working"),
+        ClockState.ON_BREAK: QCoreApplication.translate("ClockState", "On a break"),
+    }
+    return labels[state]
+
+
+def hms(seconds: float) -> str:
+    """Whole seconds as ``H:MM:SS`` with at least two hour digits (``08:05:09``)."""
+    total = max(int(seconds), 0)
+    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def hm(seconds: float) -> str:
+    """Whole minutes as ``H:MM`` (``7:45``), for totals."""
+    total = max(int(seconds), 0) // 60
+    return f"{total // 60}:{total % 60:02d}"
+
+
+def ms_to_next_boundary(period_s: int, wall: Callable[[], float] = time.time) -> int:
+    """Milliseconds until the next whole ``period_s`` of wall time, plus a little slack so the
+    timer fires just after the digit changes rather than just before it."""
+    now = wall()
+    return int((period_s - now % period_s) * 1000) + 15
+
+
+class LiveClock(QObject):
+    """The current status and today's totals, refreshed from the store; clock actions."""
+
+    #: The status was re-read (it may or may not differ).
+    changed = Signal()
+    #: A clock action was refused or failed; the argument is a sentence for the user.
+    refused = Signal(str)
+    #: The user clocked out here (a good moment to upload the finished session).
+    clocked_out = Signal()
+
+    def __init__(
+        self,
+        service: ClockService,
+        now: Callable[[], datetime] = utc_now,
+        poll_interval_ms: int = POLL_INTERVAL_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._now = now
+        self._status = service.status()
+        self._read_at = now()
+        self._version = service.store.data_version()
+        self._poll = QTimer(self)
+        self._poll.setInterval(poll_interval_ms)
+        self._poll.timeout.connect(self.poll)
+        # Single-shot, re-armed to the next minute boundary: the tooltip's minutes change on time.
+        self._minute = QTimer(self)
+        self._minute.setSingleShot(True)
+        self._minute.timeout.connect(self._on_minute)
+
+    def start(self) -> None:
+        """Begin watching the store (call once the windows are connected)."""
+        self._poll.start()
+        self._minute.start(ms_to_next_boundary(60))
+
+    def stop(self) -> None:
+        self._poll.stop()
+        self._minute.stop()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def status(self) -> Status:
+        return self._status
+
+    @property
+    def state(self) -> ClockState:
+        return self._status.state
+
+    def now(self) -> datetime:
+        return self._now()
+
+    def legal_actions(self) -> frozenset[ClockAction]:
+        return LEGAL_ACTIONS[self._status.state]
+
+    def session_seconds(self, now: datetime) -> float:
+        """Worked seconds of the running session (breaks excluded); 0 when off."""
+        session = self._status.session
+        return session.worked_seconds(now) if session is not None else 0.0
+
+    def break_seconds(self, now: datetime) -> float:
+        """Seconds into the running break; 0 when not on a break."""
+        session = self._status.session
+        running = session.open_break if session is not None else None
+        return max((now - running.start).total_seconds(), 0.0) if running is not None else 0.0
+
+    def worked_today_seconds(self, now: datetime) -> float:
+        """Today's worked seconds, advanced from the last read while the clock runs."""
+        extra = self._elapsed(now) if self._status.state is ClockState.WORKING else 0.0
+        return self._status.worked_today_seconds + extra
+
+    def break_today_seconds(self, now: datetime) -> float:
+        extra = self._elapsed(now) if self._status.state is ClockState.ON_BREAK else 0.0
+        return self._status.break_today_seconds + extra
+
+    def _elapsed(self, now: datetime) -> float:
+        return max((now - self._read_at).total_seconds(), 0.0)
+
+    def poll(self) -> None:
+        """Re-read the status if another connection committed since the last read."""
+        try:
+            version = self.service.store.data_version()
+        except Exception as exc:  # a read hiccup must not kill the timer; the next tick retries
+            log.warning("could not poll the store: %s", exc)
+            return
+        if version != self._version:
+            self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self._version = self.service.store.data_version()
+            self._status = self.service.status()
+            self._read_at = self._now()
+        except (ClockError, StorageError) as exc:
+            self.refused.emit(str(exc))
+            return
+        self.changed.emit()
+
+    def _on_minute(self) -> None:
+        self.refresh()
+        self._minute.start(ms_to_next_boundary(60))
+
+    # -- acting -----------------------------------------------------------------------------
+
+    def act(self, action: ClockAction) -> bool:
+        """Commit ``action`` through the clock service; True if it was recorded.
+
+        A refusal (clock out while off, a locked day, a busy or full disk) is reported through
+        :attr:`refused` as the sentence the domain or store wrote; nothing is changed then.
+        """
+        moves = {
+            ClockAction.CLOCK_IN: self.service.clock_in,
+            ClockAction.START_BREAK: self.service.start_break,
+            ClockAction.END_BREAK: self.service.end_break,
+            ClockAction.CLOCK_OUT: self.service.clock_out,
+        }
+        try:
+            moves[action]()
+        except (ClockError, StorageError, SettingsError) as exc:
+            self.refused.emit(str(exc))
+            self.refresh()  # another process may have moved the clock: show where it stands
+            return False
+        self.refresh()
+        if action is ClockAction.CLOCK_OUT:
+            self.clocked_out.emit()
+        return True

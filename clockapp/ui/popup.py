@@ -1,0 +1,273 @@
+"""The timer popup by the tray icon, and the small window used when there is no tray.
+
+Both show one :class:`ClockPanel`: the state, a big ``HH:MM:SS`` of the running session's work,
+the break's timer while on a break, today's totals, the one primary action, Clock out while
+clocked in, and the upload status line. The panel ticks once a second only while it is visible;
+hidden, it costs nothing (the tray's tooltip keeps to one update a minute).
+"""
+
+from __future__ import annotations
+
+from clockapp.domain.clock import ClockState
+from clockapp.ui.live_clock import (
+    PRIMARY_ACTION,
+    ClockAction,
+    LiveClock,
+    action_label,
+    hm,
+    hms,
+    ms_to_next_boundary,
+    state_label,
+)
+from clockapp.ui.qt import (
+    QCloseEvent,
+    QCursor,
+    QFont,
+    QFrame,
+    QGuiApplication,
+    QHBoxLayout,
+    QHideEvent,
+    QKeyEvent,
+    QLabel,
+    QMenu,
+    QPoint,
+    QPushButton,
+    QRect,
+    QShowEvent,
+    QSize,
+    Qt,
+    QTimer,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from clockapp.ui.upload_status import UploadWatch
+
+#: Space between the tray icon and the popup, in device-independent pixels.
+GAP = 6
+
+
+class ClockPanel(QWidget):
+    """The timers, totals, actions and upload line; reused by the popup and the window."""
+
+    def __init__(
+        self, clock: LiveClock, uploads: UploadWatch, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.uploads = uploads
+        self._message = ""
+
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("state")
+        self.timer_label = QLabel("00:00:00", self)
+        self.timer_label.setObjectName("timer")
+        big = QFont(self.timer_label.font())
+        big.setPointSizeF(big.pointSizeF() * 2.6)
+        big.setBold(True)
+        big.setStyleHint(QFont.StyleHint.Monospace)
+        self.timer_label.setFont(big)
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer_label.setAccessibleName(self.tr("Time worked in this session"))
+        self.break_label = QLabel(self)
+        self.break_label.setObjectName("break")
+        self.break_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.today_label = QLabel(self)
+        self.today_label.setObjectName("today")
+        self.today_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.primary_button = QPushButton(self)
+        self.primary_button.setObjectName("primary")
+        self.primary_button.setDefault(True)
+        self.primary_button.setMinimumHeight(36)
+        self.primary_button.clicked.connect(self._on_primary)
+        self.clock_out_button = QPushButton(action_label(ClockAction.CLOCK_OUT), self)
+        self.clock_out_button.setObjectName("clock_out")
+        self.clock_out_button.setMinimumHeight(36)
+        self.clock_out_button.clicked.connect(lambda: self.clock.act(ClockAction.CLOCK_OUT))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.primary_button, 2)
+        buttons.addWidget(self.clock_out_button, 1)
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("message")
+        self.message_label.setWordWrap(True)
+        self.upload_label = QLabel(self)
+        self.upload_label.setObjectName("uploads")
+        self.upload_label.setWordWrap(True)
+        self.upload_label.setAccessibleName(self.tr("Upload status"))
+        small = QFont(self.upload_label.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.upload_label.setFont(small)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(6)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.timer_label)
+        layout.addWidget(self.break_label)
+        layout.addWidget(self.today_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.upload_label)
+
+        # Aligned to whole seconds of the wall clock so the digits change evenly; single-shot
+        # and re-armed, and only while shown.
+        self._ticker = QTimer(self)
+        self._ticker.setSingleShot(True)
+        self._ticker.setTimerType(Qt.TimerType.PreciseTimer)
+        self._ticker.timeout.connect(self._on_tick)
+
+        self.show_message("")
+        clock.changed.connect(self._on_changed)
+        clock.refused.connect(self.show_message)
+        uploads.changed.connect(self._on_uploads)
+        self._on_changed()
+        self._on_uploads()
+
+    @property
+    def ticking(self) -> bool:
+        return self._ticker.isActive()
+
+    def show_message(self, text: str) -> None:
+        """A sentence the user should read now (a refused action); cleared by the next action."""
+        self._message = text
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def tick(self) -> None:
+        """Redraw the timers for the clock's now (the once-a-second work while shown)."""
+        now = self.clock.now()
+        state = self.clock.state
+        self.timer_label.setText(hms(self.clock.session_seconds(now)))
+        if state is ClockState.ON_BREAK:
+            self.break_label.setText(
+                self.tr("Break: {time}").format(time=hms(self.clock.break_seconds(now)))
+            )
+        self.today_label.setText(
+            self.tr("Today: {worked} worked · {pause} break").format(
+                worked=hm(self.clock.worked_today_seconds(now)),
+                pause=hm(self.clock.break_today_seconds(now)),
+            )
+        )
+
+    def _on_changed(self) -> None:
+        state = self.clock.state
+        self.state_label.setText(state_label(state))
+        primary = PRIMARY_ACTION[state]
+        self.primary_button.setText(action_label(primary))
+        self.primary_button.setAccessibleName(action_label(primary).replace("&", ""))
+        self.clock_out_button.setVisible(state is not ClockState.OFF)
+        self.break_label.setVisible(state is ClockState.ON_BREAK)
+        self.tick()
+
+    def _on_uploads(self) -> None:
+        self.upload_label.setText(self.uploads.summary.text())
+
+    def _on_primary(self) -> None:
+        self.show_message("")
+        self.clock.act(PRIMARY_ACTION[self.clock.state])
+
+    def _on_tick(self) -> None:
+        self.tick()
+        self._ticker.start(ms_to_next_boundary(1))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.tick()
+        self._ticker.start(ms_to_next_boundary(1))
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._ticker.stop()
+        super().hideEvent(event)
+
+
+class TrayPopup(QFrame):
+    """A frameless popup holding the panel; closes on Escape or a click elsewhere."""
+
+    def __init__(self, clock: LiveClock, uploads: UploadWatch) -> None:
+        super().__init__(None, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("ClockPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setWindowTitle(self.tr("ClockApp"))
+        self.panel = ClockPanel(clock, uploads, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.addWidget(self.panel)
+        self.setMinimumWidth(260)
+
+    def show_near(self, anchor: QRect) -> None:
+        """Show beside ``anchor`` (the tray icon's screen rectangle; empty if unknown)."""
+        point = anchor.center() if anchor.isValid() and not anchor.isEmpty() else QCursor.pos()
+        screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
+        self.adjustSize()
+        if not anchor.isValid() or anchor.isEmpty():
+            anchor = QRect(point, QSize(1, 1))
+        self.move(popup_position(anchor, self.sizeHint(), screen.availableGeometry()))
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.panel.primary_button.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+
+def popup_position(anchor: QRect, size: QSize, screen: QRect) -> QPoint:
+    """Top-left corner for a popup of ``size`` next to ``anchor``, inside ``screen``.
+
+    Below the anchor if it sits in the top half of the screen (a top panel), above it otherwise;
+    right edges aligned (tray icons sit at the right end of their panel), then clamped.
+    """
+    if anchor.center().y() < screen.center().y():
+        y = anchor.bottom() + 1 + GAP
+    else:
+        y = anchor.top() - size.height() - GAP
+    x = anchor.right() + 1 - size.width()
+    x = min(max(x, screen.left()), screen.right() + 1 - size.width())
+    y = min(max(y, screen.top()), screen.bottom() + 1 - size.height())
+    return QPoint(x, y)
+
+
+class ClockWindow(QWidget):
+    """The panel in a small normal window, for desktops without a system tray."""
+
+    #: The user closed the window; with no tray there is nothing left to show, so the app quits.
+    closed = Signal()
+
+    def __init__(
+        self,
+        clock: LiveClock,
+        uploads: UploadWatch,
+        menu: QMenu,
+        reason: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("ClockApp"))
+        self.reason_label = QLabel(reason, self)
+        self.reason_label.setObjectName("reason")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setVisible(bool(reason))
+        self.panel = ClockPanel(clock, uploads, self)
+        # The tray menu's entries (Week…, Sync now, Settings…, Quit) behind one button.
+        self.menu_button = QToolButton(self)
+        self.menu_button.setText(self.tr("&More"))
+        self.menu_button.setAccessibleName(self.tr("More actions"))
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setMenu(menu)
+        top = QHBoxLayout()
+        top.addWidget(self.reason_label, 1)
+        top.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.panel)
+        self.setMinimumWidth(300)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

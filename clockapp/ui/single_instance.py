@@ -1,0 +1,122 @@
+"""One tray app per user and data folder: a second start shows the first one's popup and exits.
+
+A ``QLockFile`` in the data folder says who runs (a lock left by a crashed process is taken
+over: Qt checks whether its process still lives). The running app listens on a
+``QLocalServer`` whose name comes from the data folder, so two data folders (a test's, the
+user's) never meet. The second start connects, says ``show``, and leaves.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import logging
+import time
+from pathlib import Path
+
+from clockapp.ui.qt import QLocalServer, QLocalSocket, QLockFile, QObject, Signal
+
+log = logging.getLogger(__name__)
+
+#: What a second start sends to the running one.
+SHOW = b"show\n"
+
+
+def server_name(data_dir: Path) -> str:
+    """The local socket name for ``data_dir`` (short: Unix socket paths are limited to ~100)."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in odd containers: the data folder still separates
+        user = ""
+    key = f"{user}\0{data_dir.resolve()}".encode()
+    return "clockapp-" + hashlib.sha256(key).hexdigest()[:16]
+
+
+class SingleInstance(QObject):
+    """Holds the lock and the server while this process is the running app."""
+
+    #: Another start asked this one to show itself.
+    activated = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.name = server_name(data_dir)
+        self._lock = QLockFile(str(data_dir / "tray.lock"))
+        # Never stale by age: a long-running app keeps its lock; a dead one's is taken over.
+        self._lock.setStaleLockTime(0)
+        self._server: QLocalServer | None = None
+        self._clients: list[QLocalSocket] = []
+
+    def acquire(self) -> bool:
+        """Become the running app: True if no other one holds the lock."""
+        if not self._lock.tryLock(100):
+            return False
+        # A socket left by a crashed run would make listen() fail; the lock proves it is dead.
+        QLocalServer.removeServer(self.name)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            log.warning("single-instance server not listening: %s", server.errorString())
+        server.newConnection.connect(self._on_connection)
+        self._server = server
+        return True
+
+    def release(self) -> None:
+        self._drop_clients()
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+    def activate_running(self, timeout_ms: int = 5000) -> bool:
+        """Ask the running app to show itself; False if it could not be reached in time.
+
+        The other app may hold the lock but not listen yet (it is starting): keep trying.
+        """
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(500):
+                socket.write(SHOW)
+                sent = socket.waitForBytesWritten(1000)
+                socket.disconnectFromServer()
+                return sent
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            self._clients.append(socket)
+            socket.readyRead.connect(self._on_ready_read)
+            socket.disconnected.connect(self._on_disconnected)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
+
+    def _on_disconnected(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket) and socket in self._clients:
+            self._clients.remove(socket)
+            socket.deleteLater()
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if SHOW.strip() in bytes(socket.readAll().data()):
+            self.activated.emit()
+
+    def _drop_clients(self) -> None:
+        # Detach before the server (their parent) goes: a socket destroyed while connected
+        # still emits disconnected, and nothing may answer it then.
+        for socket in self._clients:
+            socket.readyRead.disconnect(self._on_ready_read)
+            socket.disconnected.disconnect(self._on_disconnected)
+            socket.abort()
+            socket.deleteLater()
+        self._clients.clear()

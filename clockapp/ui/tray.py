@@ -1,0 +1,376 @@
+"""The tray icon and its menu: the app's face while no window is open.
+
+The icon says the state (off / working / on a break) with a corner badge when uploads wait or
+need attention; the tooltip gives today's worked time; the menu offers the legal clock actions,
+Today's timer, Week…, Sync now, Settings… and Quit. Left click opens the timer popup beside the
+icon. Without a system tray the same content goes into a small normal window instead.
+
+Windows are created on first use: a tray app idles with no window at all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from clockapp.domain.clock import ClockState
+from clockapp.domain.zones import local
+from clockapp.ui.icons import IconSet
+from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, hm, state_label
+from clockapp.ui.popup import ClockWindow, TrayPopup
+from clockapp.ui.qt import (
+    QAction,
+    QCoreApplication,
+    QEvent,
+    QGuiApplication,
+    QIcon,
+    QMenu,
+    QObject,
+    QPoint,
+    QRect,
+    QSystemTrayIcon,
+    Qt,
+    QTimer,
+    QWidget,
+    Signal,
+)
+from clockapp.ui.upload_status import UploadWatch
+
+log = logging.getLogger(__name__)
+
+#: A click on the tray icon that closed the popup (Qt closes popups on outside clicks) must not
+#: reopen it at once; within this many seconds the click counts as the closing one.
+REOPEN_GUARD_S = 0.3
+
+
+def no_tray_reason() -> str:
+    return QCoreApplication.translate(
+        "ClockTray",
+        "Your desktop shows no system tray (on GNOME, the AppIndicator extension adds one), "
+        "so ClockApp runs in this window. Closing it quits ClockApp; your time stays recorded.",
+    )
+
+
+class ClockTray(QObject):
+    """Owns the tray icon, its menu, the popup (or the no-tray window) and the other windows.
+
+    ``sync`` and ``secrets`` are handed to the week window and the settings dialog; either may
+    be None (no backend configured yet, or those parts not in this build). ``open_secrets`` and
+    ``open_sync`` build them when the settings dialog first needs them or sets up a backend.
+    """
+
+    #: The user chose Quit (or closed the no-tray window).
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        clock: LiveClock,
+        uploads: UploadWatch,
+        *,
+        sync: Any = None,
+        secrets: Any = None,
+        open_secrets: Callable[[], Any] = lambda: None,
+        open_sync: Callable[[Any], Any] = lambda secrets: None,
+        tray_available: bool | None = None,
+        debug_out: TextIO | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.uploads = uploads
+        self.sync = sync
+        self.secrets = secrets
+        self._open_secrets = open_secrets
+        self._open_sync = open_sync
+        if tray_available is None:
+            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.tray_available = tray_available
+        self._debug_out = debug_out
+        self.icons = IconSet(QGuiApplication.palette())
+        self._icon_key: tuple[object, ...] = ()
+        self._popup: TrayPopup | None = None
+        self._popup_closed_at = 0.0
+        self.window: ClockWindow | None = None
+        self.week_window: QWidget | None = None
+        self.settings_dialog: QWidget | None = None
+
+        self.menu = QMenu()
+        self.menu.setObjectName("ClockTrayMenu")
+        self.clock_actions: dict[ClockAction, QAction] = {}
+        for action in ClockAction:
+            entry = self.menu.addAction(action_label(action))
+            entry.triggered.connect(lambda _=False, a=action: self.clock.act(a))
+            self.clock_actions[action] = entry
+        self.menu.addSeparator()
+        self.timer_action = self.menu.addAction(self.tr("Today's &timer"))
+        self.timer_action.triggered.connect(self.show_popup)
+        self.week_action = self.menu.addAction(self.tr("&Week…"))
+        self.week_action.triggered.connect(self.open_week)
+        self.sync_action = self.menu.addAction(self.tr("&Sync now"))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.settings_action = self.menu.addAction(self.tr("Se&ttings…"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.menu.addSeparator()
+        self.quit_action = self.menu.addAction(self.tr("&Quit"))
+        self.quit_action.triggered.connect(self.quit_requested)
+        if debug_out is not None:
+            self.menu.aboutToShow.connect(lambda: QTimer.singleShot(150, self._report_menu))
+
+        self.tray: QSystemTrayIcon | None = None
+        if tray_available:
+            self.tray = QSystemTrayIcon(self)
+            self.tray.setContextMenu(self.menu)
+            self.tray.activated.connect(self._on_activated)
+
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_palette_changed)
+        clock.changed.connect(self._update)
+        clock.refused.connect(self._on_refused)
+        uploads.changed.connect(self._update)
+        uploads.notify.connect(self.notify)
+        self._update()
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the tray icon, or the no-tray window (saying why, once)."""
+        if self.tray is not None:
+            self.tray.show()
+            if self._debug_out is not None:
+                self._report_tray(tries=150)
+            return
+        reason = no_tray_reason()
+        log.warning("no system tray: %s", reason)
+        self.window = ClockWindow(self.clock, self.uploads, self.menu, reason)
+        self.window.setWindowIcon(self._current_icon())
+        self.window.closed.connect(self.quit_requested)
+        self.window.show()
+        self._emit("window", rect=_rect(self.window.frameGeometry()))
+
+    @property
+    def popup(self) -> TrayPopup | None:
+        """The timer popup, once it has been opened (None before: created lazily)."""
+        return self._popup
+
+    def show_popup(self) -> None:
+        """Open today's timer: the popup by the tray icon, or raise the no-tray window."""
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+            return
+        if self._popup is None:
+            self._popup = TrayPopup(self.clock, self.uploads)
+            self._popup.setWindowIcon(self._current_icon())
+            self._popup.installEventFilter(self)
+        anchor = self.tray.geometry() if self.tray is not None else QRect()
+        self._popup.show_near(anchor)
+        if self._debug_out is not None:
+            QTimer.singleShot(150, self._report_popup)
+
+    def toggle_popup(self) -> None:
+        if self._popup is not None and self._popup.isVisible():
+            self._popup.hide()
+        elif time.monotonic() - self._popup_closed_at > REOPEN_GUARD_S:
+            self.show_popup()
+
+    def _remember_close(self) -> None:
+        self._popup_closed_at = time.monotonic()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._popup and event.type() == QEvent.Type.Hide:
+            self._remember_close()
+        return False
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.toggle_popup()
+
+    # -- the other windows (written elsewhere, imported when first asked for) ----------------
+
+    def open_week(self) -> None:
+        if self.week_window is None:
+            try:
+                from clockapp.ui.week_window import WeekWindow  # type: ignore[import-not-found,unused-ignore]
+            except ModuleNotFoundError as exc:
+                if exc.name != "clockapp.ui.week_window":
+                    raise
+                self.notify(self.tr("Week"), self.tr("The week view is not available yet."))
+                return
+            self.week_window = WeekWindow(self.clock.service, self.sync)
+        self._raise(self.week_window)
+
+    def open_settings(self) -> None:
+        if self.settings_dialog is not None:
+            self._raise(self.settings_dialog)
+            return
+        try:
+            from clockapp.ui.settings_dialog import SettingsDialog  # type: ignore[import-not-found,unused-ignore]
+        except ModuleNotFoundError as exc:
+            if exc.name != "clockapp.ui.settings_dialog":
+                raise
+            self.notify(self.tr("Settings"), self.tr("Settings are not available yet."))
+            return
+        if self.secrets is None:
+            self.secrets = self._open_secrets()
+        dialog = SettingsDialog(self.clock.service.settings, self.secrets)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_settings_saved)
+        dialog.destroyed.connect(self._forget_settings)
+        self.settings_dialog = dialog
+        # open(), never exec(): a nested event loop would stall the asyncio tasks on qasync.
+        dialog.open()
+
+    def _forget_settings(self) -> None:
+        self.settings_dialog = None
+
+    def _on_settings_saved(self) -> None:
+        if self.uploads.sync is None:
+            # A backend may have just been chosen: uploads start now, not at the next login.
+            self.sync = self._open_sync(self.secrets)
+            if self.sync is not None:
+                self.uploads.sync = self.sync
+                self.uploads.start()
+            self.clock.refresh()  # new targets change today's numbers
+            return
+        # New credentials may lift a pause.
+        if hasattr(self.sync, "credentials_changed"):
+            self.sync.credentials_changed()
+        self.uploads.refresh()
+        self.clock.refresh()
+        self.uploads.sync_now()
+
+    @staticmethod
+    def _raise(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def sync_now(self) -> None:
+        if self.uploads.sync is None or not self.uploads.summary.configured:
+            self.notify(
+                self.tr("Sync now"),
+                self.tr("Uploads are not set up; choose your HR system in Settings…."),
+            )
+            return
+        self.uploads.sync_now()
+
+    # -- telling the user -------------------------------------------------------------------
+
+    def notify(self, title: str, text: str) -> None:
+        """A message the user must see: a tray balloon, or the window's message line."""
+        if self.tray is not None and self.tray.isVisible() and self.tray.supportsMessages():
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
+        elif self.window is not None:
+            self.window.panel.show_message(text)
+        elif self._popup is not None:
+            self._popup.panel.show_message(text)
+        log.info("%s: %s", title, text)
+
+    def _on_refused(self, text: str) -> None:
+        # The panel shows it when open; otherwise the action came from the menu: tell it there.
+        shown = (self._popup is not None and self._popup.isVisible()) or self.window is not None
+        if not shown:
+            self.notify(self.tr("ClockApp"), text)
+
+    def _current_icon(self) -> QIcon:
+        return self.icons.icon(self.clock.state, self.uploads.summary.badge)
+
+    def _update(self) -> None:
+        legal = self.clock.legal_actions()
+        for action, entry in self.clock_actions.items():
+            entry.setEnabled(action in legal)
+        self.sync_action.setEnabled(self.uploads.summary.configured)
+        key = (self.clock.state, self.uploads.summary.badge)
+        if key != self._icon_key:
+            self._icon_key = key
+            icon = self._current_icon()
+            if self.tray is not None:
+                self.tray.setIcon(icon)
+            for window in (self.window, self._popup):
+                if window is not None:
+                    window.setWindowIcon(icon)
+        if self.tray is not None:
+            self.tray.setToolTip(self.tooltip())
+
+    def tooltip(self) -> str:
+        """Today's worked time and where the clock stands, for hovering over the icon."""
+        status = self.clock.status
+        now = self.clock.now()
+        lines = [self.tr("ClockApp — {state}").format(state=state_label(status.state))]
+        if status.state is not ClockState.OFF and status.session is not None:
+            since = local(status.session.start, self.clock.service.zone_name)
+            lines[0] = self.tr("ClockApp — {state} (in since {time})").format(
+                state=state_label(status.state), time=since.strftime("%H:%M")
+            )
+        worked = hm(self.clock.worked_today_seconds(now))
+        lines.append(self.tr("Today: {worked} worked").format(worked=worked))
+        lines.append(self.uploads.summary.text())
+        return "\n".join(lines)
+
+    def _on_palette_changed(self) -> None:
+        self.icons = IconSet(QGuiApplication.palette())
+        self._icon_key = ()
+        self._update()
+
+    # -- a machine-readable trace for the end-to-end test and the benchmark -------------------
+
+    def _emit(self, event: str, **fields: Any) -> None:
+        if self._debug_out is None:
+            return
+        self._debug_out.write(json.dumps({"event": event, "t": time.time(), **fields}) + "\n")
+        self._debug_out.flush()
+
+    def _report_tray(self, tries: int, last: QRect | None = None, steady: int = 0) -> None:
+        # The tray host embeds the icon asynchronously: report once its place on screen has
+        # held still for a few polls (before embedding Qt reports a made-up rect at 0,0).
+        assert self.tray is not None
+        rect = self.tray.geometry()
+        steady = steady + 1 if rect == last else 0
+        placed = rect.isValid() and not rect.isEmpty() and rect.topLeft() != QPoint(0, 0)
+        if (placed and steady >= 3) or tries <= 0:
+            self._emit("tray", rect=_rect(rect) if placed else None)
+        else:
+            QTimer.singleShot(20, lambda: self._report_tray(tries - 1, rect, steady))
+
+    def _report_popup(self) -> None:
+        popup = self._popup
+        if popup is None or not popup.isVisible():
+            return
+        panel = popup.panel
+        buttons = {
+            "primary": panel.primary_button,
+            "clock_out": panel.clock_out_button,
+        }
+        self._emit(
+            "popup",
+            rect=_rect(popup.frameGeometry()),
+            buttons={
+                name: _rect(QRect(b.mapToGlobal(b.rect().topLeft()), b.size()))
+                for name, b in buttons.items()
+                if b.isVisible()
+            },
+            timer=panel.timer_label.text(),
+        )
+
+    def _report_menu(self) -> None:
+        if not self.menu.isVisible():
+            return
+        entries = {}
+        for entry in self.menu.actions():
+            if entry.isSeparator():
+                continue
+            geometry = self.menu.actionGeometry(entry)
+            topleft = self.menu.mapToGlobal(geometry.topLeft())
+            entries[entry.text().replace("&", "")] = {
+                "rect": _rect(QRect(topleft, geometry.size())),
+                "enabled": entry.isEnabled(),
+            }
+        self._emit("menu", rect=_rect(self.menu.geometry()), entries=entries)
+
+
+def _rect(rect: QRect) -> list[int]:
+    return [rect.x(), rect.y(), rect.width(), rect.height()]

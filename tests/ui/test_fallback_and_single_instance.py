@@ -1,0 +1,92 @@
+"""Without a system tray the app is a small window that says why; a second start of the app
+activates the first one instead of running twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from clockapp.ui.live_clock import ClockAction, LiveClock
+from clockapp.ui.qt import Qt
+from clockapp.ui.single_instance import SingleInstance, server_name
+from clockapp.ui.tray import ClockTray
+from clockapp.ui.upload_status import UploadWatch
+
+
+def test_without_a_tray_the_same_content_shows_in_a_window_that_says_why(
+    qtbot: QtBot, live_clock: LiveClock, uploads: UploadWatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    controller = ClockTray(live_clock, uploads, tray_available=False)
+    controller.start()
+    window = controller.window
+    assert controller.tray is None and window is not None
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert "no system tray" in window.reason_label.text()
+    assert [r.message for r in caplog.records if "no system tray" in r.message] != []
+    assert window.panel.ticking
+    qtbot.mouseClick(window.panel.primary_button, Qt.MouseButton.LeftButton)
+    assert ClockAction.START_BREAK in live_clock.legal_actions()
+    # The tray menu's other entries are one button away.
+    assert window.menu_button.menu() is controller.menu
+    # "Today's timer" (and a second start) bring the window back rather than a popup.
+    window.hide()
+    controller.show_popup()
+    assert window.isVisible() and controller.popup is None
+    with qtbot.waitSignal(controller.quit_requested):
+        window.close()
+
+
+def test_a_second_instance_activates_the_first(qtbot: QtBot, tmp_path: Path) -> None:
+    first = SingleInstance(tmp_path)
+    second = SingleInstance(tmp_path)
+    try:
+        assert first.acquire()
+        assert not second.acquire()
+        with qtbot.waitSignal(first.activated, timeout=3000):
+            assert second.activate_running()
+    finally:
+        first.release()
+    # Once the first has gone, the next start may run.
+    assert second.acquire()
+    second.release()
+
+
+def test_instances_of_different_data_folders_do_not_meet(tmp_path: Path) -> None:
+    assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
+
+
+@pytest.mark.slow
+def test_starting_clockapp_twice_shows_the_running_one(data_dir: Path) -> None:
+    env = {**os.environ, "CLOCKAPP_DEBUG_TRAY": "1", "QT_QPA_PLATFORM": "offscreen"}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "clockapp"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert first.stdout is not None
+        line = first.stdout.readline()  # offscreen has no tray: the window comes up
+        assert json.loads(line)["event"] == "window", line
+        started = time.monotonic()
+        second = subprocess.run(
+            [sys.executable, "-m", "clockapp"], env=env, capture_output=True, text=True, timeout=30
+        )
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stderr
+        assert time.monotonic() - started < 10
+        assert first.poll() is None  # the first one keeps running
+    finally:
+        first.terminate()
+        _, err = first.communicate(timeout=10)
+    assert first.returncode == 0, err  # SIGTERM quits cleanly, like Quit in the menu
+    assert "Traceback" not in err

@@ -1,0 +1,131 @@
+"""Icons from the SVG sources (palette-aware, badged) and the upload status line."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from clockapp.domain.clock import ClockState
+from clockapp.storage.uploads import UploadStatus
+from clockapp.ui.icon_data import SVG
+from clockapp.ui.icons import Badge, IconSet
+from clockapp.ui.qt import QColor, QPalette
+from clockapp.ui.upload_status import UploadSummary, UploadWatch
+from tests.ui.conftest import FakeUploads
+
+SOURCES = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+
+def test_the_embedded_icons_match_their_svg_sources() -> None:
+    on_disk = {p.stem: p.read_bytes() for p in SOURCES.glob("*.svg")}
+    assert on_disk == SVG, "run: python resources/icons/build.py"
+
+
+def palette(text: str, window: str) -> QPalette:
+    p = QPalette()
+    p.setColor(QPalette.ColorRole.WindowText, QColor(text))
+    p.setColor(QPalette.ColorRole.Window, QColor(window))
+    return p
+
+
+def centre_pixel(icons: IconSet, state: ClockState, badge: Badge = Badge.NONE) -> QColor:
+    image = icons.icon(state, badge).pixmap(64, 64).toImage()
+    return image.pixelColor(20, 32)
+
+
+def corner_pixel(icons: IconSet, badge: Badge) -> QColor:
+    return icons.icon(ClockState.WORKING, badge).pixmap(64, 64).toImage().pixelColor(52, 52)
+
+
+def test_the_off_icon_follows_a_light_or_dark_palette(qtbot: QtBot) -> None:
+    light = IconSet(palette("#000000", "#ffffff"))
+    dark = IconSet(palette("#ffffff", "#202020"))
+    assert centre_pixel(light, ClockState.OFF).lightness() > 200
+    assert centre_pixel(dark, ClockState.OFF).lightness() < 60
+    # The working and break faces keep their colours on any panel.
+    assert centre_pixel(light, ClockState.WORKING) == centre_pixel(dark, ClockState.WORKING)
+
+
+def test_badges_mark_the_corner_and_icons_render_at_every_size(qtbot: QtBot) -> None:
+    icons = IconSet(palette("#000000", "#ffffff"))
+    plain, waiting, attention = (corner_pixel(icons, b) for b in Badge)
+    assert waiting.blue() > waiting.red() and attention.red() > attention.blue()
+    assert plain != waiting
+    for size in (16, 22, 32, 128):
+        assert not icons.icon(ClockState.ON_BREAK, Badge.ATTENTION).pixmap(size, size).isNull()
+    # Rendered once per state and badge, then reused.
+    assert icons.icon(ClockState.OFF).cacheKey() == icons.icon(ClockState.OFF).cacheKey()
+
+
+@pytest.mark.parametrize(
+    ("summary", "text", "badge"),
+    [
+        (UploadSummary(), "Saved on this device; uploads are not set up.", Badge.NONE),
+        (UploadSummary(True), "All sessions uploaded.", Badge.NONE),
+        (
+            UploadSummary(True, {UploadStatus.WAITING: 1}),
+            "1 session waiting to upload.",
+            Badge.WAITING,
+        ),
+        (
+            UploadSummary(True, {UploadStatus.SAVED: 2, UploadStatus.WAITING: 1}),
+            "3 sessions waiting to upload.",
+            Badge.WAITING,
+        ),
+        (
+            UploadSummary(True, {UploadStatus.NEEDS_ATTENTION: 2, UploadStatus.WAITING: 1}),
+            "2 uploads need your attention (see Week…).",
+            Badge.ATTENTION,
+        ),
+        (
+            UploadSummary(True, {UploadStatus.PAUSED: 3}, paused="the API key was rejected"),
+            "Uploads paused: the API key was rejected",
+            Badge.ATTENTION,
+        ),
+        (
+            UploadSummary(True, error="no route to host"),
+            "Upload failed: no route to host",
+            Badge.ATTENTION,
+        ),
+        (UploadSummary(True, running=True), "Uploading…", Badge.NONE),
+    ],
+)
+def test_the_upload_status_line(summary: UploadSummary, text: str, badge: Badge) -> None:
+    assert summary.text() == text
+    assert summary.badge is badge
+
+
+def test_uploads_run_in_the_background_and_failures_show_in_the_status_line(
+    qtbot: QtBot, fake_uploads: FakeUploads
+) -> None:
+    watch = UploadWatch(fake_uploads)
+
+    async def one_run() -> str:
+        watch.sync_now()
+        running = watch.summary.text()
+        watch.sync_now()  # a second request while one runs is not a second run
+        await watch.wait_idle()
+        return running
+
+    assert asyncio.run(one_run()) == "Uploading…"
+    assert fake_uploads.runs == 1
+    assert watch.summary.text() == "All sessions uploaded."
+
+    fake_uploads.fail_with = RuntimeError("the keyring is locked")
+    asyncio.run(one_run())
+    assert watch.summary.text() == "Upload failed: the keyring is locked"
+    assert watch.summary.badge is Badge.ATTENTION
+
+    fake_uploads.fail_with = None
+    asyncio.run(one_run())
+    assert watch.summary.error is None
+
+
+def test_without_an_upload_service_nothing_runs(qtbot: QtBot) -> None:
+    watch = UploadWatch(None)
+    watch.start()
+    watch.sync_now()
+    assert not watch.running and not watch.summary.configured
