@@ -71,3 +71,12 @@ def berlin(text: str) -> datetime:
     from zoneinfo import ZoneInfo
 
     return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo(BERLIN)).astimezone(UTC)
+
+
+@pytest.fixture(autouse=True)
+def no_admin_policy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Tests never read the machine's real admin policy (/etc/clockapp/policy.json)."""
+    missing = tmp_path_factory.mktemp("policy") / "absent.json"
+    monkeypatch.setenv("CLOCKAPP_POLICY_FILE", str(missing))
