@@ -97,7 +97,8 @@ def desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
             lambda: subprocess.run(
                 ["xdotool", "search", "--name", "^panel$"], env=env, capture_output=True
             ).returncode == 0,
-            10,
+            # The first GTK start on a fresh machine builds the font cache: that can take long.
+            90,
             "trayer's panel",
         )
         yield env
@@ -198,7 +199,7 @@ def test_a_working_day_clicked_through_the_tray_on_a_real_desktop(
 ) -> None:
     app = App(desktop)
     try:
-        tray = app.next_event("tray", timeout=20)["rect"]
+        tray = app.next_event("tray", timeout=60)["rect"]
         assert tray is not None, "the tray icon was never embedded in trayer"
         assert app.state() == "off"
 
