@@ -11,6 +11,9 @@ import pytest
 
 from clockapp.settings import Settings
 from clockapp.storage import Store
+from tests.fakes.papershift import FakePapershift
+from tests.fakes.timetrack import FakeTimeTrack
+from tests.keyring_memory import MemoryKeyring
 
 if TYPE_CHECKING:
     from clockapp.services.clock import ClockService
@@ -80,3 +83,29 @@ def no_admin_policy(
     """Tests never read the machine's real admin policy (/etc/clockapp/policy.json)."""
     missing = tmp_path_factory.mktemp("policy") / "absent.json"
     monkeypatch.setenv("CLOCKAPP_POLICY_FILE", str(missing))
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The process's keyring is an in-memory one for this test."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def timetrack() -> Iterator[FakeTimeTrack]:
+    """A fake TimeTrack server on loopback."""
+    with FakeTimeTrack() as server:
+        yield server
+
+
+@pytest.fixture
+def papershift() -> Iterator[FakePapershift]:
+    """A fake Papershift server on loopback."""
+    with FakePapershift() as server:
+        yield server

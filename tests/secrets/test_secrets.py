@@ -3,7 +3,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -14,15 +13,6 @@ from clockapp.secrets import SecretStore, SecretsUnavailable, secret_name
 from tests.keyring_memory import MemoryKeyring
 
 SECRET = "s3cr3t-Xy9"
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
 
 
 def test_a_secret_round_trips_through_the_keyring(memory_keyring: MemoryKeyring) -> None:

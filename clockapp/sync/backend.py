@@ -1,0 +1,300 @@
+"""What every backend offers the uploader, the errors it raises, and the HTTP plumbing they share.
+
+Errors are sorted here, once, from the httpx exception tree and the status code, so the uploader
+only decides what to do with each kind:
+
+- :class:`TransientError`: try again later (connection trouble, timeouts, 5xx, 429);
+- :class:`AmbiguousWriteError`: a write whose answer was lost — it may have landed, so look it up
+  before writing again;
+- :class:`PermanentError`: the server refused this one change for good (other 4xx, an echo that
+  differs from what was sent);
+- :class:`AuthError`: the credentials were rejected (401/403) — stop until they change.
+
+No message built here contains a secret: bodies quoted from the server are scrubbed of the
+credentials, and URLs are shown only through :func:`redact_url`.
+"""
+
+from __future__ import annotations
+
+import abc
+import ipaddress
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import httpx
+
+from clockapp.domain.session import WorkSession
+
+#: Connect fast, give a slow HR server time to answer, never hang for ever.
+TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+#: Query parameters whose values are secrets wherever they appear.
+SECRET_PARAMS = frozenset({"api_token", "token", "api_key", "api_secret", "key", "secret"})
+QUOTE_CHARS = 200
+
+
+class SyncError(Exception):
+    """Something about uploading went wrong; the message is for the user."""
+
+
+class ConfigError(SyncError):
+    """The backend's configuration can't work (a bad address, a missing id)."""
+
+
+class AuthError(SyncError):
+    """The server rejected the credentials."""
+
+
+class TransientError(SyncError):
+    """Worth trying again later; ``retry_after`` seconds if the server said so."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class AmbiguousWriteError(TransientError):
+    """A write may or may not have landed: look it up before writing again."""
+
+
+class PermanentError(SyncError):
+    """The server refused this change for good, or answered something we can't accept."""
+
+
+class EchoMismatchError(PermanentError):
+    """The server stored the write, but not as sent: ``remote_id`` is the entry it made."""
+
+    def __init__(self, remote_id: str, message: str) -> None:
+        super().__init__(message)
+        self.remote_id = remote_id
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteEntry:
+    """An entry as the server holds it: instants in UTC, the break in whole minutes."""
+
+    remote_id: str
+    start: datetime
+    end: datetime
+    break_minutes: int
+    note: str = ""
+    external_id: str | None = None
+
+
+def break_minutes(session: WorkSession) -> int:
+    """The session's breaks as the whole minutes both APIs take."""
+    assert session.end is not None
+    return round(session.break_seconds(session.end) / 60)
+
+
+class Backend(abc.ABC):
+    """One HR system. Every method may raise the errors above and nothing else from the network."""
+
+    name: str
+
+    @abc.abstractmethod
+    async def check(self) -> None:
+        """One authenticated read, to tell the user whether the setup works."""
+
+    @abc.abstractmethod
+    async def create(self, session: WorkSession) -> RemoteEntry: ...
+
+    @abc.abstractmethod
+    async def update(self, remote_id: str, session: WorkSession) -> RemoteEntry: ...
+
+    @abc.abstractmethod
+    async def delete(self, remote_id: str) -> None:
+        """Delete the entry; one already gone counts as deleted."""
+
+    @abc.abstractmethod
+    async def get(self, remote_id: str) -> RemoteEntry | None: ...
+
+    @abc.abstractmethod
+    async def find(self, session: WorkSession) -> RemoteEntry | None:
+        """The server's entry for this local session, if a write of it landed."""
+
+    @abc.abstractmethod
+    async def list_range(self, start: datetime, end: datetime) -> list[RemoteEntry]:
+        """The user's entries overlapping [start, end)."""
+
+    @abc.abstractmethod
+    async def aclose(self) -> None: ...
+
+
+# -- addresses ------------------------------------------------------------------------------------
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def validate_base_url(url: str) -> str:
+    """The base URL if it is safe to send credentials to; ConfigError in the user's words if not."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ConfigError(f"{redact_url(url)!r} is not a web address (https://…).")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise ConfigError(
+            "The address must start with https:// — credentials are never sent unencrypted."
+        )
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise ConfigError(
+            "Give the address without a user name, password, ?query or #fragment in it."
+        )
+    return url
+
+
+def redact_url(url: str) -> str:
+    """The URL with user info and secret query values replaced by ``***``: safe to log or show."""
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        if "@" in netloc:
+            netloc = "***@" + netloc.rsplit("@", 1)[1]
+        query = urlencode(
+            [
+                (k, "***" if k.lower() in SECRET_PARAMS else v)
+                for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            ],
+            safe="*",
+        )
+        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    except ValueError:
+        return "(an address that can't be read)"
+
+
+def same_origin(a: str, b: str) -> bool:
+    pa, pb = urlsplit(a), urlsplit(b)
+    return (pa.scheme, pa.hostname, pa.port) == (pb.scheme, pb.hostname, pb.port)
+
+
+# -- HTTP -----------------------------------------------------------------------------------------
+
+
+def parse_instant(text: object, what: str) -> datetime:
+    """An ISO 8601 instant with an offset (or Z) from a server, as UTC."""
+    if not isinstance(text, str):
+        raise ValueError(f"{what} is missing")
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        raise ValueError(f"{what} {text!r} has no UTC offset")
+    return value.astimezone(UTC)
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
+
+
+class HttpBackend(Backend):
+    """One shared ``httpx.AsyncClient`` with explicit timeouts and TLS verification always on."""
+
+    label: str
+
+    def __init__(self, base_url: str, secrets: tuple[str, ...], headers: dict[str, str]) -> None:
+        self.base_url = validate_base_url(base_url).rstrip("/")
+        self._secrets = tuple(s for s in secrets if s)
+        self._client = httpx.AsyncClient(
+            headers={"Accept": "application/json", **headers},
+            timeout=TIMEOUT,
+            verify=True,
+            follow_redirects=False,  # a redirect could carry the credentials elsewhere
+            trust_env=False,  # no proxy or netrc from the environment sees the credentials
+        )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    def scrub(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        body: dict[str, Any] | None = None,
+        write: bool,
+        missing_ok: bool = False,
+    ) -> Any:
+        """Send one request; the decoded JSON answer (None for an empty one, or for a 404 when
+        ``missing_ok``). Raises only the errors of this module."""
+        url = self.base_url + path
+        try:
+            response = await self._client.request(method, url, params=params, json=body)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            # Nothing reached the server: safe to send again as it is.
+            raise TransientError(f"Couldn't connect to {self.label}: {self._why(exc)}") from None
+        except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+            message = f"No answer from {self.label}: {self._why(exc)}"
+            raise (AmbiguousWriteError if write else TransientError)(message) from None
+        except httpx.HTTPError as exc:
+            raise TransientError(f"{self.label} couldn't be reached: {self._why(exc)}") from None
+        status = response.status_code
+        if status in (401, 403):
+            raise AuthError(f"{self.label} rejected the credentials ({status}).")
+        if status == 429:
+            raise TransientError(
+                f"{self.label} asks to slow down (429).", retry_after=_retry_after(response)
+            )
+        if status >= 500:
+            message = f"{self.label} had a problem ({status}): {self.quote(response)}"
+            error = AmbiguousWriteError if write else TransientError
+            raise error(message, retry_after=_retry_after(response))
+        if status == 404 and missing_ok:
+            return None
+        if status >= 400 or status < 200:
+            raise PermanentError(f"{self.label} refused it ({status}): {self.quote(response)}")
+        if status >= 300:
+            raise PermanentError(f"{self.label} answered with a redirect ({status}).")
+        if not response.content.strip():
+            return None
+        try:
+            return json.loads(response.content)
+        except ValueError:
+            message = f"{self.label} answered something that isn't JSON: {self.quote(response)}"
+            # A write that got a 2xx has landed even if we can't read the answer.
+            raise (AmbiguousWriteError if write else PermanentError)(message) from None
+
+    def quote(self, response: httpx.Response) -> str:
+        """The start of the server's answer, scrubbed of secrets, for error messages."""
+        text = response.text.strip()
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            for key in ("error", "errors", "message", "detail"):
+                if key in data:
+                    text = json.dumps(data[key], ensure_ascii=False)
+                    break
+        text = " ".join(self.scrub(text).split())
+        if len(text) > QUOTE_CHARS:
+            text = text[:QUOTE_CHARS] + "…"
+        return text or "(empty answer)"
+
+    def _why(self, exc: httpx.HTTPError) -> str:
+        # httpx messages name the error, not the URL; scrub anyway, and never pass the request on.
+        return self.scrub(str(exc) or type(exc).__name__)

@@ -1,0 +1,245 @@
+"""Papershift working sessions (``/public_api/v1/working_sessions``), read as API-NOTES.md says.
+
+The local session's UUID goes out as ``external_id``: after an ambiguous failure the entry is
+looked up by it, and a blind retry shows up as "external id already taken" and is adopted.
+The token travels in the body of writes and in the query string of reads, so no URL is ever
+logged or shown unredacted, and a ``next_page`` is never followed: the next page is asked of the
+configured address instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from clockapp.domain.session import WorkSession
+from clockapp.sync.backend import (
+    ConfigError,
+    EchoMismatchError,
+    HttpBackend,
+    PermanentError,
+    RemoteEntry,
+    break_minutes,
+    parse_instant,
+    redact_url,
+    same_origin,
+)
+
+log = logging.getLogger(__name__)
+
+PATH = "/public_api/v1/working_sessions"
+PAGE_SIZE = 25
+#: A bound on pages for one range (25 000 entries): a server that never ends a list can't hang us.
+MAX_PAGES = 1000
+ENTITIES = ("location", "working_area", "user")
+
+
+def stamp(instant: datetime) -> str:
+    """ISO 8601 with offset, whole seconds (what the API renders back)."""
+    return instant.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def _s(instant: datetime) -> datetime:
+    return instant.replace(microsecond=0)
+
+
+class PapershiftBackend(HttpBackend):
+    name = "papershift"
+    label = "Papershift"
+
+    def __init__(
+        self,
+        base_url: str,
+        api_token: str,
+        *,
+        location_id: str | None = None,
+        location_external_id: str | None = None,
+        working_area_id: str | None = None,
+        working_area_external_id: str | None = None,
+        user_id: str | None = None,
+        user_external_id: str | None = None,
+    ) -> None:
+        given = {
+            "location_id": location_id,
+            "location_external_id": location_external_id,
+            "working_area_id": working_area_id,
+            "working_area_external_id": working_area_external_id,
+            "user_id": user_id,
+            "user_external_id": user_external_id,
+        }
+        self.ids: dict[str, Any] = {}
+        for entity in ENTITIES:
+            by_id, by_external = given[f"{entity}_id"], given[f"{entity}_external_id"]
+            if by_id:
+                self.ids[f"{entity}_id"] = int(by_id) if str(by_id).isdigit() else by_id
+            elif by_external:
+                self.ids[f"{entity}_external_id"] = by_external
+            else:
+                words = entity.replace("_", " ")
+                raise ConfigError(f"The Papershift {words} is not set (by id or external id).")
+        super().__init__(base_url, secrets=(api_token,), headers={})
+        self._token = api_token
+
+    async def check(self) -> None:
+        now = datetime.now(UTC)
+        await self._page(now - timedelta(days=1), now, 1)
+
+    async def create(self, session: WorkSession) -> RemoteEntry:
+        fields = {**self.ids, **self._times(session), "external_id": str(session.id)}
+        try:
+            answer = await self.request("POST", PATH, body=self._body(fields), write=True)
+        except PermanentError as exc:
+            if "external_id" not in str(exc) and "external id" not in str(exc):
+                raise
+            # "external id already taken": an earlier attempt landed. Adopt it, bring it up to date.
+            found = await self.find(session)
+            if found is None:
+                raise
+            log.info(
+                "Papershift already had session %s; adopting entry %s", session.id, found.remote_id
+            )
+            if self._same(found, session):
+                return found
+            return await self.update(found.remote_id, session)
+        return self._echo(answer, session, "create")
+
+    async def update(self, remote_id: str, session: WorkSession) -> RemoteEntry:
+        fields = {"id": _id(remote_id), **self._times(session)}
+        answer = await self.request("PUT", PATH, body=self._body(fields), write=True)
+        if answer is None:
+            answer = await self.request("GET", PATH, params=self._query(id=remote_id), write=False)
+        return self._echo(answer, session, "update", remote_id)
+
+    async def delete(self, remote_id: str) -> None:
+        body = self._body({"id": _id(remote_id)})
+        await self.request("DELETE", PATH, body=body, write=True, missing_ok=True)
+
+    async def confirm(self, remote_id: str) -> RemoteEntry:
+        """A manager's approval of an entry (not used by the uploader)."""
+        answer = await self.request(
+            "PUT", PATH + "/confirm", body=self._body({"id": _id(remote_id)}), write=True
+        )
+        return self._entry(answer)
+
+    async def get(self, remote_id: str) -> RemoteEntry | None:
+        answer = await self.request(
+            "GET", PATH, params=self._query(id=remote_id), write=False, missing_ok=True
+        )
+        return None if answer is None else self._entry(answer)
+
+    async def find(self, session: WorkSession) -> RemoteEntry | None:
+        answer = await self.request(
+            "GET",
+            PATH,
+            params=self._query(external_id=str(session.id)),
+            write=False,
+            missing_ok=True,
+        )
+        return None if answer is None else self._entry(answer, external_id=str(session.id))
+
+    async def list_range(self, start: datetime, end: datetime) -> list[RemoteEntry]:
+        entries: list[RemoteEntry] = []
+        for page in range(1, MAX_PAGES + 1):
+            items, next_page = await self._page(start, end, page)
+            entries.extend(e for e in items if e.start < end and e.end > start)
+            if len(items) < PAGE_SIZE or not next_page:
+                return entries
+            if not same_origin(next_page, self.base_url):
+                # It would carry the token to another host: ask our own address for the page.
+                log.warning(
+                    "Papershift's next_page points elsewhere (%s); not followed",
+                    redact_url(next_page),
+                )
+        raise PermanentError(
+            f"Papershift kept sending pages past {MAX_PAGES}; the list was not read."
+        )
+
+    async def _page(
+        self, start: datetime, end: datetime, page: int
+    ) -> tuple[list[RemoteEntry], str | None]:
+        params = self._query(range_start=stamp(start), range_end=stamp(end), page=str(page))
+        for key in ("user_id", "user_external_id"):
+            if key in self.ids:
+                params[key] = str(self.ids[key])
+        answer = await self.request("GET", PATH, params=params, write=False)
+        if not isinstance(answer, dict) or not isinstance(answer.get("working_sessions"), list):
+            raise PermanentError(
+                "Papershift answered the list with something other than working sessions: "
+                + self.scrub(str(answer))[:200]
+            )
+        next_page = answer.get("next_page")
+        return [self._entry(item) for item in answer["working_sessions"]], (
+            next_page if isinstance(next_page, str) and next_page else None
+        )
+
+    # -- mapping ---------------------------------------------------------------------------------
+
+    def _body(self, working_session: dict[str, Any]) -> dict[str, Any]:
+        return {"api_token": self._token, "working_session": working_session}
+
+    def _query(self, **params: str) -> dict[str, str]:
+        return {"api_token": self._token, **params}
+
+    @staticmethod
+    def _times(session: WorkSession) -> dict[str, Any]:
+        assert session.end is not None, "only finished sessions are uploaded"
+        return {
+            "starts_at": stamp(session.start),
+            "ends_at": stamp(session.end),
+            "manual_pause": break_minutes(session),
+        }
+
+    def _entry(self, data: Any, external_id: str | None = None) -> RemoteEntry:
+        if not isinstance(data, dict):
+            raise PermanentError(
+                f"Papershift answered {self.scrub(str(data))[:200]!r}, not a working session."
+            )
+        try:
+            if data.get("id") is None:
+                raise ValueError("the id is missing")
+            seconds = data.get("break_time")
+            return RemoteEntry(
+                remote_id=str(data["id"]),
+                start=parse_instant(data.get("starts_at"), "starts_at"),
+                end=parse_instant(data.get("ends_at"), "ends_at"),
+                # The break comes back in seconds; -1 marks "not said".
+                break_minutes=round(int(seconds) / 60) if seconds is not None else -1,
+                external_id=data.get("external_id") or external_id,
+            )
+        except (ValueError, TypeError) as exc:
+            raise PermanentError(
+                f"Papershift answered a working session that can't be read: {exc}"
+            ) from None
+
+    @staticmethod
+    def _same(entry: RemoteEntry, session: WorkSession) -> bool:
+        assert session.end is not None
+        return (
+            entry.start == _s(session.start)
+            and entry.end == _s(session.end)
+            and entry.break_minutes == break_minutes(session)
+        )
+
+    def _echo(
+        self, data: Any, session: WorkSession, action: str, remote_id: str | None = None
+    ) -> RemoteEntry:
+        entry = self._entry(data, external_id=str(session.id))
+        if remote_id is not None and entry.remote_id != remote_id:
+            raise PermanentError(
+                f"Papershift answered the {action} with another entry ({entry.remote_id})."
+            )
+        if not self._same(entry, session):
+            assert session.end is not None
+            raise EchoMismatchError(
+                entry.remote_id,
+                f"Papershift stored entry {entry.remote_id} differently: "
+                f"{stamp(entry.start)}–{stamp(entry.end)} with a {entry.break_minutes}-min break; "
+                f"sent {stamp(session.start)}–{stamp(session.end)} "
+                f"with {break_minutes(session)} min.",
+            )
+        return entry
+
+
+def _id(remote_id: str) -> int | str:
+    return int(remote_id) if remote_id.isdigit() else remote_id

@@ -1,0 +1,170 @@
+"""TimeTrack attendances (``/api/v2/ext/attendances``), read as ../shared/API-NOTES.md says.
+
+Where the documents contradict themselves the client writes one field and reads the other, and
+compares the echo of every write with what it sent: the break is written as ``minutesBreak`` and
+read back as ``breakMinutes``; if the server kept something else, that is a visible error.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from clockapp.domain.session import WorkSession
+from clockapp.sync.backend import (
+    EchoMismatchError,
+    HttpBackend,
+    PermanentError,
+    RemoteEntry,
+    break_minutes,
+    parse_instant,
+)
+
+PATH = "/api/v2/ext/attendances"
+
+
+def stamp(instant: datetime) -> str:
+    """TimeTrack's format: UTC with milliseconds and ``Z``."""
+    utc = instant.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+
+
+def _ms(instant: datetime) -> datetime:
+    return instant.replace(microsecond=instant.microsecond // 1000 * 1000)
+
+
+class TimeTrackBackend(HttpBackend):
+    name = "timetrack"
+    label = "TimeTrack"
+
+    def __init__(self, base_url: str, username: str, api_key: str, api_secret: str) -> None:
+        super().__init__(
+            base_url,
+            secrets=(api_key, api_secret),
+            headers={"X-TimeTrack-Api-Key": api_key, "X-TimeTrack-Api-Secret": api_secret},
+        )
+        self.username = username
+
+    async def check(self) -> None:
+        now = datetime.now(UTC)
+        await self.list_range(now - timedelta(days=1), now)
+
+    async def create(self, session: WorkSession) -> RemoteEntry:
+        body = {"username": self.username, **self._fields(session)}
+        answer = await self.request("POST", PATH, body=body, write=True)
+        return self._echo(answer, session, "create")
+
+    async def update(self, remote_id: str, session: WorkSession) -> RemoteEntry:
+        answer = await self.request(
+            "PUT", f"{PATH}/{remote_id}", body=self._fields(session), write=True
+        )
+        if answer is None:
+            # Some servers answer an update with no body: read it back to compare.
+            answer = await self.request("GET", f"{PATH}/{remote_id}", write=False)
+        return self._echo(answer, session, "update", remote_id)
+
+    async def delete(self, remote_id: str) -> None:
+        await self.request("DELETE", f"{PATH}/{remote_id}", body={}, write=True, missing_ok=True)
+
+    async def get(self, remote_id: str) -> RemoteEntry | None:
+        answer = await self.request("GET", f"{PATH}/{remote_id}", write=False, missing_ok=True)
+        if answer is None:
+            return None
+        entry = self._entry(answer)
+        return entry
+
+    async def find(self, session: WorkSession) -> RemoteEntry | None:
+        """No client-chosen id exists: the entry is the user's one with exactly this from/to."""
+        assert session.end is not None
+        start, end = _ms(session.start), _ms(session.end)
+        for entry in await self.list_range(start, end):
+            if entry.start == start and entry.end == end:
+                return entry
+        return None
+
+    async def list_range(self, start: datetime, end: datetime) -> list[RemoteEntry]:
+        # Whether the filter keeps entries inside or overlapping the range is not documented:
+        # ask a day wider on each side and keep the overlapping ones here.
+        margin = timedelta(days=1)
+        params = {
+            "username": self.username,
+            "from": stamp(start - margin),
+            "to": stamp(end + margin),
+        }
+        answer = await self.request("GET", PATH, params=params, write=False)
+        if not isinstance(answer, list):
+            raise PermanentError(
+                "TimeTrack answered the list with something other than a list of attendances: "
+                + self.scrub(str(answer))[:200]
+            )
+        entries = []
+        for item in answer:
+            if not isinstance(item, dict) or item.get("deleted"):
+                continue
+            # The filter is documented loosely (user vs username): check the owner here too.
+            owner = item.get("user", item.get("username"))
+            if owner is not None and owner != self.username:
+                continue
+            entry = self._entry(item)
+            if entry.start < end and entry.end > start:
+                entries.append(entry)
+        return entries
+
+    def _fields(self, session: WorkSession) -> dict[str, Any]:
+        assert session.end is not None, "only finished sessions are uploaded"
+        return {
+            "from": stamp(session.start),
+            "to": stamp(session.end),
+            "minutesBreak": break_minutes(session),
+            "notes": session.note,
+        }
+
+    def _entry(self, data: Any) -> RemoteEntry:
+        if not isinstance(data, dict):
+            raise PermanentError(
+                f"TimeTrack answered {self.scrub(str(data))[:200]!r}, not an attendance."
+            )
+        try:
+            remote_id = data.get("id", data.get("ID"))
+            if remote_id is None:
+                raise ValueError("the id is missing")
+            pause = data.get("breakMinutes")
+            return RemoteEntry(
+                remote_id=str(remote_id),
+                start=parse_instant(data.get("from"), "from"),
+                end=parse_instant(data.get("to"), "to"),
+                break_minutes=int(pause) if pause is not None else -1,
+                note=str(data.get("notes") or ""),
+            )
+        except (ValueError, TypeError) as exc:
+            raise PermanentError(
+                f"TimeTrack answered an attendance that can't be read: {exc}"
+            ) from None
+
+    def _echo(
+        self, data: Any, session: WorkSession, action: str, remote_id: str | None = None
+    ) -> RemoteEntry:
+        """The server's copy, checked against what was sent."""
+        entry = self._entry(data)
+        assert session.end is not None
+        if remote_id is not None and entry.remote_id != remote_id:
+            raise PermanentError(
+                f"TimeTrack answered the {action} with another entry ({entry.remote_id})."
+            )
+        sent_pause = break_minutes(session)
+        problems = []
+        if entry.start != _ms(session.start) or entry.end != _ms(session.end):
+            problems.append(f"it kept {stamp(entry.start)}–{stamp(entry.end)}")
+        if entry.break_minutes != sent_pause:
+            kept = "no break" if entry.break_minutes < 0 else f"a {entry.break_minutes}-min break"
+            problems.append(f"it kept {kept} instead of {sent_pause} min")
+        if entry.note != session.note and "notes" in data:
+            problems.append("it kept a different note")
+        if problems:
+            raise EchoMismatchError(
+                entry.remote_id,
+                f"TimeTrack stored entry {entry.remote_id} differently: "
+                + "; ".join(problems)
+                + ".",
+            )
+        return entry

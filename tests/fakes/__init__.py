@@ -1,0 +1,1 @@
+"""Fake vendor servers: real HTTP on loopback, faithful to the documents in ../shared/seeds/."""

@@ -1,0 +1,182 @@
+"""A real HTTP server on loopback, in a thread, with faults the tests inject.
+
+The vendor fakes built on it keep their records in memory (they stand for the vendor, not for
+us) and follow the documents in ../shared/seeds/ strictly, so a client that guesses wrong fails.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+
+@dataclass
+class Fault:
+    """What goes wrong with the next matching request.
+
+    ``before``: answer ``status`` without doing anything. ``after``: do the work, then answer
+    ``status`` (the write landed, the client can't know). ``drop``/``drop_after``: close the
+    connection without an answer, before/after doing the work. ``hang_after``: do the work, then
+    stay silent for ``seconds`` (the client times out).
+    """
+
+    kind: str = "before"
+    status: int = 503
+    method: str | None = None
+    retry_after: str | None = None
+    body: Any = field(default_factory=lambda: {"error": "Service unavailable"})
+    seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: Any
+    raw_target: str
+
+
+class Reply(Exception):
+    """Raised by a fake's handler to answer with an error status."""
+
+    def __init__(self, status: int, body: Any) -> None:
+        super().__init__(status)
+        self.status = status
+        self.body = body
+
+
+class FakeServer:
+    """Subclasses implement :meth:`handle`. Use as a context manager; ``url`` is the base URL."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.requests: list[Request] = []
+        self._faults: list[Fault] = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass  # quiet: pytest shows what matters
+
+            def _serve(self) -> None:
+                fake._serve(self)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _serve
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> FakeServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> FakeServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def fail_next(self, fault: Fault | None = None, times: int = 1) -> None:
+        with self.lock:
+            self._faults.extend([fault or Fault()] * times)
+
+    def requests_by(self, method: str) -> list[Request]:
+        with self.lock:
+            return [r for r in self.requests if r.method == method]
+
+    @contextmanager
+    def recording(self) -> Iterator[list[Request]]:
+        """The requests made inside the block."""
+        with self.lock:
+            first = len(self.requests)
+        seen: list[Request] = []
+        yield seen
+        with self.lock:
+            seen.extend(self.requests[first:])
+
+    def handle(self, request: Request) -> tuple[int, Any]:
+        raise NotImplementedError
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _take_fault(self, method: str) -> Fault | None:
+        with self.lock:
+            for i, fault in enumerate(self._faults):
+                if fault.method in (None, method):
+                    return self._faults.pop(i)
+        return None
+
+    def _serve(self, h: BaseHTTPRequestHandler) -> None:
+        length = int(h.headers.get("Content-Length") or 0)
+        raw = h.rfile.read(length) if length else b""
+        try:
+            body = json.loads(raw) if raw.strip() else None
+        except ValueError:
+            body = ValueError("not JSON")
+        parts = urlsplit(h.path)
+        request = Request(
+            method=h.command,
+            path=parts.path,
+            query=dict(parse_qsl(parts.query, keep_blank_values=True)),
+            headers={k.lower(): v for k, v in h.headers.items()},
+            body=body,
+            raw_target=h.path,
+        )
+        with self.lock:
+            self.requests.append(request)
+        fault = self._take_fault(h.command)
+        if fault is not None and fault.kind == "before":
+            return self._send(h, fault.status, fault.body, fault.retry_after)
+        if fault is not None and fault.kind == "drop":
+            h.close_connection = True
+            return None
+        if isinstance(body, ValueError):
+            status, answer = 400, {"error": "The body is not valid JSON"}
+        else:
+            try:
+                with self.lock:
+                    status, answer = self.handle(request)
+            except Reply as reply:
+                status, answer = reply.status, reply.body
+        if fault is None:
+            return self._send(h, status, answer)
+        if fault.kind == "after":
+            return self._send(h, fault.status, fault.body, fault.retry_after)
+        if fault.kind == "hang_after":
+            time.sleep(fault.seconds)
+        h.close_connection = True  # drop_after / hang_after: the answer never comes
+        return None
+
+    @staticmethod
+    def _send(
+        h: BaseHTTPRequestHandler, status: int, body: Any, retry_after: str | None = None
+    ) -> None:
+        data = b"" if body is None else json.dumps(body).encode()
+        h.send_response(status)
+        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Length", str(len(data)))
+        if retry_after is not None:
+            h.send_header("Retry-After", retry_after)
+        h.end_headers()
+        h.wfile.write(data)
