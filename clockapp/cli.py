@@ -6,6 +6,7 @@ Errors print one sentence on stderr and exit 1 with nothing changed; usage error
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import sys
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("week", help="the week's totals, target, overtime and rule checks")
     p.add_argument("--of", metavar="DATE", help="any day of the week (default: today)")
+    p.add_argument("--remote", action="store_true", help="also count entries made elsewhere")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("sessions", help="list sessions")
@@ -90,6 +92,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("targets", help="show or set target minutes per weekday")
     for day in WEEKDAYS:
         p.add_argument(f"--{day}", type=int, metavar="MIN", help=f"target minutes on {day}")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("backend", help="where finished sessions are uploaded")
+    backend = p.add_subparsers(dest="backend_command", metavar="ACTION", required=True)
+    b = backend.add_parser("set", help="choose and configure the backend")
+    kinds = b.add_subparsers(dest="kind", metavar="BACKEND", required=True)
+    kinds.add_parser("none", help="keep sessions on this computer only")
+    k = kinds.add_parser(
+        "timetrack",
+        help="TimeTrack attendances (key, then secret: prompted, or a line each on stdin)",
+    )
+    k.add_argument("--url", required=True, help="https://<account>.timetrackenterprise.com")
+    k.add_argument("--username", required=True)
+    k = kinds.add_parser(
+        "papershift", help="Papershift working sessions (token: prompted, or a line on stdin)"
+    )
+    k.add_argument("--url", default="https://app.papershift.com")
+    for entity in ("location", "working-area", "user"):
+        k.add_argument(f"--{entity}-id", metavar="ID")
+        k.add_argument(f"--{entity}-external-id", metavar="ID")
+    b = backend.add_parser("show", help="the backend's settings (never the secrets)")
+    b.add_argument("--json", action="store_true")
+    backend.add_parser("test", help="one authenticated read; says plainly what is wrong")
+
+    p = sub.add_parser("sync", help="upload what is due; exit 0 only when nothing is left")
     p.add_argument("--json", action="store_true")
     return parser
 
@@ -146,8 +173,14 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
     elif command == "status":
         _print_status(service, args.json)
     elif command == "week":
-        report = service.week(parse_date(args.of, today) if args.of else None)
-        _print_week(report, args.json)
+        of = parse_date(args.of, today) if args.of else today
+        if args.remote:
+            return _remote_week(service, of, args.json)
+        _print_week(service.week(of), args.json)
+    elif command == "backend":
+        return _backend(service, args)
+    elif command == "sync":
+        return _sync(service, args.json)
     elif command == "sessions":
         first = parse_date(args.first, today) if args.first else today - timedelta(today.weekday())
         last = parse_date(args.last, today) if args.last else max(today, first)
@@ -181,6 +214,129 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
             print(json.dumps(values))
         else:
             print("  ".join(f"{d.capitalize()} {_duration(m * 60)}" for d, m in values.items()))
+    return 0
+
+
+def _sync_service(service: ClockService) -> Any:
+    # Loaded only for these commands: the clock commands start without httpx and TLS.
+    from clockapp.secrets import SecretStore
+    from clockapp.services.sync import SyncService
+
+    return SyncService(service.store, service.settings, SecretStore())
+
+
+def _backend(service: ClockService, args: argparse.Namespace) -> int:
+    from clockapp.services import backend_config as config
+
+    sync = _sync_service(service)
+    try:
+        if args.backend_command == "show":
+            info = config.describe_backend(service.settings, sync.secrets)
+            if sync.paused():
+                info["paused"] = sync.paused()
+            if args.json:
+                print(json.dumps(info, indent=2))
+            else:
+                for key, value in info.items():
+                    print(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
+            return 0
+        if args.backend_command == "test":
+            print(asyncio.run(config.test_connection(service.settings, sync.secrets)))
+            return 0
+        if args.kind == "none":
+            service.settings.set("backend", "none")
+            service.settings.save()
+            print("Uploads are off: sessions stay on this computer.")
+            return 0
+        if args.kind == "timetrack":
+            key, secret = _ask_secrets(["TimeTrack API key", "TimeTrack API secret"])
+            config.configure_timetrack(
+                service.settings, sync.secrets, args.url, args.username, key, secret
+            )
+        else:
+            (token,) = _ask_secrets(["Papershift API token"])
+            ids = {
+                f"{e}_{s}": getattr(args, f"{e}_{s}")
+                for e in ("location", "working_area", "user")
+                for s in ("id", "external_id")
+            }
+            config.configure_papershift(service.settings, sync.secrets, args.url, token, ids)
+        sync.credentials_changed()
+        print(f"Uploads go to {config.LABELS[args.kind]}; the secrets are in the system keyring.")
+        return 0
+    except config.BackendSetupError as exc:
+        raise ClockError(str(exc)) from exc
+
+
+def _ask_secrets(prompts: list[str]) -> list[str]:
+    """Hidden prompts on a terminal; otherwise one line each from stdin (for scripts)."""
+    import getpass
+
+    if sys.stdin.isatty():
+        return [getpass.getpass(f"{p}: ") for p in prompts]
+    values = [sys.stdin.readline().strip() for _ in prompts]
+    if not all(values):
+        raise ClockError(
+            f"Expected {len(prompts)} line(s) on standard input: " + ", ".join(prompts) + "."
+        )
+    return values
+
+
+def _sync(service: ClockService, as_json: bool) -> int:
+    from clockapp.services.backend_config import BackendSetupError
+
+    sync = _sync_service(service)
+    try:
+        result = asyncio.run(sync.sync_now())
+    except BackendSetupError as exc:
+        raise ClockError(str(exc)) from exc
+    if result is None:
+        raise ClockError("No backend is set up; see 'clockapp backend set --help'.")
+    left = {status.value: n for status, n in result.left.items() if n}
+    if as_json:
+        print(json.dumps({"uploaded": result.uploaded, "left": left, "paused": result.paused}))
+    else:
+        print(f"Uploaded {result.uploaded} change(s).")
+        for status, n in left.items():
+            print(f"  {n} {status}")
+        if result.paused:
+            print(f"Uploads are paused: {result.paused}")
+        for sid, info in (sync.session_statuses() or {}).items():
+            if info.detail and info.status.value in ("needs attention", "waiting"):
+                print(f"  {str(sid)[:8]} {info.status.value}: {info.detail}")
+    return 0 if result.all_done else 1
+
+
+def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
+    from clockapp.domain.week import monday_of
+    from clockapp.services.backend_config import BackendSetupError
+    from clockapp.sync.backend import SyncError
+
+    sync = _sync_service(service)
+    try:
+        remote = asyncio.run(sync.pull_week(monday_of(of), service.zone_name))
+    except (BackendSetupError, SyncError) as exc:
+        raise ClockError(f"The remote entries could not be fetched: {exc}") from exc
+    report = service.week(of, extra=[r.session for r in remote])
+    zone = service.zone_name
+    entries = [
+        {
+            "remote_id": r.entry.remote_id,
+            "start": local(r.entry.start, zone).isoformat(),
+            "end": local(r.entry.end, zone).isoformat(),
+            "break_min": r.entry.break_minutes,
+            "note": r.entry.note,
+        }
+        for r in remote
+    ]
+    if as_json:
+        print(json.dumps(report.to_dict() | {"remote_entries": entries}, indent=2))
+        return 0
+    _print_week(report, False)
+    if entries:
+        print("Entries made elsewhere (counted above):")
+        for e in entries:
+            print(f"  remote {e['start'][:16].replace('T', ' ')}–{e['end'][11:16]}  {e['note']}")
     return 0
 
 

@@ -101,6 +101,10 @@ class FakeServer:
         with self.lock:
             self._faults.extend([fault or Fault()] * times)
 
+    def clear_faults(self) -> None:
+        with self.lock:
+            self._faults.clear()
+
     def requests_by(self, method: str) -> list[Request]:
         with self.lock:
             return [r for r in self.requests if r.method == method]

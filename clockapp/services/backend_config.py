@@ -1,0 +1,199 @@
+"""Choosing and checking the HR backend: settings for what may be seen, the keyring for secrets.
+
+Everything is validated before anything is written, so a typo changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clockapp.secrets import SecretStore, SecretsUnavailable, secret_name
+from clockapp.settings import Settings, SettingsError
+from clockapp.sync.backend import (
+    AuthError,
+    Backend,
+    ConfigError,
+    SyncError,
+    TransientError,
+    redact_url,
+    validate_base_url,
+)
+
+PAPERSHIFT_ENTITIES = ("location", "working_area", "user")
+LABELS = {"timetrack": "TimeTrack", "papershift": "Papershift"}
+
+
+class BackendSetupError(Exception):
+    """The backend can't be set up or reached as asked; the message is for the user."""
+
+
+def timetrack_secret_names(url: str, username: str) -> tuple[str, str]:
+    return (
+        secret_name("timetrack", url, "api_key", username),
+        secret_name("timetrack", url, "api_secret", username),
+    )
+
+
+def papershift_secret_name(url: str) -> str:
+    return secret_name("papershift", url, "api_token")
+
+
+def configure_timetrack(
+    settings: Settings, secrets: SecretStore, url: str, username: str, api_key: str, api_secret: str
+) -> None:
+    url = _checked_url(url)
+    if not username.strip():
+        raise BackendSetupError("Give the TimeTrack username your account is known by.")
+    if not api_key.strip() or not api_secret.strip():
+        raise BackendSetupError("Both the TimeTrack API key and the API secret are needed.")
+    changes = {"backend": "timetrack", "timetrack_url": url, "timetrack_username": username.strip()}
+    _check_unlocked(settings, changes)
+    key_name, secret_name_ = timetrack_secret_names(url, username.strip())
+    _store_secrets(secrets, {key_name: api_key.strip(), secret_name_: api_secret.strip()})
+    _save(settings, changes)
+
+
+def configure_papershift(
+    settings: Settings, secrets: SecretStore, url: str, api_token: str, ids: dict[str, str | None]
+) -> None:
+    """``ids`` holds ``location_id`` or ``location_external_id`` (one of each pair) and so on
+    for ``working_area`` and ``user``."""
+    url = _checked_url(url)
+    if not api_token.strip():
+        raise BackendSetupError("The Papershift API token is needed.")
+    changes: dict[str, Any] = {"backend": "papershift", "papershift_url": url}
+    for entity in PAPERSHIFT_ENTITIES:
+        by_id, by_external = ids.get(f"{entity}_id"), ids.get(f"{entity}_external_id")
+        if bool(by_id) == bool(by_external):
+            words = entity.replace("_", " ")
+            raise BackendSetupError(
+                f"Give the Papershift {words} either by id or by external id (exactly one)."
+            )
+        changes[f"papershift_{entity}_id"] = by_id or None
+        changes[f"papershift_{entity}_external_id"] = by_external or None
+    _check_unlocked(settings, changes)
+    _store_secrets(secrets, {papershift_secret_name(url): api_token.strip()})
+    _save(settings, changes)
+
+
+def describe_backend(settings: Settings, secrets: SecretStore) -> dict[str, Any]:
+    """The backend's settings and whether each secret is stored — never the secrets."""
+    kind = settings.get("backend")
+    info: dict[str, Any] = {"backend": kind}
+    try:
+        if kind == "timetrack":
+            url, user = settings.get("timetrack_url"), settings.get("timetrack_username")
+            info |= {"url": url, "username": user}
+            if url and user:
+                key, secret = timetrack_secret_names(url, user)
+                info["api_key"] = _presence(secrets, key)
+                info["api_secret"] = _presence(secrets, secret)
+        elif kind == "papershift":
+            url = settings.get("papershift_url")
+            info["url"] = url
+            for entity in PAPERSHIFT_ENTITIES:
+                for suffix in ("id", "external_id"):
+                    value = settings.get(f"papershift_{entity}_{suffix}")
+                    if value:
+                        info[f"{entity}_{suffix}"] = value
+            info["api_token"] = _presence(secrets, papershift_secret_name(url))
+    except SecretsUnavailable as exc:
+        info["secrets"] = str(exc)
+    info["locked"] = sorted(k for k in settings.policy.locked)
+    return info
+
+
+def build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
+    """The configured backend, ready to use; None when uploads are off. Blocking (keyring)."""
+    kind = settings.get("backend")
+    if kind in (None, "none"):
+        return None
+    if kind == "timetrack":
+        from clockapp.sync.timetrack import TimeTrackBackend
+
+        url, user = settings.get("timetrack_url"), settings.get("timetrack_username")
+        if not url or not user:
+            raise BackendSetupError("TimeTrack is chosen but its address or username is missing.")
+        key_name, secret_name_ = timetrack_secret_names(url, user)
+        key, secret = secrets.get_now(key_name), secrets.get_now(secret_name_)
+        if not key or not secret:
+            raise BackendSetupError(
+                "No TimeTrack API key and secret are stored on this computer; "
+                "enter them in Settings or with 'clockapp backend set timetrack'."
+            )
+        return TimeTrackBackend(url, user, key, secret)
+    if kind == "papershift":
+        from clockapp.sync.papershift import PapershiftBackend
+
+        url = settings.get("papershift_url")
+        token = secrets.get_now(papershift_secret_name(url))
+        if not token:
+            raise BackendSetupError(
+                "No Papershift API token is stored on this computer; "
+                "enter it in Settings or with 'clockapp backend set papershift'."
+            )
+        ids = {
+            f"{entity}_{suffix}": settings.get(f"papershift_{entity}_{suffix}")
+            for entity in PAPERSHIFT_ENTITIES
+            for suffix in ("id", "external_id")
+        }
+        return PapershiftBackend(url, token, **ids)
+    raise BackendSetupError(f"Unknown backend {kind!r} in the settings.")
+
+
+async def test_connection(settings: Settings, secrets: SecretStore) -> str:
+    """One authenticated read; a plain sentence on success, BackendSetupError otherwise."""
+    import asyncio
+
+    backend = await asyncio.to_thread(build_backend, settings, secrets)
+    if backend is None:
+        raise BackendSetupError("No backend is chosen: sessions stay on this computer.")
+    label = LABELS.get(backend.name, backend.name)
+    try:
+        await backend.check()
+    except AuthError as exc:
+        raise BackendSetupError(f"{label} rejected the credentials: {exc}") from exc
+    except TransientError as exc:
+        raise BackendSetupError(f"Couldn't reach {label}: {exc}") from exc
+    except SyncError as exc:
+        raise BackendSetupError(f"{label} answered with a problem: {exc}") from exc
+    finally:
+        await backend.aclose()
+    url = settings.get("timetrack_url" if backend.name == "timetrack" else "papershift_url")
+    return f"Connected to {label} at {redact_url(url)}."
+
+
+def _checked_url(url: str) -> str:
+    try:
+        return validate_base_url(url.strip()).rstrip("/")
+    except ConfigError as exc:
+        raise BackendSetupError(str(exc)) from exc
+
+
+def _check_unlocked(settings: Settings, changes: dict[str, Any]) -> None:
+    for key, value in changes.items():
+        if settings.is_locked(key) and settings.get(key) != value:
+            raise BackendSetupError(
+                f"The setting {key} is set by your IT department and can't be changed here."
+            )
+
+
+def _store_secrets(secrets: SecretStore, values: dict[str, str]) -> None:
+    try:
+        for name, value in values.items():
+            secrets.set_now(name, value)
+    except SecretsUnavailable as exc:
+        raise BackendSetupError(str(exc)) from exc
+
+
+def _save(settings: Settings, changes: dict[str, Any]) -> None:
+    try:
+        for key, value in changes.items():
+            settings.set(key, value)
+        settings.save()
+    except SettingsError as exc:
+        raise BackendSetupError(str(exc)) from exc
+
+
+def _presence(secrets: SecretStore, name: str) -> str:
+    return "stored" if secrets.get_now(name) else "missing"

@@ -1,0 +1,309 @@
+"""The uploader against the fake vendors: exactly once, whatever the network does.
+
+Real store on disk, real HTTP on loopback; only time is the test's (a fake clock).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from clockapp.domain.session import WorkSession
+from clockapp.services.clock import ClockService
+from clockapp.services.uploads import SyncResult, Uploader, backoff
+from clockapp.storage.uploads import UploadLedger, UploadStatus
+from clockapp.sync.backend import Backend
+from clockapp.sync.papershift import PapershiftBackend
+from clockapp.sync.timetrack import TimeTrackBackend
+from tests.conftest import FakeClock, berlin
+from tests.fakes.papershift import FakePapershift
+from tests.fakes.server import FakeServer, Fault
+from tests.fakes.timetrack import FakeTimeTrack
+
+
+@dataclass
+class Vendor:
+    name: str
+    server: FakeServer
+    make: Callable[[], Backend]
+    entries: Callable[[], list[dict[str, Any]]]
+    #: Python that builds the same backend in another process (``url`` is defined there).
+    recipe: str
+
+
+@pytest.fixture(params=["timetrack", "papershift"])
+def vendor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Vendor]:
+    monkeypatch.setattr("clockapp.sync.backend.TIMEOUT", httpx.Timeout(2.0, connect=2.0))
+    if request.param == "timetrack":
+        with FakeTimeTrack() as tt:
+            yield Vendor(
+                "timetrack",
+                tt,
+                lambda: TimeTrackBackend(tt.url, "anna", tt.api_key, tt.api_secret),
+                lambda: tt.live(),
+                "from clockapp.sync.timetrack import TimeTrackBackend as B\n"
+                f"backend = B(url, 'anna', {tt.api_key!r}, {tt.api_secret!r})",
+            )
+    else:
+        with FakePapershift() as ps:
+            yield Vendor(
+                "papershift",
+                ps,
+                lambda: PapershiftBackend(
+                    ps.url,
+                    ps.api_token,
+                    location_id="8006",
+                    working_area_external_id="Area-Alpha",
+                    user_id="1",
+                ),
+                lambda: list(ps.sessions.values()),
+                "from clockapp.sync.papershift import PapershiftBackend as B\n"
+                f"backend = B(url, {ps.api_token!r}, location_id='8006',"
+                " working_area_external_id='Area-Alpha', user_id='1')",
+            )
+
+
+def work_day(service: ClockService, day: str = "2026-11-23", note: str = "") -> WorkSession:
+    service.clock_in(at=berlin(f"{day} 08:00"), note=note)
+    service.start_break(at=berlin(f"{day} 12:00"))
+    service.end_break(at=berlin(f"{day} 12:30"))
+    return service.clock_out(at=berlin(f"{day} 16:30"))
+
+
+def sync(service: ClockService, vendor: Vendor, clock: FakeClock) -> SyncResult:
+    async def go() -> SyncResult:
+        backend = vendor.make()
+        try:
+            return await Uploader(service.store, backend, now=clock, rng=lambda: 1.0).run_once()
+        finally:
+            await backend.aclose()
+
+    return asyncio.run(go())
+
+
+def status(service: ClockService, vendor: Vendor, session: WorkSession, clock: FakeClock) -> Any:
+    return UploadLedger(service.store).statuses(vendor.name, clock())[session.id]
+
+
+@pytest.fixture
+def evening(fake_clock: FakeClock) -> FakeClock:
+    fake_clock.set_local("2026-11-27 18:00")
+    return fake_clock
+
+
+def test_a_finished_session_is_uploaded_once(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    session = work_day(service)
+    result = sync(service, vendor, evening)
+    assert result.uploaded == 1 and result.all_done
+    [entry] = vendor.entries()
+    info = status(service, vendor, session, evening)
+    assert info.status is UploadStatus.UPLOADED and info.remote_id == str(entry["id"])
+    with vendor.server.recording() as seen:
+        assert sync(service, vendor, evening).uploaded == 0
+    assert seen == []  # nothing due, nothing sent
+
+
+def test_edit_and_delete_follow_the_create(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    session = work_day(service)
+    sync(service, vendor, evening)
+    service.edit(str(session.id), end=berlin("2026-11-23 17:15"))
+    sync(service, vendor, evening)
+    [entry] = vendor.entries()
+    assert entry.get("to", entry.get("ends_at")) == berlin("2026-11-23 17:15")
+    service.delete(str(session.id))
+    assert sync(service, vendor, evening).all_done
+    assert vendor.entries() == []
+
+
+def test_an_edit_before_upload_folds_into_the_create(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    session = work_day(service)
+    service.edit(str(session.id), note="corrected", end=berlin("2026-11-23 17:00"))
+    with vendor.server.recording() as seen:
+        sync(service, vendor, evening)
+    assert [r.method for r in seen] == ["POST"]
+    [entry] = vendor.entries()
+    assert entry.get("to", entry.get("ends_at")) == berlin("2026-11-23 17:00")
+
+
+def test_a_delete_of_a_never_sent_session_sends_nothing(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    session = work_day(service)
+    service.delete(str(session.id))
+    with vendor.server.recording() as seen:
+        assert sync(service, vendor, evening).all_done
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [Fault("after", 503), Fault("drop_after"), Fault("hang_after", seconds=4)],
+    ids=["5xx-after-storing", "connection-dropped", "timeout"],
+)
+def test_an_ambiguous_failure_is_looked_up_not_sent_twice(
+    service: ClockService, vendor: Vendor, evening: FakeClock, fault: Fault
+) -> None:
+    session = work_day(service)
+    vendor.server.fail_next(fault)
+    result = sync(service, vendor, evening)
+    assert result.uploaded == 0 and result.left[UploadStatus.WAITING] == 1
+    assert len(vendor.entries()) == 1  # it did land
+    info = status(service, vendor, session, evening)
+    assert info.status is UploadStatus.WAITING and info.next_attempt_at == evening() + timedelta(
+        seconds=30
+    )
+
+    evening.advance(minutes=1)
+    with vendor.server.recording() as seen:
+        assert sync(service, vendor, evening).all_done
+    assert "POST" not in [r.method for r in seen]  # adopted, not created again
+    [entry] = vendor.entries()
+    assert status(service, vendor, session, evening).remote_id == str(entry["id"])
+
+
+def test_a_5xx_before_storing_is_retried_and_lands_once(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    work_day(service)
+    vendor.server.fail_next(Fault("before", 503), times=3)
+    for _ in range(3):
+        assert not sync(service, vendor, evening).all_done
+        evening.advance(hours=2)
+    assert sync(service, vendor, evening).all_done
+    assert len(vendor.entries()) == 1
+
+
+def test_retry_after_is_honoured_and_nothing_is_sent_before(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    session = work_day(service)
+    vendor.server.fail_next(Fault("before", 429, retry_after="600"))
+    sync(service, vendor, evening)
+    info = status(service, vendor, session, evening)
+    assert info.next_attempt_at == evening() + timedelta(seconds=600)
+    evening.advance(minutes=9)
+    with vendor.server.recording() as seen:
+        sync(service, vendor, evening)
+    assert seen == []
+    evening.advance(minutes=2)
+    assert sync(service, vendor, evening).all_done and len(vendor.entries()) == 1
+
+
+def test_rejected_credentials_pause_the_backend_without_a_storm(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    for day in ("2026-11-23", "2026-11-24", "2026-11-25"):
+        work_day(service, day)
+    vendor.server.fail_next(Fault("before", 401), times=10)
+    with vendor.server.recording() as seen:
+        result = sync(service, vendor, evening)
+    assert result.paused is not None and "rejected the credentials" in result.paused
+    assert len(seen) <= 4  # at most the requests already in flight, never a retry loop
+    with vendor.server.recording() as seen:
+        assert sync(service, vendor, evening).paused is not None
+    assert seen == []
+    assert UploadLedger(service.store).counts(vendor.name, evening())[UploadStatus.PAUSED] == 3
+
+    vendor.server.clear_faults()  # the admin fixed the account
+    UploadLedger(service.store).resume(vendor.name)  # what "credentials changed" does
+    assert sync(service, vendor, evening).all_done
+    assert len(vendor.entries()) == 3
+
+
+def test_a_refused_change_needs_attention_and_the_rest_go_on(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    first = work_day(service, "2026-11-23")
+    vendor.server.fail_next(Fault("before", 422, body={"errors": {"starts_at": ["is locked"]}}))
+    result = sync(service, vendor, evening)
+    work_day(service, "2026-11-24")
+    result = sync(service, vendor, evening)
+    assert result.uploaded == 1 and result.left[UploadStatus.NEEDS_ATTENTION] == 1
+    info = status(service, vendor, first, evening)
+    assert info.status is UploadStatus.NEEDS_ATTENTION and "is locked" in info.detail
+    # A new edit of the parked session is a new change: it is tried again.
+    service.edit(str(first.id), note="retry")
+    assert sync(service, vendor, evening).all_done
+    assert len(vendor.entries()) == 2
+
+
+def test_many_sessions_go_up_in_parallel_and_exactly_once(
+    service: ClockService, vendor: Vendor, fake_clock: FakeClock
+) -> None:
+    fake_clock.set_local("2026-12-31 20:00")
+    days = [f"2026-12-{d:02d}" for d in range(1, 31)]
+    for day in days:
+        work_day(service, day)
+    vendor.server.fail_next(Fault("after", 502), times=5)
+    sync(service, vendor, fake_clock)
+    fake_clock.advance(hours=2)
+    assert sync(service, vendor, fake_clock).all_done
+    assert len(vendor.entries()) == 30
+
+
+def test_backoff_grows_with_jitter_and_is_capped() -> None:
+    assert backoff(0, None, lambda: 0.0) == timedelta(seconds=15)
+    assert backoff(0, None, lambda: 1.0) == timedelta(seconds=30)
+    assert backoff(3, None, lambda: 1.0) == timedelta(minutes=4)
+    assert backoff(50, None, lambda: 1.0) == timedelta(hours=1)
+    assert backoff(0, 86400 * 3, lambda: 1.0) == timedelta(hours=6)  # Retry-After capped
+    assert backoff(0, 0, lambda: 1.0) == timedelta(seconds=1)
+
+
+KILLED_UPLOADER = """
+import asyncio, sys
+from pathlib import Path
+from clockapp.services.clock import utc_now
+from clockapp.services.uploads import Uploader
+from clockapp.storage import Store
+url = sys.argv[2]
+{recipe}
+store = Store.open(Path(sys.argv[1]))
+asyncio.run(Uploader(store, backend, now=utc_now).run_once())
+"""
+
+
+def test_a_kill_9_mid_upload_is_resolved_by_a_lookup(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    """A real process is killed after the server stored the entry and before it heard back."""
+    session = work_day(service)
+    vendor.server.fail_next(Fault("hang_after", seconds=60, method="POST"))
+    script = KILLED_UPLOADER.format(recipe=vendor.recipe)
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(service.store.path), vendor.server.url]
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not vendor.entries():
+            assert time.monotonic() < deadline, "the uploader never reached the server"
+            assert child.poll() is None, "the uploader exited early"
+            time.sleep(0.05)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+
+    evening.now = datetime.now(UTC)  # the child claimed by the real clock
+    assert status(service, vendor, session, evening).status is UploadStatus.UPLOADING
+    evening.advance(minutes=3)  # the dead process's claim goes stale
+    with vendor.server.recording() as seen:
+        assert sync(service, vendor, evening).all_done
+    assert "POST" not in [r.method for r in seen]
+    [entry] = vendor.entries()
+    assert status(service, vendor, session, evening).remote_id == str(entry["id"])

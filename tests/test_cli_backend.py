@@ -1,0 +1,107 @@
+"""``clockapp backend …``, ``sync`` and ``week --remote`` as a user and a script see them."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from clockapp.cli import main
+from tests.conftest import berlin
+from tests.fakes.server import Fault
+from tests.fakes.timetrack import FakeTimeTrack
+from tests.keyring_memory import MemoryKeyring
+from tests.test_cli import ago, run
+
+
+def set_timetrack(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    server: FakeTimeTrack,
+    stdin: str | None = None,
+) -> tuple[int, str, str]:
+    lines = stdin if stdin is not None else f"{server.api_key}\n{server.api_secret}\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    return run(capsys, "backend", "set", "timetrack", "--url", server.url, "--username", "anna")
+
+
+def test_backend_set_show_and_test(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, out, _ = set_timetrack(capsys, monkeypatch, timetrack)
+    assert code == 0 and "Uploads go to TimeTrack" in out
+
+    code, out, _ = run(capsys, "backend", "show", "--json")
+    shown = json.loads(out)
+    assert shown["backend"] == "timetrack" and shown["username"] == "anna"
+    assert shown["api_key"] == "stored" and shown["api_secret"] == "stored"
+    assert timetrack.api_secret not in out and timetrack.api_key not in out
+
+    code, out, _ = run(capsys, "backend", "test")
+    assert code == 0 and out.strip() == f"Connected to TimeTrack at {timetrack.url}."
+
+    timetrack.api_key = "revoked"
+    code, out, err = run(capsys, "backend", "test")
+    assert code == 1 and "rejected the credentials" in err
+
+
+def test_backend_set_wants_both_secrets(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, _, err = set_timetrack(capsys, monkeypatch, timetrack, stdin="only-the-key\n")
+    assert code == 1 and "Expected 2 line(s)" in err
+    assert memory_keyring.entries == {}
+
+
+def test_sync_uploads_and_says_what_is_left(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, _, err = run(capsys, "sync")
+    assert code == 1 and "No backend is set up" in err
+    set_timetrack(capsys, monkeypatch, timetrack)
+    for start, end in (("10:00", "9:00"), ("8:00", "7:00")):
+        h0, h1 = int(start.split(":")[0]), int(end.split(":")[0])
+        assert main(["in", "--at", ago(hours=h0 + 24)]) == 0
+        assert main(["out", "--at", ago(hours=h1 + 24)]) == 0
+    capsys.readouterr()
+
+    timetrack.fail_next(Fault("before", 429, retry_after="300"), times=1)
+    code, out, _ = run(capsys, "sync", "--json")
+    result = json.loads(out)
+    assert code == 1 and result["uploaded"] == 1 and result["left"] == {"waiting": 1}
+
+    timetrack.clear_faults()
+    code, out, _ = run(capsys, "sync")  # the other one waits for its Retry-After
+    assert code == 1 and "1 waiting" in out and "slow down" in out
+    assert len(timetrack.live("anna")) == 1
+
+
+def test_week_remote_counts_entries_made_elsewhere(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_timetrack(capsys, monkeypatch, timetrack)
+    timetrack.add(
+        "anna", berlin("2026-11-18 08:00"), berlin("2026-11-18 10:00"), 0, "door terminal"
+    )
+    code, out, _ = run(capsys, "week", "--remote", "--of", "2026-11-18", "--json")
+    report = json.loads(out)
+    assert code == 0 and [e["note"] for e in report["remote_entries"]] == ["door terminal"]
+    assert sum(d["worked_min"] for d in report["days"]) == 120
