@@ -164,9 +164,7 @@ class ClockService:
             day_start(monday + timedelta(days=7), self.zone_name),
         )
         locked = self.store.locked_days(monday, monday + timedelta(days=6))
-        return week_report(
-            [*sessions, *extra], monday, self.zone_name, now, self.targets(), locked
-        )
+        return week_report([*sessions, *extra], monday, self.zone_name, now, self.targets(), locked)
 
     def targets(self) -> Targets:
         values = self.settings.targets
