@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from clockapp.domain.clock import ClockState
+from clockapp.secrets import SecretStore
+from clockapp.services import backend_config as config
+from clockapp.services.clock import ClockService
+from clockapp.services.sync import SyncService
 from clockapp.storage.uploads import UploadStatus
 from clockapp.ui.icon_data import SVG
 from clockapp.ui.icons import Badge, IconSet
 from clockapp.ui.qt import QColor, QPalette
 from clockapp.ui.upload_status import UploadSummary, UploadWatch
+from tests.conftest import FakeClock, berlin
+from tests.fakes.timetrack import FakeTimeTrack
+from tests.keyring_memory import MemoryKeyring
 from tests.ui.conftest import FakeUploads
 
 SOURCES = Path(__file__).resolve().parents[2] / "resources" / "icons"
@@ -129,3 +137,47 @@ def test_without_an_upload_service_nothing_runs(qtbot: QtBot) -> None:
     watch.start()
     watch.sync_now()
     assert not watch.running and not watch.summary.configured
+
+
+def test_the_tray_uploads_through_the_real_service_and_tells_of_a_rejection(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    fake_clock: FakeClock,
+) -> None:
+    """No stand-ins: the store, the keyring (in memory), the uploader and a loopback TimeTrack."""
+    config.configure_timetrack(
+        ui_service.settings,
+        SecretStore(),
+        timetrack.url,
+        "anna",
+        timetrack.api_key,
+        timetrack.api_secret,
+    )
+    watch = UploadWatch(
+        SyncService(ui_service.store, ui_service.settings, SecretStore(), now=fake_clock)
+    )
+    told: list[str] = []
+    watch.notify.connect(lambda title, _message: told.append(title))
+    fake_clock.set_local("2026-11-23 17:00")
+    ui_service.clock_in(at=berlin("2026-11-23 08:00"))
+    ui_service.clock_out()
+    watch.refresh()
+    assert watch.summary.text() == "1 session waiting to upload."
+    assert watch.summary.badge is Badge.WAITING
+
+    async def one_run() -> None:
+        watch.sync_now()
+        await watch.wait_idle()
+
+    asyncio.run(one_run())
+    assert watch.summary.text() == "All sessions uploaded." and len(timetrack.live()) == 1
+
+    timetrack.api_secret = "rotated"
+    fake_clock.advance(days=1)
+    ui_service.clock_in(at=fake_clock.now - timedelta(hours=2))
+    ui_service.clock_out()
+    asyncio.run(one_run())
+    assert watch.summary.text().startswith("Uploads paused: TimeTrack rejected the credentials")
+    assert watch.summary.badge is Badge.ATTENTION and told == ["Uploads paused"]
