@@ -293,15 +293,41 @@ def _sync(service: ClockService, as_json: bool) -> int:
     if result is None:
         raise ClockError("No backend is set up; see 'clockapp backend set --help'.")
     left = {status.value: n for status, n in result.left.items() if n}
+    statuses = sync.session_statuses() or {}
     if as_json:
-        print(json.dumps({"uploaded": result.uploaded, "left": left, "paused": result.paused}))
+        items = [
+            {
+                "session_id": str(sid),
+                "backend": sync.backend_name,
+                "op": info.op,
+                "state": info.status.value,
+                "attempts": info.attempts,
+                "last_error": info.detail,
+                "remote_id": info.remote_id,
+                "next_attempt_at": info.next_attempt_at.isoformat()
+                if info.next_attempt_at
+                else None,
+            }
+            for sid, info in statuses.items()
+        ]
+        print(
+            json.dumps(
+                {
+                    "uploaded": result.uploaded,
+                    "left": left,
+                    "paused": result.paused,
+                    "items": items,
+                },
+                indent=2,
+            )
+        )
     else:
         print(f"Uploaded {result.uploaded} change(s).")
         for status, n in left.items():
             print(f"  {n} {status}")
         if result.paused:
             print(f"Uploads are paused: {result.paused}")
-        for sid, info in (sync.session_statuses() or {}).items():
+        for sid, info in statuses.items():
             if info.detail and info.status.value in ("needs attention", "waiting"):
                 print(f"  {str(sid)[:8]} {info.status.value}: {info.detail}")
     return 0 if result.all_done else 1

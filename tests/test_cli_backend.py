@@ -83,6 +83,19 @@ def test_sync_uploads_and_says_what_is_left(
     code, out, _ = run(capsys, "sync", "--json")
     result = json.loads(out)
     assert code == 1 and result["uploaded"] == 1 and result["left"] == {"waiting": 1}
+    by_state = {item["state"]: item for item in result["items"]}
+    assert set(by_state) == {"uploaded", "waiting"}
+    assert by_state["waiting"] | {"session_id": None, "next_attempt_at": None} == {
+        "session_id": None,
+        "backend": "timetrack",
+        "op": "create",
+        "state": "waiting",
+        "attempts": 1,
+        "last_error": "TimeTrack asks to slow down (429).",
+        "remote_id": None,
+        "next_attempt_at": None,
+    }
+    assert by_state["uploaded"]["remote_id"] == str(timetrack.live()[0]["id"])
 
     timetrack.clear_faults()
     code, out, _ = run(capsys, "sync")  # the other one waits for its Retry-After
@@ -105,3 +118,29 @@ def test_week_remote_counts_entries_made_elsewhere(
     report = json.loads(out)
     assert code == 0 and [e["note"] for e in report["remote_entries"]] == ["door terminal"]
     assert sum(d["worked_min"] for d in report["days"]) == 120
+
+
+def test_without_a_keyring_clocking_goes_on_and_uploads_wait(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    set_timetrack(capsys, monkeypatch, timetrack)
+    keyring.set_keyring(fail.Keyring())  # the session's keyring went away
+    assert main(["in", "--at", ago(hours=2)]) == 0 and main(["out"]) == 0
+    capsys.readouterr()
+    code, _, err = run(capsys, "sync")
+    assert code == 1 and "No system keyring is available" in err and "Traceback" not in err
+    assert timetrack.requests == []
+    code, _, err = set_timetrack(capsys, monkeypatch, timetrack)
+    assert code == 1 and "No system keyring is available" in err  # never a plaintext fallback
+    assert not any(
+        timetrack.api_secret in p.read_text(errors="replace")
+        for p in data_dir.rglob("*")
+        if p.is_file()
+    )

@@ -5,6 +5,8 @@ Everything is validated before anything is written, so a typo changes nothing.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from clockapp.secrets import SecretStore, SecretsUnavailable, secret_name
@@ -105,6 +107,13 @@ def describe_backend(settings: Settings, secrets: SecretStore) -> dict[str, Any]
 
 def build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
     """The configured backend, ready to use; None when uploads are off. Blocking (keyring)."""
+    try:
+        return _build_backend(settings, secrets)
+    except SecretsUnavailable as exc:  # uploads wait; clocking goes on
+        raise BackendSetupError(str(exc)) from exc
+
+
+def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
     kind = settings.get("backend")
     if kind in (None, "none"):
         return None
@@ -143,9 +152,7 @@ def build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
 
 async def test_connection(settings: Settings, secrets: SecretStore) -> str:
     """One authenticated read; a plain sentence on success, BackendSetupError otherwise."""
-    import asyncio
-
-    backend = await asyncio.to_thread(build_backend, settings, secrets)
+    backend = await open_backend(settings, secrets)
     if backend is None:
         raise BackendSetupError("No backend is chosen: sessions stay on this computer.")
     label = LABELS.get(backend.name, backend.name)
@@ -161,6 +168,21 @@ async def test_connection(settings: Settings, secrets: SecretStore) -> str:
         await backend.aclose()
     url = settings.get("timetrack_url" if backend.name == "timetrack" else "papershift_url")
     return f"Connected to {label} at {redact_url(url)}."
+
+
+async def open_backend(
+    settings: Settings,
+    secrets: SecretStore,
+    make: Callable[[Settings, SecretStore], Backend | None] = build_backend,
+) -> Backend | None:
+    """:func:`build_backend` off the event loop, and never waiting on the keyring for ever."""
+    try:
+        return await asyncio.wait_for(asyncio.to_thread(make, settings, secrets), secrets.timeout_s)
+    except TimeoutError:
+        raise BackendSetupError(
+            "The system keyring did not answer in time (is it locked?). "
+            "Unlock it; uploads wait meanwhile."
+        ) from None
 
 
 def _checked_url(url: str) -> str:

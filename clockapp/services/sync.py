@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from clockapp.domain.session import BreakSegment, WorkSession
 from clockapp.domain.zones import day_start
 from clockapp.secrets import SecretStore
-from clockapp.services.backend_config import build_backend
+from clockapp.services.backend_config import build_backend, open_backend
 from clockapp.services.clock import utc_now
 from clockapp.services.uploads import SyncResult, Uploader
 from clockapp.settings import Settings
@@ -66,7 +66,7 @@ class SyncService:
         self._running = self._running or asyncio.Lock()
         async with self._running:
             # Building a backend reads the keyring, which may block: keep it off the loop.
-            backend = await asyncio.to_thread(self._make_backend, self.settings, self.secrets)
+            backend = await open_backend(self.settings, self.secrets, self._make_backend)
             if backend is None:
                 return None
             try:
@@ -96,7 +96,7 @@ class SyncService:
         """The week's entries on the server that have no local twin."""
         if self.backend_name is None:
             return []
-        backend = await asyncio.to_thread(self._make_backend, self.settings, self.secrets)
+        backend = await open_backend(self.settings, self.secrets, self._make_backend)
         if backend is None:
             return []
         start = day_start(monday, zone_name)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from clockapp.domain.session import WorkSession
@@ -63,6 +63,17 @@ class UploadInfo:
     remote_id: str | None
     detail: str | None  # the server's words, or when the next try is
     next_attempt_at: datetime | None
+    #: What the newest change asks of the server: "create", "update" or "delete".
+    op: str = "create"
+    attempts: int = 0
+
+
+def _op(change: Change, remote_id: str | None, pending: bool) -> str:
+    if change is Change.DELETED:
+        return "delete"
+    if pending:  # an edit of a session the server never got is still a create
+        return "update" if remote_id else "create"
+    return "update" if change is Change.EDITED else "create"
 
 
 _PENDING = """
@@ -271,21 +282,24 @@ class UploadLedger:
         """Every session the backend knows of or still lacks, with its status."""
         pause = self.paused(backend)
         result: dict[uuid.UUID, UploadInfo] = {}
-        for sid, remote_id in self._conn.execute(
-            "SELECT session_id, remote_id FROM uploads WHERE backend = ? AND remote_id IS NOT NULL",
+        for sid, remote_id, change in self._conn.execute(
+            "SELECT u.session_id, u.remote_id, o.change FROM uploads u"
+            " JOIN outbox o ON o.id = u.done_outbox_id"
+            " WHERE u.backend = ? AND u.remote_id IS NOT NULL",
             (backend,),
         ):
-            result[uuid.UUID(sid)] = UploadInfo(UploadStatus.UPLOADED, remote_id, None, None)
+            op = _op(Change(change), remote_id, pending=False)
+            result[uuid.UUID(sid)] = UploadInfo(UploadStatus.UPLOADED, remote_id, None, None, op)
         for row in self._conn.execute(_PENDING, (backend,)):
             (
                 sid,
                 outbox_id,
-                _c,
+                change,
                 _s,
                 remote_id,
                 _sent,
                 _amb,
-                _att,
+                attempts,
                 next_at,
                 _by,
                 claimed_at,
@@ -304,7 +318,8 @@ class UploadLedger:
                 info = UploadInfo(UploadStatus.WAITING, remote_id, error, next_attempt)
             else:
                 info = UploadInfo(UploadStatus.SAVED, remote_id, None, None)
-            result[uuid.UUID(sid)] = info
+            op = _op(Change(change), remote_id, pending=True)
+            result[uuid.UUID(sid)] = replace(info, op=op, attempts=attempts or 0)
         return result
 
     def counts(self, backend: str, now: datetime) -> dict[UploadStatus, int]:

@@ -4,42 +4,42 @@ resources/icons/*.svg: edit those and run the script, never this file."""
 # ruff: noqa: E501  (SVG lines are kept as they are in the sources)
 
 SVG: dict[str, bytes] = {
-    'badge-attention': (
+    "badge-attention": (
         b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="32" height="32">\n'
-        b'  <!-- An upload needs attention (or uploads are paused): a red disc with an exclamation mark. -->\n'
+        b"  <!-- An upload needs attention (or uploads are paused): a red disc with an exclamation mark. -->\n"
         b'  <circle cx="16" cy="16" r="14" fill="#d32f2f" stroke="#ffffff" stroke-width="3"/>\n'
         b'  <rect x="14" y="7" width="4" height="12" rx="1.5" fill="#ffffff"/>\n'
         b'  <circle cx="16" cy="24" r="2.4" fill="#ffffff"/>\n'
-        b'</svg>\n'
+        b"</svg>\n"
     ),
-    'badge-waiting': (
+    "badge-waiting": (
         b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="32" height="32">\n'
-        b'  <!-- Uploads waiting: a blue disc with an upward arrow, drawn over a corner of the clock. -->\n'
+        b"  <!-- Uploads waiting: a blue disc with an upward arrow, drawn over a corner of the clock. -->\n"
         b'  <circle cx="16" cy="16" r="14" fill="#1f6fd1" stroke="#ffffff" stroke-width="3"/>\n'
         b'  <path d="M16 23 V10 M10 15 L16 9 L22 15" fill="none" stroke="#ffffff" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/>\n'
-        b'</svg>\n'
+        b"</svg>\n"
     ),
-    'clock-break': (
+    "clock-break": (
         b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">\n'
-        b'  <!-- On a break: an amber face with a pause sign instead of the hands. -->\n'
+        b"  <!-- On a break: an amber face with a pause sign instead of the hands. -->\n"
         b'  <circle cx="32" cy="32" r="27" fill="#e8a317" stroke="#1f1f1f" stroke-width="5"/>\n'
         b'  <rect x="23" y="20" width="6" height="24" rx="2" fill="#1f1f1f"/>\n'
         b'  <rect x="35" y="20" width="6" height="24" rx="2" fill="#1f1f1f"/>\n'
-        b'</svg>\n'
+        b"</svg>\n"
     ),
-    'clock-off': (
+    "clock-off": (
         b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">\n'
         b"  <!-- Off: an empty face in the palette's colours (ink #1f1f1f and paper #fafafa are\n"
         b"       replaced at run time by the palette's text and window colours). -->\n"
         b'  <circle cx="32" cy="32" r="27" fill="#fafafa" stroke="#1f1f1f" stroke-width="5"/>\n'
         b'  <path d="M32 16 V32 H44" fill="none" stroke="#1f1f1f" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/>\n'
-        b'</svg>\n'
+        b"</svg>\n"
     ),
-    'clock-working': (
+    "clock-working": (
         b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">\n'
-        b'  <!-- Working: a green face; the green reads on light and dark panels alike. -->\n'
+        b"  <!-- Working: a green face; the green reads on light and dark panels alike. -->\n"
         b'  <circle cx="32" cy="32" r="27" fill="#2e9e44" stroke="#1f1f1f" stroke-width="5"/>\n'
         b'  <path d="M32 16 V32 H44" fill="none" stroke="#ffffff" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/>\n'
-        b'</svg>\n'
+        b"</svg>\n"
     ),
 }

@@ -151,15 +151,31 @@ def start_desktop(env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
     env["QT_QPA_PLATFORM"] = "xcb"
     env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
     trayer = subprocess.Popen(
-        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height",
-         "32", "--transparent", "false", "--expand", "true", "--SetDockType", "true"],
+        [
+            "trayer",
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--widthtype",
+            "request",
+            "--height",
+            "32",
+            "--transparent",
+            "false",
+            "--expand",
+            "true",
+            "--SetDockType",
+            "true",
+        ],
         env=env,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:  # until trayer's panel is up (it owns the tray then)
-        found = subprocess.run(["xdotool", "search", "--name", "^panel$"], env=env,
-                               capture_output=True)
+        found = subprocess.run(
+            ["xdotool", "search", "--name", "^panel$"], env=env, capture_output=True
+        )
         if found.returncode == 0:
             break
         time.sleep(0.1)
@@ -212,8 +228,9 @@ def main() -> None:
     env.pop("WAYLAND_DISPLAY", None)
     helpers = start_desktop(env)
     try:
-        subprocess.run([sys.executable, "-m", "clockapp", "in"], env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "clockapp", "in"], env=env, check=True, capture_output=True
+        )
         codes = {"minimal PySide6 tray": MINIMAL, "clockapp": CLOCKAPP}
         starts: dict[str, list[float]] = {name: [] for name in codes}
         for _ in range(args.starts):
@@ -243,8 +260,7 @@ def main() -> None:
 
     where = "Xvfb + trayer" if helpers else "offscreen (no tray: the window stands in)"
     print(f"tray benchmark on {where}, {args.starts} cold starts each, idle {args.idle:.0f} s")
-    print(f"{'':24}{'start (median)':>16}{'RSS start':>12}{'RSS +3600 ticks':>18}"
-          f"{'idle CPU':>12}")
+    print(f"{'':24}{'start (median)':>16}{'RSS start':>12}{'RSS +3600 ticks':>18}{'idle CPU':>12}")
     for name in codes:
         before, after = memory[name]
         print(

@@ -33,6 +33,8 @@ class Fault:
     retry_after: str | None = None
     body: Any = field(default_factory=lambda: {"error": "Service unavailable"})
     seconds: float = 30.0
+    #: Bytes to answer with instead of JSON (a proxy's HTML page, a truncated body).
+    raw: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ class FakeServer:
             self.requests.append(request)
         fault = self._take_fault(h.command)
         if fault is not None and fault.kind == "before":
-            return self._send(h, fault.status, fault.body, fault.retry_after)
+            return self._send(h, fault.status, fault.body, fault.retry_after, fault.raw)
         if fault is not None and fault.kind == "drop":
             h.close_connection = True
             return None
@@ -166,7 +168,7 @@ class FakeServer:
         if fault is None:
             return self._send(h, status, answer)
         if fault.kind == "after":
-            return self._send(h, fault.status, fault.body, fault.retry_after)
+            return self._send(h, fault.status, fault.body, fault.retry_after, fault.raw)
         if fault.kind == "hang_after":
             time.sleep(fault.seconds)
         h.close_connection = True  # drop_after / hang_after: the answer never comes
@@ -174,9 +176,13 @@ class FakeServer:
 
     @staticmethod
     def _send(
-        h: BaseHTTPRequestHandler, status: int, body: Any, retry_after: str | None = None
+        h: BaseHTTPRequestHandler,
+        status: int,
+        body: Any,
+        retry_after: str | None = None,
+        raw: bytes | None = None,
     ) -> None:
-        data = b"" if body is None else json.dumps(body).encode()
+        data = raw if raw is not None else b"" if body is None else json.dumps(body).encode()
         h.send_response(status)
         h.send_header("Content-Type", "application/json")
         h.send_header("Content-Length", str(len(data)))

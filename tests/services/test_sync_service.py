@@ -173,3 +173,20 @@ def test_papershift_setup_and_sync(
     assert result is not None and result.all_done
     [stored] = papershift.sessions.values()
     assert stored["external_id"] == str(session.id)
+
+
+def test_a_keyring_that_hangs_does_not_hang_the_uploads(
+    service: ClockService, memory_keyring: MemoryKeyring, timetrack: FakeTimeTrack
+) -> None:
+    import time
+
+    with_timetrack(service, timetrack)
+
+    def stuck(settings: Settings, secrets: SecretStore) -> None:
+        time.sleep(1.0)  # a keyring waiting for an unlock prompt nobody answers
+
+    sync = SyncService(
+        service.store, service.settings, SecretStore(timeout_s=0.2), make_backend=stuck
+    )
+    with pytest.raises(config.BackendSetupError, match="did not answer in time"):
+        asyncio.run(sync.sync_now())

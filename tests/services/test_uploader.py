@@ -153,8 +153,13 @@ def test_a_delete_of_a_never_sent_session_sends_nothing(
 
 @pytest.mark.parametrize(
     "fault",
-    [Fault("after", 503), Fault("drop_after"), Fault("hang_after", seconds=4)],
-    ids=["5xx-after-storing", "connection-dropped", "timeout"],
+    [
+        Fault("after", 503),
+        Fault("drop_after"),
+        Fault("hang_after", seconds=4),
+        Fault("after", 200, raw=b"<html><body>Proxy error</body></html>"),
+    ],
+    ids=["5xx-after-storing", "connection-dropped", "timeout", "malformed-answer"],
 )
 def test_an_ambiguous_failure_is_looked_up_not_sent_twice(
     service: ClockService, vendor: Vendor, evening: FakeClock, fault: Fault

@@ -86,17 +86,35 @@ def desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
         "CLOCKAPP_DATA_DIR": str(tmp_path / "data"),
     }
     trayer = subprocess.Popen(
-        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
-         "--height", "32", "--transparent", "false", "--expand", "true", "--SetDockType", "true"],
+        [
+            "trayer",
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--widthtype",
+            "request",
+            "--height",
+            "32",
+            "--transparent",
+            "false",
+            "--expand",
+            "true",
+            "--SetDockType",
+            "true",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
         _wait_for(
-            lambda: subprocess.run(
-                ["xdotool", "search", "--name", "^panel$"], env=env, capture_output=True
-            ).returncode == 0,
+            lambda: (
+                subprocess.run(
+                    ["xdotool", "search", "--name", "^panel$"], env=env, capture_output=True
+                ).returncode
+                == 0
+            ),
             # The first GTK start on a fresh machine builds the font cache: that can take long.
             90,
             "trayer's panel",
