@@ -63,10 +63,15 @@ class FakeServer:
         self.lock = threading.RLock()
         self.requests: list[Request] = []
         self._faults: list[Fault] = []
+        #: Seconds added before every answer (a server across the internet).
+        self.latency = 0.0
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out as separate writes: without this, Nagle's algorithm and
+            # delayed ACKs add ~40 ms to answers on a kept-alive connection.
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass  # quiet: pytest shows what matters
@@ -151,6 +156,8 @@ class FakeServer:
         )
         with self.lock:
             self.requests.append(request)
+        if self.latency:
+            time.sleep(self.latency)
         fault = self._take_fault(h.command)
         if fault is not None and fault.kind == "before":
             return self._send(h, fault.status, fault.body, fault.retry_after, fault.raw)
