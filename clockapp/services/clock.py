@@ -77,6 +77,10 @@ class ClockService:
 
     # -- the four clock events -----------------------------------------------------------------
 
+    def now(self) -> datetime:
+        """The service's idea of now (a fake clock in tests)."""
+        return self._now()
+
     def clock_in(self, at: datetime | None = None, note: str = "") -> WorkSession:
         now = self._now()
         at = at or now

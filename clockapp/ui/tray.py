@@ -14,7 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from clockapp.domain.clock import ClockState
 from clockapp.domain.zones import local
@@ -38,6 +38,9 @@ from clockapp.ui.qt import (
     Signal,
 )
 from clockapp.ui.upload_status import UploadWatch
+
+if TYPE_CHECKING:
+    from clockapp.ui.week_window import WeekWindow
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +97,7 @@ class ClockTray(QObject):
         self._popup: TrayPopup | None = None
         self._popup_closed_at = 0.0
         self.window: ClockWindow | None = None
-        self.week_window: QWidget | None = None
+        self.week_window: WeekWindow | None = None
         self.settings_dialog: QWidget | None = None
 
         self.menu = QMenu()
@@ -193,14 +196,11 @@ class ClockTray(QObject):
 
     def open_week(self) -> None:
         if self.week_window is None:
-            try:
-                from clockapp.ui.week_window import WeekWindow  # type: ignore[import-not-found,unused-ignore]
-            except ModuleNotFoundError as exc:
-                if exc.name != "clockapp.ui.week_window":
-                    raise
-                self.notify(self.tr("Week"), self.tr("The week view is not available yet."))
-                return
+            from clockapp.ui.week_window import WeekWindow  # loaded when first asked for
+
             self.week_window = WeekWindow(self.clock.service, self.sync)
+        else:
+            self.week_window.sync = self.sync  # uploads may have been set up since
         self._raise(self.week_window)
 
     def open_settings(self) -> None:

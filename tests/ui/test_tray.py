@@ -223,21 +223,6 @@ def test_settings_open_without_a_nested_event_loop(
     dialog.close()
 
 
-def test_a_missing_window_module_is_told_not_raised(
-    tray: ClockTray, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    told: list[str] = []
-    tray.notify = lambda title, text: told.append(text)  # type: ignore[method-assign]
-    # None in sys.modules makes the import fail as if the module were not written yet.
-    monkeypatch.setitem(sys.modules, "clockapp.ui.week_window", None)
-    with pytest.raises(ImportError):
-        import clockapp.ui.week_window  # noqa: F401
-    monkeypatch.setitem(sys.modules, "clockapp.ui.settings_dialog", None)
-    tray.week_action.trigger()
-    tray.settings_action.trigger()
-    assert len(told) == 2
-
-
 def test_choosing_a_backend_in_settings_starts_uploads_without_a_restart(
     live_clock: LiveClock, monkeypatch: pytest.MonkeyPatch, fake_uploads: FakeUploads
 ) -> None:

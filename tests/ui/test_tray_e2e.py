@@ -85,36 +85,42 @@ def desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
         "DBUS_SESSION_BUS_ADDRESS": "disabled:",
         "CLOCKAPP_DATA_DIR": str(tmp_path / "data"),
     }
-    trayer = subprocess.Popen(
-        [
-            "trayer",
-            "--edge",
-            "top",
-            "--align",
-            "right",
-            "--widthtype",
-            "request",
-            "--height",
-            "32",
-            "--transparent",
-            "false",
-            "--expand",
-            "true",
-            "--SetDockType",
-            "true",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with (tmp_path / "trayer.log").open("wb") as trayer_log:
+        trayer = subprocess.Popen(
+            [
+                "trayer",
+                "--edge",
+                "top",
+                "--align",
+                "right",
+                "--widthtype",
+                "request",
+                "--height",
+                "32",
+                "--transparent",
+                "false",
+                "--expand",
+                "true",
+                "--SetDockType",
+                "true",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=trayer_log,
+        )
+
+    def panel_up() -> bool:
+        if trayer.poll() is not None:
+            log = (tmp_path / "trayer.log").read_text(errors="replace")
+            pytest.fail(f"trayer exited with {trayer.returncode}: {log}")
+        found = subprocess.run(
+            ["xdotool", "search", "--name", "^panel$"], env=env, capture_output=True
+        )
+        return found.returncode == 0
+
     try:
         _wait_for(
-            lambda: (
-                subprocess.run(
-                    ["xdotool", "search", "--name", "^panel$"], env=env, capture_output=True
-                ).returncode
-                == 0
-            ),
+            panel_up,
             # The first GTK start on a fresh machine builds the font cache: that can take long.
             90,
             "trayer's panel",

@@ -1,0 +1,112 @@
+"""Editing one finished session: start, end, breaks and note, checked by the clock core.
+
+Times are typed as people say them (``08:00``, ``12:00-12:30``) and read by the same parsers the
+command line uses, so DST gaps and night shifts are handled in one place. A refused edit shows
+the domain's sentence and changes nothing; a locked day's session is shown read-only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from clockapp.domain.errors import ClockError
+from clockapp.domain.session import WorkSession
+from clockapp.domain.zones import local
+from clockapp.services.clock import ClockService
+from clockapp.services.time_input import parse_after, parse_break, parse_instant
+from clockapp.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def wall(instant: datetime, zone_name: str) -> str:
+    return local(instant, zone_name).strftime("%Y-%m-%d %H:%M")
+
+
+class EditDialog(QDialog):
+    """Opened with ``open()``; emits ``accepted`` once the store holds the edit."""
+
+    def __init__(
+        self, service: ClockService, session: WorkSession, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.session = session
+        zone = service.zone_name
+        self.setWindowTitle(self.tr("Edit session"))
+        day = local(session.start, zone).date()
+        self.locked = day in service.store.locked_days(day, day)
+
+        self.start_edit = QLineEdit(wall(session.start, zone))
+        self.end_edit = QLineEdit(wall(session.end, zone) if session.end else "")
+        self.breaks_edit = QLineEdit(
+            ", ".join(
+                f"{local(b.start, zone):%H:%M}-{local(b.end, zone):%H:%M}"
+                for b in session.breaks
+                if b.end is not None
+            )
+        )
+        self.breaks_edit.setPlaceholderText(self.tr("e.g. 12:00-12:30, 15:00-15:15"))
+        self.note_edit = QLineEdit(session.note)
+        form = QFormLayout()
+        for label, field, name in (
+            (self.tr("&Start:"), self.start_edit, self.tr("Start")),
+            (self.tr("&End:"), self.end_edit, self.tr("End")),
+            (self.tr("&Breaks:"), self.breaks_edit, self.tr("Breaks")),
+            (self.tr("&Note:"), self.note_edit, self.tr("Note")),
+        ):
+            field.setAccessibleName(name)
+            field.setReadOnly(self.locked)
+            form.addRow(label, field)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if self.locked:
+            save.setEnabled(False)
+            self.message.setText(
+                self.tr("This day is locked. Unlock it in the week view to change this session.")
+            )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        """Check and store the edit; on a refusal, say why and keep the dialog open."""
+        zone = self.service.zone_name
+        day = local(self.session.start, zone).date()
+        try:
+            start = parse_instant(self.start_edit.text(), zone, day)
+            end_text = self.end_edit.text().strip()
+            if not end_text:
+                raise ClockError(self.tr("A finished session needs an end."))
+            end = parse_after(end_text, zone, local(start, zone).date(), start)
+            breaks = [
+                parse_break(part, zone, local(start, zone).date(), start)
+                for part in self.breaks_edit.text().split(",")
+                if part.strip()
+            ]
+            self.service.edit(
+                str(self.session.id),
+                start=start,
+                end=end,
+                breaks=breaks,
+                note=self.note_edit.text().strip(),
+            )
+        except ClockError as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,457 @@
+"""The week at a glance: per day worked, breaks and target with a bar, the week's totals, the
+working-time rules a day breaks, each session with its upload state, and the entries made
+elsewhere (a terminal at the door, the web app) fetched in the background and marked as such.
+
+Every number comes from the clock core's week report; this window only lays it out. Sessions
+are edited in :class:`EditDialog`, deleted after a confirmation, and exported as CSV — all
+through ``open()`` and signals, never a nested event loop that would stall qasync.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date, timedelta
+from typing import Any
+
+from clockapp.domain.errors import ClockError
+from clockapp.domain.session import WorkSession
+from clockapp.domain.week import WeekReport, monday_of
+from clockapp.domain.zones import local
+from clockapp.services.clock import ClockService
+from clockapp.ui.edit_dialog import EditDialog
+from clockapp.ui.live_clock import hm
+from clockapp.ui.qt import (
+    QAbstractItemView,
+    QDate,
+    QFileDialog,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QLocale,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    Qt,
+    QTimer,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+
+#: Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds.
+POLL_MS = 2000
+SESSION_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = 6  # day or session, worked, break, target, against target, upload / origin
+
+
+def localized_day(day: date) -> str:
+    """``Mon 23.11.`` / ``Mon 11/23``: the weekday and the date as the user's locale writes them."""
+    locale = QLocale()
+    qdate = QDate(day.year, day.month, day.day)
+    return f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} " + (
+        locale.toString(qdate, QLocale.FormatType.ShortFormat)
+    )
+
+
+def minutes(value: int) -> str:
+    return hm(value * 60)
+
+
+class WeekWindow(QWidget):
+    """One week, Monday to Sunday; ``sync`` (may be None) adds upload states and remote entries."""
+
+    #: The remote entries of the shown week arrived (or failed: see ``remote_note``).
+    remote_loaded = Signal()
+
+    def __init__(self, service: ClockService, sync: Any = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.sync = sync
+        self.setWindowTitle(self.tr("ClockApp — Week"))
+        self.setObjectName("WeekWindow")
+        self.monday = monday_of(local(service.now(), service.zone_name).date())
+        self.report: WeekReport | None = None
+        self.remote: list[Any] = []
+        self.remote_note = ""
+        self._remote_task: asyncio.Task[None] | None = None
+        self._dialog: QWidget | None = None
+        self._seen_version = -1
+
+        self.prev_button = QPushButton(self.tr("◀ &Previous"))
+        self.prev_button.setShortcut(QKeySequence("Alt+Left"))
+        self.prev_button.clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
+        self.this_button = QPushButton(self.tr("T&his week"))
+        self.this_button.clicked.connect(
+            lambda: self.show_week(local(service.now(), service.zone_name).date())
+        )
+        self.next_button = QPushButton(self.tr("&Next ▶"))
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
+        self.title = QLabel()
+        self.title.setAccessibleName(self.tr("Shown week"))
+        nav = QHBoxLayout()
+        for widget in (self.prev_button, self.this_button, self.next_button):
+            nav.addWidget(widget)
+        nav.addStretch(1)
+        nav.addWidget(self.title)
+
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Days and sessions of the week"))
+        self.tree.setColumnCount(COLUMNS)
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Day / session"),
+                self.tr("Worked"),
+                self.tr("Break"),
+                self.tr("Target"),
+                self.tr("Against target"),
+                self.tr("Upload / origin"),
+            ]
+        )
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.itemActivated.connect(lambda item, _col: self.edit_selected())
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+
+        self.totals = QLabel()
+        self.totals.setAccessibleName(self.tr("Week totals"))
+        self.violations = QLabel()
+        self.violations.setWordWrap(True)
+        self.violations.setAccessibleName(self.tr("Working-time rules"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self.delete_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.lock_button = QPushButton(self.tr("&Lock day"))
+        self.lock_button.clicked.connect(self.toggle_lock)
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
+        self.export_button.clicked.connect(self.export_csv)
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button.clicked.connect(self.close)
+        actions = QHBoxLayout()
+        for widget in (self.edit_button, self.delete_button, self.lock_button, self.export_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(nav)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.violations)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+        self.resize(760, 520)
+
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._poll_store)
+        self.show_week(self.monday)
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    def show_week(self, any_day: date) -> None:
+        self.monday = monday_of(any_day)
+        self.remote, self.remote_note = [], ""
+        self.refresh()
+        self.fetch_remote()
+
+    def refresh(self) -> None:
+        """Re-read the store (cheap, local) and lay the week out again, keeping the selection."""
+        selected = self.selected_session()
+        self._seen_version = self.service.store.data_version()
+        service, zone = self.service, self.service.zone_name
+        report = service.week(self.monday, extra=[r.session for r in self.remote])
+        self.report = report
+        sunday = self.monday + timedelta(days=6)
+        week_no = self.monday.isocalendar().week
+        self.title.setText(
+            self.tr("Week {number}: {first} – {last}").format(
+                number=week_no, first=localized_day(self.monday), last=localized_day(sunday)
+            )
+        )
+        statuses = self._statuses()
+        remote_by_id = {r.session.id: r for r in self.remote}
+        sessions = service.sessions(self.monday, sunday) + [r.session for r in self.remote]
+        now = service.now()
+
+        self.tree.clear()
+        for day in report.days:
+            item = QTreeWidgetItem(
+                [
+                    localized_day(day.date) + ("  🔒" if day.locked else ""),
+                    minutes(day.worked_min),
+                    minutes(day.break_min),
+                    minutes(day.target_min),
+                    "",
+                    self.tr("locked") if day.locked else "",
+                ]
+            )
+            item.setData(0, SESSION_ROLE, None)
+            self.tree.addTopLevelItem(item)
+            self.tree.setItemWidget(item, 4, self._bar(day.worked_min, day.target_min))
+            for session in sorted(sessions, key=lambda s: s.start):
+                if local(session.start, zone).date() != day.date:
+                    continue
+                child = QTreeWidgetItem(
+                    [
+                        self._span(session),
+                        hm(session.worked_seconds(now)),
+                        hm(session.break_seconds(now)),
+                        "",
+                        session.note,
+                        self._origin(session, statuses, remote_by_id),
+                    ]
+                )
+                child.setData(0, SESSION_ROLE, str(session.id))
+                item.addChild(child)
+                if str(session.id) == selected:
+                    self.tree.setCurrentItem(child)
+            item.setExpanded(True)
+        for column in range(COLUMNS):
+            self.tree.resizeColumnToContents(column)
+
+        total, target = report.total_min, report.target_min
+        balance = (
+            self.tr("{time} overtime").format(time=minutes(report.overtime_min))
+            if report.overtime_min
+            else self.tr("{time} remaining").format(time=minutes(report.remaining_min))
+        )
+        self.totals.setText(
+            self.tr("Week: {worked} worked of {target} · {balance}").format(
+                worked=minutes(total), target=minutes(target), balance=balance
+            )
+        )
+        self.violations.setText(
+            "\n".join(f"⚠ {localized_day(v.date)}: {v.message}" for v in report.violations)
+            or self.tr("No working-time rule is broken this week.")
+        )
+        self.status.setText(self.remote_note)
+        self._update_buttons()
+
+    def _span(self, session: WorkSession) -> str:
+        zone = self.service.zone_name
+        start = local(session.start, zone).strftime("%H:%M")
+        if session.end is None:
+            return self.tr("{start} – running").format(start=start)
+        end = local(session.end, zone)
+        days = (end.date() - local(session.start, zone).date()).days
+        return f"{start} – {end:%H:%M}" + (f" (+{days})" if days else "")
+
+    def _origin(
+        self, session: WorkSession, statuses: dict[Any, Any], remote_by_id: dict[Any, Any]
+    ) -> str:
+        if session.id in remote_by_id:
+            return self.tr("made elsewhere")
+        info = statuses.get(session.id)
+        if info is None:
+            return self.tr("on this device") if session.end else ""
+        words = {
+            "saved on this device": self.tr("saved on this device"),
+            "uploading": self.tr("uploading"),
+            "uploaded": self.tr("uploaded"),
+            "waiting": self.tr("waiting to retry"),
+            "needs attention": self.tr("needs attention"),
+            "paused": self.tr("uploads paused"),
+        }
+        text = words.get(info.status.value, info.status.value)
+        return f"{text}: {info.detail}" if info.detail and info.status.value != "paused" else text
+
+    def _statuses(self) -> dict[Any, Any]:
+        if self.sync is None:
+            return {}
+        try:
+            return dict(self.sync.session_statuses() or {})
+        except Exception as exc:  # the week must show even if the ledger can't be read
+            log.warning("upload states unavailable: %s", exc)
+            return {}
+
+    def _bar(self, worked: int, target: int) -> QProgressBar:
+        bar = QProgressBar()
+        bar.setRange(0, max(target, 1))
+        bar.setValue(min(worked, max(target, 1)))
+        bar.setTextVisible(True)
+        bar.setFormat(f"{round(100 * worked / target)} %" if target else minutes(worked))
+        bar.setAccessibleName(self.tr("Worked against target"))
+        bar.setMaximumHeight(16)
+        return bar
+
+    # -- remote entries ----------------------------------------------------------------------
+
+    def fetch_remote(self) -> None:
+        """Fetch the shown week's entries made elsewhere, in the background (needs the loop)."""
+        if self.sync is None or getattr(self.sync, "backend_name", None) is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        if self._remote_task is not None:
+            self._remote_task.cancel()
+        self.remote_note = self.tr("Fetching entries made elsewhere…")
+        self.status.setText(self.remote_note)
+        self._remote_task = loop.create_task(self._pull(self.monday))
+
+    async def _pull(self, monday: date) -> None:
+        try:
+            remote = await self.sync.pull_week(monday, self.service.zone_name)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            note = self.tr("Entries made elsewhere couldn't be fetched: {why}").format(why=exc)
+            remote = []
+        else:
+            if len(remote) == 1:
+                note = self.tr("1 entry made elsewhere is counted above.")
+            elif remote:
+                note = self.tr("{count} entries made elsewhere are counted above.").format(
+                    count=len(remote)
+                )
+            else:
+                note = ""
+        if monday != self.monday:
+            return  # the user moved on to another week
+        self.remote, self.remote_note = remote, note
+        self.refresh()
+        self.remote_loaded.emit()
+
+    # -- acting on a session -----------------------------------------------------------------
+
+    def selected_session(self) -> str | None:
+        item = self.tree.currentItem()
+        return None if item is None else item.data(0, SESSION_ROLE)
+
+    def selected_day(self) -> date | None:
+        item = self.tree.currentItem()
+        if item is None or self.report is None:
+            return None
+        top = item.parent() or item
+        return self.report.days[self.tree.indexOfTopLevelItem(top)].date
+
+    def _local_session(self) -> WorkSession | None:
+        ref = self.selected_session()
+        if ref is None or any(str(r.session.id) == ref for r in self.remote):
+            return None
+        try:
+            return self.service.find(ref)
+        except ClockError:
+            return None
+
+    def _update_buttons(self) -> None:
+        session = self._local_session()
+        finished = session is not None and session.end is not None
+        self.edit_button.setEnabled(finished)
+        self.delete_button.setEnabled(finished)
+        day = self.selected_day()
+        locked = (
+            day is not None
+            and self.report is not None
+            and any(d.date == day and d.locked for d in self.report.days)
+        )
+        self.lock_button.setEnabled(day is not None)
+        self.lock_button.setText(self.tr("Un&lock day") if locked else self.tr("&Lock day"))
+
+    def edit_selected(self) -> None:
+        session = self._local_session()
+        if session is None or session.end is None:
+            return
+        dialog = EditDialog(self.service, session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        self._dialog = dialog
+        dialog.open()
+
+    def delete_selected(self) -> None:
+        session = self._local_session()
+        if session is None or session.end is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete session"),
+            self.tr("Delete the session {span} on {day}? This can't be undone.").format(
+                span=self._span(session),
+                day=localized_day(local(session.start, self.service.zone_name).date()),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: Any) -> None:
+            if box.standardButton(button) != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                self.service.delete(str(session.id))
+            except ClockError as exc:
+                self.status.setText(str(exc))
+                return
+            self.refresh()
+
+        box.buttonClicked.connect(answered)
+        self._dialog = box
+        box.open()
+
+    def toggle_lock(self) -> None:
+        day = self.selected_day()
+        if day is None or self.report is None:
+            return
+        locked = any(d.date == day and d.locked for d in self.report.days)
+        try:
+            self.service.set_locked(day, not locked)
+        except ClockError as exc:
+            self.status.setText(str(exc))
+            return
+        self.refresh()
+
+    def export_csv(self) -> None:
+        sunday = self.monday + timedelta(days=6)
+        dialog = QFileDialog(
+            self, self.tr("Export the week as CSV"), f"clockapp-{self.monday.isoformat()}.csv"
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.write_csv(path, self.monday, sunday))
+        self._dialog = dialog
+        dialog.open()
+
+    def write_csv(self, path: str, first: date, last: date) -> None:
+        from pathlib import Path
+
+        try:
+            text = self.service.export(first, last, "csv")
+            target = Path(path)
+            partial = target.with_name(target.name + ".part")
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(target)  # never a half-written file under the user's name
+        except (OSError, ClockError) as exc:
+            self.status.setText(self.tr("The export failed: {why}").format(why=exc))
+            return
+        self.status.setText(self.tr("Exported to {path}.").format(path=path))
+
+    # -- keeping up with the store -----------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._poll.start()
+        self._poll_store()
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        self._poll.stop()
+
+    def _poll_store(self) -> None:
+        if self.service.store.data_version() != self._seen_version:
+            self.refresh()

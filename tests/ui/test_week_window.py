@@ -1,0 +1,211 @@
+"""The week window: numbers straight from the domain report, editing with the domain's checks,
+delete with confirmation, locks, CSV export, upload states and entries made elsewhere."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from clockapp.secrets import SecretStore
+from clockapp.services import backend_config as config
+from clockapp.services.clock import ClockService
+from clockapp.services.sync import SyncService
+from clockapp.ui.edit_dialog import EditDialog
+from clockapp.ui.live_clock import hm
+from clockapp.ui.qt import QDialogButtonBox, QMessageBox
+from clockapp.ui.week_window import WeekWindow, minutes
+from tests.conftest import FakeClock, berlin
+from tests.fakes.timetrack import FakeTimeTrack
+from tests.keyring_memory import MemoryKeyring
+
+
+def work(service: ClockService, day: str, start: str, end: str, pause: str | None = None) -> str:
+    service.clock_in(at=berlin(f"{day} {start}"))
+    if pause:
+        a, b = pause.split("-")
+        service.start_break(at=berlin(f"{day} {a}"))
+        service.end_break(at=berlin(f"{day} {b}"))
+    return str(service.clock_out(at=berlin(f"{day} {end}")).id)
+
+
+def rows(window: WeekWindow) -> list[list[str]]:
+    tree = window.tree
+    return [
+        [tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())
+    ]
+
+
+def session_item(window: WeekWindow, session_id: str):  # type: ignore[no-untyped-def]
+    for i in range(window.tree.topLevelItemCount()):
+        day = window.tree.topLevelItem(i)
+        for j in range(day.childCount()):
+            if day.child(j).data(0, 256) == session_id:
+                return day.child(j)
+    raise AssertionError(f"session {session_id} is not shown")
+
+
+def week_with_work(service: ClockService, clock: FakeClock) -> dict[str, str]:
+    clock.set_local("2026-11-27 18:00")
+    return {
+        "mon": work(service, "2026-11-23", "08:00", "16:30", "12:00-12:30"),
+        "tue": work(service, "2026-11-24", "08:00", "15:00"),  # 7 h, no break: a violation
+        "wed": work(service, "2026-11-25", "07:00", "19:00", "12:00-12:45"),
+    }
+
+
+def test_the_numbers_are_the_domain_reports(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    week_with_work(ui_service, fake_clock)
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    report = ui_service.week(berlin("2026-11-25 12:00").date())
+    assert [r[1:] for r in rows(window)] == [
+        [minutes(d.worked_min), minutes(d.break_min), minutes(d.target_min)] for d in report.days
+    ]
+    assert rows(window)[0][1] == "8:00" and rows(window)[2][1] == "11:15"
+    assert window.totals.text() == (
+        f"Week: {minutes(report.total_min)} worked of {minutes(report.target_min)}"
+        f" · {minutes(report.remaining_min)} remaining"
+    )
+    assert len(report.violations) >= 2
+    for violation in report.violations:
+        assert violation.message in window.violations.text()
+
+
+def test_previous_and_next_week(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    week_with_work(ui_service, fake_clock)
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    assert "Week 48" in window.title.text()
+    window.prev_button.click()
+    assert window.monday.isoformat() == "2026-11-16" and "Week 47" in window.title.text()
+    assert all(r[1] == "0:00" for r in rows(window))
+    window.next_button.click()
+    window.next_button.click()
+    assert window.monday.isoformat() == "2026-11-30"
+    window.this_button.click()
+    assert window.monday.isoformat() == "2026-11-23"
+
+
+def test_an_edit_is_checked_by_the_clock_core(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    ids = week_with_work(ui_service, fake_clock)
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    window.tree.setCurrentItem(session_item(window, ids["tue"]))
+    window.edit_selected()
+    dialog = window._dialog
+    assert isinstance(dialog, EditDialog) and dialog.isVisible()
+
+    dialog.breaks_edit.setText("16:00-16:30")  # after the session ended
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.isVisible() and dialog.message.text()  # the domain's sentence, shown
+    assert ui_service.find(ids["tue"]).breaks == ()  # nothing changed
+
+    dialog.breaks_edit.setText("12:00-12:30")
+    dialog.end_edit.setText("2026-11-24 15:30")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    edited = ui_service.find(ids["tue"])
+    assert edited.end == berlin("2026-11-24 15:30") and len(edited.breaks) == 1
+    assert rows(window)[1][1] == "7:00"  # the window shows the edit at once
+
+
+def test_a_locked_day_is_read_only(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    ids = week_with_work(ui_service, fake_clock)
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    window.tree.setCurrentItem(session_item(window, ids["mon"]))
+    assert window.lock_button.text() == "&Lock day"
+    window.lock_button.click()
+    assert window.tree.topLevelItem(0).text(0).endswith("🔒")
+    window.tree.setCurrentItem(session_item(window, ids["mon"]))
+    dialog = EditDialog(ui_service, ui_service.find(ids["mon"]))
+    qtbot.addWidget(dialog)
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    assert dialog.start_edit.isReadOnly() and "locked" in dialog.message.text()
+    assert window.lock_button.text() == "Un&lock day"
+    window.lock_button.click()
+    assert not window.tree.topLevelItem(0).text(0).endswith("🔒")
+
+
+def test_delete_asks_first(qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock) -> None:
+    ids = week_with_work(ui_service, fake_clock)
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    window.tree.setCurrentItem(session_item(window, ids["wed"]))
+    window.delete_button.click()
+    box = window._dialog
+    assert isinstance(box, QMessageBox) and "can't be undone" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert ui_service.find(ids["wed"])  # still there
+
+    window.tree.setCurrentItem(session_item(window, ids["wed"]))
+    window.delete_button.click()
+    window._dialog.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
+    assert [s.id for s in ui_service.sessions(*[berlin("2026-11-25 12:00").date()] * 2)] == []
+    assert rows(window)[2][1] == "0:00"
+
+
+def test_export_writes_the_weeks_csv(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock, tmp_path: Path
+) -> None:
+    week_with_work(ui_service, fake_clock)
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    target = tmp_path / "week.csv"
+    window.write_csv(str(target), window.monday, window.monday.replace(day=29))
+    assert target.read_text(encoding="utf-8") == ui_service.export(
+        window.monday, window.monday.replace(day=29), "csv"
+    )
+    assert "Exported to" in window.status.text()
+    window.write_csv(str(tmp_path / "missing-folder" / "x.csv"), window.monday, window.monday)
+    assert "The export failed" in window.status.text()
+
+
+def test_upload_states_and_entries_made_elsewhere(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+) -> None:
+    ids = week_with_work(ui_service, fake_clock)
+    config.configure_timetrack(
+        ui_service.settings,
+        SecretStore(),
+        timetrack.url,
+        "anna",
+        timetrack.api_key,
+        timetrack.api_secret,
+    )
+    sync = SyncService(ui_service.store, ui_service.settings, SecretStore(), now=fake_clock)
+    asyncio.run(sync.sync_now())
+    work(ui_service, "2026-11-26", "08:00", "09:00")  # not uploaded yet
+    timetrack.add("anna", berlin("2026-11-27 07:00"), berlin("2026-11-27 11:00"), 0, "terminal")
+
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    assert session_item(window, ids["mon"]).text(5) == "uploaded"
+
+    async def fetch() -> None:
+        window.fetch_remote()
+        assert window._remote_task is not None
+        await window._remote_task
+
+    asyncio.run(fetch())
+    friday = window.tree.topLevelItem(4)
+    assert friday.text(1) == hm(4 * 3600) and friday.child(0).text(5) == "made elsewhere"
+    assert window.status.text() == "1 entry made elsewhere is counted above."
+    thursday = window.tree.topLevelItem(3)
+    assert thursday.child(0).text(5) == "saved on this device"
+    window.tree.setCurrentItem(friday.child(0))
+    assert not window.edit_button.isEnabled()  # entries made elsewhere are not ours to edit
