@@ -151,10 +151,15 @@ def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
 
 
 async def test_connection(settings: Settings, secrets: SecretStore) -> str:
-    """One authenticated read; a plain sentence on success, BackendSetupError otherwise."""
+    """One authenticated read with the saved setup; a plain sentence, or BackendSetupError."""
     backend = await open_backend(settings, secrets)
     if backend is None:
         raise BackendSetupError("No backend is chosen: sessions stay on this computer.")
+    return await check_backend(backend)
+
+
+async def check_backend(backend: Backend) -> str:
+    """One authenticated read; closes ``backend``. A plain sentence, or BackendSetupError."""
     label = LABELS.get(backend.name, backend.name)
     try:
         await backend.check()
@@ -166,8 +171,50 @@ async def test_connection(settings: Settings, secrets: SecretStore) -> str:
         raise BackendSetupError(f"{label} answered with a problem: {exc}") from exc
     finally:
         await backend.aclose()
-    url = settings.get("timetrack_url" if backend.name == "timetrack" else "papershift_url")
-    return f"Connected to {label} at {redact_url(url)}."
+    return f"Connected to {label} at {redact_url(backend.base_url)}."
+
+
+def backend_from_form(kind: str, fields: dict[str, str], secrets: SecretStore) -> Backend:
+    """A backend from values typed into the settings dialog, before they are saved, so
+    "Test connection" checks what is on screen. An empty secret field means "the stored one".
+    Blocking (keyring)."""
+    from clockapp.sync.papershift import PapershiftBackend
+    from clockapp.sync.timetrack import TimeTrackBackend
+
+    url = _checked_url(fields.get("url", ""))
+    try:
+        if kind == "timetrack":
+            user = fields.get("username", "").strip()
+            if not user:
+                raise BackendSetupError("Give the TimeTrack username your account is known by.")
+            key_name, secret_name_ = timetrack_secret_names(url, user)
+            key = fields.get("api_key") or secrets.get_now(key_name)
+            secret = fields.get("api_secret") or secrets.get_now(secret_name_)
+            if not key or not secret:
+                raise BackendSetupError("Both the TimeTrack API key and the API secret are needed.")
+            return TimeTrackBackend(url, user, key, secret)
+        if kind == "papershift":
+            token = fields.get("api_token") or secrets.get_now(papershift_secret_name(url))
+            if not token:
+                raise BackendSetupError("The Papershift API token is needed.")
+            ids = {k: v or None for k, v in fields.items() if k.endswith("_id")}
+            return PapershiftBackend(url, token, **ids)
+    except SecretsUnavailable as exc:
+        raise BackendSetupError(str(exc)) from exc
+    except ConfigError as exc:
+        raise BackendSetupError(str(exc)) from exc
+    raise BackendSetupError("Choose TimeTrack or Papershift first.")
+
+
+def stored_secret(secrets: SecretStore, kind: str, url: str, username: str, field: str) -> str:
+    """The secret the keyring holds for these settings, or "" (for "keep the stored one")."""
+    try:
+        if kind == "timetrack":
+            key_name, secret_name_ = timetrack_secret_names(url.rstrip("/"), username)
+            return secrets.get_now(key_name if field == "api_key" else secret_name_) or ""
+        return secrets.get_now(papershift_secret_name(url.rstrip("/"))) or ""
+    except SecretsUnavailable:
+        return ""
 
 
 async def open_backend(
@@ -183,6 +230,11 @@ async def open_backend(
             "The system keyring did not answer in time (is it locked?). "
             "Unlock it; uploads wait meanwhile."
         ) from None
+
+
+def validate_url(url: str) -> str:
+    """The base URL, checked and without a trailing slash; BackendSetupError in plain words."""
+    return _checked_url(url)
 
 
 def _checked_url(url: str) -> str:

@@ -93,6 +93,7 @@ class Backend(abc.ABC):
     """One HR system. Every method may raise the errors above and nothing else from the network."""
 
     name: str
+    base_url: str
 
     @abc.abstractmethod
     async def check(self) -> None:

@@ -207,13 +207,8 @@ class ClockTray(QObject):
         if self.settings_dialog is not None:
             self._raise(self.settings_dialog)
             return
-        try:
-            from clockapp.ui.settings_dialog import SettingsDialog  # type: ignore[import-not-found,unused-ignore]
-        except ModuleNotFoundError as exc:
-            if exc.name != "clockapp.ui.settings_dialog":
-                raise
-            self.notify(self.tr("Settings"), self.tr("Settings are not available yet."))
-            return
+        from clockapp.ui.settings_dialog import SettingsDialog  # loaded when first asked for
+
         if self.secrets is None:
             self.secrets = self._open_secrets()
         dialog = SettingsDialog(self.clock.service.settings, self.secrets)

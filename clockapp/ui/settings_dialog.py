@@ -1,0 +1,320 @@
+"""Settings: where sessions are uploaded, target minutes per weekday, idle and auto clock-out,
+start at login.
+
+Secrets are typed into password fields and go only to the keyring, through the same service
+the command line uses; an empty secret field keeps the stored one. Fields the admin policy
+locks are shown, disabled, with the reason. "Test connection" checks what is on screen, before
+anything is saved, in the background on the qasync loop. Opened with ``open()``, never ``exec()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
+from clockapp.services import backend_config as config
+from clockapp.settings import WEEKDAYS, Settings, SettingsError
+from clockapp.ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+KINDS = ("none", "timetrack", "papershift")
+ENTITIES = ("location", "working_area", "user")
+
+
+class SettingsDialog(QDialog):
+    """Emits ``accepted`` once everything is saved; a refusal keeps it open with the reason."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        secrets: Any,
+        parent: QWidget | None = None,
+        autostart: Autostart | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.secrets = secrets
+        self.autostart = autostart or for_this_os()
+        self._test_task: asyncio.Task[None] | None = None
+        self.setWindowTitle(self.tr("ClockApp — Settings"))
+        locked_text = self.tr("Set by your IT department.")
+
+        # -- where sessions go ------------------------------------------------------------------
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("HR system"))
+        for kind, label in zip(
+            KINDS,
+            (self.tr("None — keep sessions on this computer"), "TimeTrack", "Papershift"),
+            strict=True,
+        ):
+            self.kind.addItem(label, kind)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(QLabel(self.tr("Sessions stay on this computer.")))
+
+        self.tt_url = QLineEdit(settings.get("timetrack_url") or "")
+        self.tt_url.setPlaceholderText("https://<account>.timetrackenterprise.com")
+        self.tt_user = QLineEdit(settings.get("timetrack_username") or "")
+        self.tt_key = self._secret_field()
+        self.tt_secret = self._secret_field()
+        tt = QWidget()
+        form = QFormLayout(tt)
+        form.addRow(self.tr("&Address:"), self.tt_url)
+        form.addRow(self.tr("&Username:"), self.tt_user)
+        form.addRow(self.tr("API &key:"), self.tt_key)
+        form.addRow(self.tr("API &secret:"), self.tt_secret)
+        self.pages.addWidget(tt)
+
+        self.ps_url = QLineEdit(settings.get("papershift_url") or "")
+        self.ps_token = self._secret_field()
+        self.ps_ids: dict[str, tuple[QComboBox, QLineEdit]] = {}
+        ps = QWidget()
+        form = QFormLayout(ps)
+        form.addRow(self.tr("&Address:"), self.ps_url)
+        form.addRow(self.tr("API &token:"), self.ps_token)
+        names = {
+            "location": self.tr("Location:"),
+            "working_area": self.tr("Working area:"),
+            "user": self.tr("User:"),
+        }
+        for entity in ENTITIES:
+            by = QComboBox()
+            by.addItem(self.tr("external id"), "external_id")
+            by.addItem(self.tr("id"), "id")
+            value = QLineEdit()
+            by_id = settings.get(f"papershift_{entity}_id")
+            by.setCurrentIndex(1 if by_id else 0)
+            value.setText(by_id or settings.get(f"papershift_{entity}_external_id") or "")
+            value.setAccessibleName(names[entity])
+            by.setAccessibleName(names[entity] + " " + self.tr("kind of id"))
+            row = QHBoxLayout()
+            row.addWidget(by)
+            row.addWidget(value, 1)
+            form.addRow(names[entity], row)
+            self.ps_ids[entity] = (by, value)
+            for key in (f"papershift_{entity}_id", f"papershift_{entity}_external_id"):
+                if settings.is_locked(key):
+                    for widget in (by, value):
+                        widget.setEnabled(False)
+                        widget.setToolTip(locked_text)
+        self.pages.addWidget(ps)
+
+        self.kind.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        self.kind.setCurrentIndex(max(KINDS.index(settings.get("backend") or "none"), 0))
+        self.test_button = QPushButton(self.tr("Test &connection"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setAccessibleName(self.tr("Connection test result"))
+        backend_box = QGroupBox(self.tr("Uploads"))
+        layout = QVBoxLayout(backend_box)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.pages)
+        row = QHBoxLayout()
+        row.addWidget(self.test_button)
+        row.addWidget(self.test_result, 1)
+        layout.addLayout(row)
+        for key, widget in (
+            ("backend", self.kind),
+            ("timetrack_url", self.tt_url),
+            ("timetrack_username", self.tt_user),
+            ("papershift_url", self.ps_url),
+        ):
+            if settings.is_locked(key):
+                widget.setEnabled(False)
+                widget.setToolTip(locked_text)
+        if secrets is None:
+            for field in (self.tt_key, self.tt_secret, self.ps_token):
+                field.setEnabled(False)
+            self.test_result.setText(
+                self.tr("No system keyring is available, so API secrets can't be stored safely.")
+            )
+
+        # -- targets and time keeping -----------------------------------------------------------
+        self.targets: dict[str, QSpinBox] = {}
+        targets_box = QGroupBox(self.tr("Target hours per weekday"))
+        grid = QFormLayout(targets_box)
+        day_names = dict(
+            zip(
+                WEEKDAYS,
+                (
+                    self.tr("Monday"),
+                    self.tr("Tuesday"),
+                    self.tr("Wednesday"),
+                    self.tr("Thursday"),
+                    self.tr("Friday"),
+                    self.tr("Saturday"),
+                    self.tr("Sunday"),
+                ),
+                strict=True,
+            )
+        )
+        for day in WEEKDAYS:
+            spin = QSpinBox()
+            spin.setRange(0, 24 * 60)
+            spin.setSingleStep(15)
+            spin.setSuffix(self.tr(" min"))
+            spin.setValue(int(settings.targets[day]))
+            spin.setAccessibleName(day_names[day])
+            if settings.is_locked("targets"):
+                spin.setEnabled(False)
+                spin.setToolTip(locked_text)
+            grid.addRow(day_names[day] + ":", spin)
+            self.targets[day] = spin
+
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setValue(int(settings.get("idle_minutes")))
+        self.auto_out = QSpinBox()
+        self.auto_out.setRange(1, 24)
+        self.auto_out.setSuffix(self.tr(" h"))
+        self.auto_out.setValue(int(settings.get("auto_clock_out_hours")))
+        self.start_at_login = QCheckBox(self.tr("Start ClockApp when I log in"))
+        self.start_at_login.setChecked(self.autostart.is_enabled())
+        keeping = QGroupBox(self.tr("Time keeping"))
+        form = QFormLayout(keeping)
+        form.addRow(self.tr("Ask about time away after:"), self.idle)
+        form.addRow(self.tr("Clock out a forgotten session after:"), self.auto_out)
+        form.addRow(self.start_at_login)
+        for key, spin_box in (("idle_minutes", self.idle), ("auto_clock_out_hours", self.auto_out)):
+            if settings.is_locked(key):
+                spin_box.setEnabled(False)
+                spin_box.setToolTip(locked_text)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        main = QVBoxLayout(self)
+        main.addWidget(backend_box)
+        columns = QHBoxLayout()
+        columns.addWidget(targets_box)
+        columns.addWidget(keeping)
+        main.addLayout(columns)
+        main.addWidget(self.message)
+        main.addWidget(self.buttons)
+
+    def _secret_field(self) -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setPlaceholderText(self.tr("stored in the keyring — leave empty to keep"))
+        return field
+
+    # -- reading the form -------------------------------------------------------------------
+
+    def chosen_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def form_fields(self) -> dict[str, str]:
+        if self.chosen_kind() == "timetrack":
+            return {
+                "url": self.tt_url.text().strip(),
+                "username": self.tt_user.text().strip(),
+                "api_key": self.tt_key.text().strip(),
+                "api_secret": self.tt_secret.text().strip(),
+            }
+        fields = {"url": self.ps_url.text().strip(), "api_token": self.ps_token.text().strip()}
+        for entity, (by, value) in self.ps_ids.items():
+            chosen = str(by.currentData())
+            for suffix in ("id", "external_id"):
+                fields[f"{entity}_{suffix}"] = value.text().strip() if suffix == chosen else ""
+        return fields
+
+    # -- acting ------------------------------------------------------------------------------
+
+    def test_connection(self) -> None:
+        """Check the values on screen in the background; the answer shows beside the button."""
+        if self.secrets is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.test_result.setText(self.tr("The connection can't be tested right now."))
+            return
+        if self._test_task is not None and not self._test_task.done():
+            return
+        self.test_result.setText(self.tr("Testing…"))
+        self.test_button.setEnabled(False)
+        self._test_task = loop.create_task(self._test(self.chosen_kind(), self.form_fields()))
+
+    async def _test(self, kind: str, fields: dict[str, str]) -> None:
+        try:
+            backend = await asyncio.wait_for(
+                asyncio.to_thread(config.backend_from_form, kind, fields, self.secrets),
+                self.secrets.timeout_s,
+            )
+            answer = await config.check_backend(backend)
+        except TimeoutError:
+            answer = self.tr("The system keyring did not answer in time (is it locked?).")
+        except config.BackendSetupError as exc:
+            answer = str(exc)
+        finally:
+            self.test_button.setEnabled(True)
+        self.test_result.setText(answer)
+
+    def save(self) -> None:
+        """Validate and store everything; on a refusal, say why and keep the dialog open."""
+        kind = self.chosen_kind()
+        fields = self.form_fields()
+        try:
+            if kind != "none" or self.settings.get("backend") not in (None, "none"):
+                self._save_backend(kind, fields)
+            if not self.settings.is_locked("targets"):
+                self.settings.set("targets", {d: s.value() for d, s in self.targets.items()})
+            for key, spin in (("idle_minutes", self.idle), ("auto_clock_out_hours", self.auto_out)):
+                if not self.settings.is_locked(key):
+                    self.settings.set(key, spin.value())
+            self.settings.save()
+            if self.start_at_login.isChecked() != self.autostart.is_enabled():
+                self.autostart.set_enabled(self.start_at_login.isChecked())
+        except (config.BackendSetupError, SettingsError, AutostartError) as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+    def _save_backend(self, kind: str, fields: dict[str, str]) -> None:
+        if kind == "none":
+            self.settings.set("backend", "none")
+            return
+        if self.secrets is None:
+            raise config.BackendSetupError(
+                self.tr("No system keyring is available, so uploads can't be set up here.")
+            )
+        url = config.validate_url(fields["url"])
+        if kind == "timetrack":
+            user = fields["username"]
+            key = fields["api_key"] or config.stored_secret(
+                self.secrets, kind, url, user, "api_key"
+            )
+            secret = fields["api_secret"] or config.stored_secret(
+                self.secrets, kind, url, user, "api_secret"
+            )
+            config.configure_timetrack(self.settings, self.secrets, url, user, key, secret)
+        else:
+            token = fields["api_token"] or config.stored_secret(
+                self.secrets, kind, url, "", "api_token"
+            )
+            ids = {k: v or None for k, v in fields.items() if k.endswith("_id")}
+            config.configure_papershift(self.settings, self.secrets, url, token, ids)

@@ -1,0 +1,82 @@
+"""Start at login per OS: the XDG entry for real, the LaunchAgent and the Run key as files and
+calls a fake registry records."""
+
+from __future__ import annotations
+
+import plistlib
+from pathlib import Path
+
+import pytest
+
+from clockapp.platform.autostart import (
+    RUN_VALUE,
+    AutostartError,
+    LaunchAgentAutostart,
+    WindowsAutostart,
+    XdgAutostart,
+    launch_command,
+)
+
+
+def test_xdg_entry_round_trip(tmp_path: Path) -> None:
+    auto = XdgAutostart(tmp_path, command=["/opt/click app/clockapp"])
+    assert not auto.is_enabled()
+    auto.set_enabled(True)
+    text = (tmp_path / "autostart" / "clockapp.desktop").read_text()
+    assert "Exec='/opt/click app/clockapp'\n" in text and text.startswith("[Desktop Entry]")
+    assert auto.is_enabled()
+    auto.set_enabled(False)
+    assert not auto.is_enabled() and not (tmp_path / "autostart" / "clockapp.desktop").exists()
+
+
+def test_xdg_follows_xdg_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    assert XdgAutostart().path == tmp_path / "cfg" / "autostart" / "clockapp.desktop"
+
+
+def test_a_readonly_folder_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "autostart").write_text("a file where the folder should be")
+    with pytest.raises(AutostartError, match="Couldn't change"):
+        XdgAutostart(tmp_path, command=["clockapp"]).set_enabled(True)
+
+
+def test_launch_agent(tmp_path: Path) -> None:
+    auto = LaunchAgentAutostart(
+        tmp_path, command=["/Applications/ClockApp.app/Contents/MacOS/ClockApp"]
+    )
+    auto.set_enabled(True)
+    agent = plistlib.loads(auto.path.read_bytes())
+    assert agent["RunAtLoad"] is True and agent["Label"] == "com.clockapp.ClockApp"
+    assert agent["ProgramArguments"] == ["/Applications/ClockApp.app/Contents/MacOS/ClockApp"]
+    assert auto.is_enabled()
+    auto.set_enabled(False)
+    assert not auto.is_enabled()
+
+
+class FakeRun:
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        return self.values.get(name)
+
+    def set(self, name: str, value: str) -> None:
+        self.values[name] = value
+
+    def delete(self, name: str) -> None:
+        self.values.pop(name, None)
+
+
+def test_windows_run_key() -> None:
+    run = FakeRun()
+    auto = WindowsAutostart(run, command=[r"C:\Program Files\ClockApp\ClockApp.exe"])
+    auto.set_enabled(True)
+    assert run.values == {RUN_VALUE: r'"C:\Program Files\ClockApp\ClockApp.exe"'}
+    assert auto.is_enabled()
+    auto.set_enabled(False)
+    assert run.values == {} and not auto.is_enabled()
+
+
+def test_the_command_is_this_installations_own() -> None:
+    command = launch_command()
+    assert Path(command[0]).exists()

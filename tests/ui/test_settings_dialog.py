@@ -1,0 +1,195 @@
+"""The settings dialog: secrets to the keyring only, a connection test of what is on screen,
+locked fields, targets, and start at login."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from clockapp.platform.autostart import XdgAutostart
+from clockapp.secrets import SecretStore
+from clockapp.settings import Policy, Settings
+from clockapp.ui.qt import QDialogButtonBox
+from clockapp.ui.settings_dialog import SettingsDialog
+from tests.fakes.papershift import FakePapershift
+from tests.fakes.timetrack import FakeTimeTrack
+from tests.keyring_memory import MemoryKeyring
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.load(tmp_path / "config" / "settings.json")
+
+
+def dialog_for(qtbot: QtBot, settings: Settings, tmp_path: Path, secrets: object = "real"):  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(
+        settings,
+        SecretStore() if secrets == "real" else secrets,
+        autostart=XdgAutostart(tmp_path / "xdg-config", command=["/opt/clockapp/clockapp"]),
+    )
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def save(dialog: SettingsDialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def fill_timetrack(
+    dialog: SettingsDialog, server: FakeTimeTrack, secret: str | None = None
+) -> None:
+    dialog.kind.setCurrentIndex(1)
+    dialog.tt_url.setText(server.url)
+    dialog.tt_user.setText("anna")
+    dialog.tt_key.setText(server.api_key)
+    dialog.tt_secret.setText(secret or server.api_secret)
+
+
+def test_timetrack_setup_puts_secrets_in_the_keyring_only(
+    qtbot: QtBot,
+    settings: Settings,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    fill_timetrack(dialog, timetrack)
+    with qtbot.waitSignal(dialog.accepted):
+        save(dialog)
+    assert settings.get("backend") == "timetrack" and settings.get("timetrack_username") == "anna"
+    assert sorted(memory_keyring.entries.values()) == sorted(
+        [timetrack.api_key, timetrack.api_secret]
+    )
+    written = settings.path.read_text()
+    assert timetrack.api_key not in written and timetrack.api_secret not in written
+
+    # Reopened: the secret fields are empty, and saving keeps the stored secrets.
+    again = dialog_for(qtbot, settings, tmp_path)
+    assert again.kind.currentData() == "timetrack" and again.tt_key.text() == ""
+    again.targets["fri"].setValue(300)
+    with qtbot.waitSignal(again.accepted):
+        save(again)
+    assert settings.targets["fri"] == 300
+    assert sorted(memory_keyring.entries.values()) == sorted(
+        [timetrack.api_key, timetrack.api_secret]
+    )
+
+
+def test_a_bad_address_is_refused_and_nothing_changes(
+    qtbot: QtBot,
+    settings: Settings,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    fill_timetrack(dialog, timetrack)
+    dialog.tt_url.setText("http://hr.example.com")
+    save(dialog)
+    assert dialog.isVisible() or dialog.result() == 0
+    assert "https://" in dialog.message.text()
+    assert memory_keyring.entries == {} and not settings.path.exists()
+
+
+def test_the_connection_test_checks_what_is_on_screen(
+    qtbot: QtBot,
+    settings: Settings,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+
+    async def test_now() -> str:
+        dialog.test_connection()
+        assert dialog._test_task is not None
+        await dialog._test_task
+        return dialog.test_result.text()
+
+    fill_timetrack(dialog, timetrack, secret="mistyped")
+    assert "TimeTrack rejected the credentials" in asyncio.run(test_now())
+    assert "mistyped" not in dialog.test_result.text()
+    fill_timetrack(dialog, timetrack)
+    assert asyncio.run(test_now()) == f"Connected to TimeTrack at {timetrack.url}."
+    assert settings.get("backend") == "none" and memory_keyring.entries == {}  # nothing saved
+
+
+def test_papershift_ids_by_id_or_external_id(
+    qtbot: QtBot,
+    settings: Settings,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    dialog.kind.setCurrentIndex(2)
+    dialog.ps_url.setText(papershift.url)
+    dialog.ps_token.setText(papershift.api_token)
+    for entity, (kind, value) in zip(
+        ("location", "working_area", "user"),
+        (("id", "8006"), ("external_id", "Area-Alpha"), ("external_id", "User-001")),
+        strict=True,
+    ):
+        by, field = dialog.ps_ids[entity]
+        by.setCurrentIndex(by.findData(kind))
+        field.setText(value)
+
+    async def test_now() -> str:
+        dialog.test_connection()
+        assert dialog._test_task is not None
+        await dialog._test_task
+        return dialog.test_result.text()
+
+    assert asyncio.run(test_now()).startswith("Connected to Papershift")
+    with qtbot.waitSignal(dialog.accepted):
+        save(dialog)
+    assert settings.get("papershift_location_id") == "8006"
+    assert settings.get("papershift_location_external_id") is None
+    assert settings.get("papershift_user_external_id") == "User-001"
+    assert list(memory_keyring.entries.values()) == [papershift.api_token]
+
+
+def test_fields_the_admin_locked_are_shown_locked(
+    qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    policy = Policy(
+        {"backend": "papershift", "targets": {"fri": 300}}, frozenset({"backend", "targets"})
+    )
+    settings = Settings.load(tmp_path / "settings.json", policy=policy)
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    assert dialog.kind.currentData() == "papershift" and not dialog.kind.isEnabled()
+    assert dialog.kind.toolTip() == "Set by your IT department."
+    assert not dialog.targets["mon"].isEnabled() and dialog.targets["fri"].value() == 300
+    assert dialog.idle.isEnabled()
+
+
+def test_start_at_login_writes_the_xdg_entry(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    entry = tmp_path / "xdg-config" / "autostart" / "clockapp.desktop"
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    assert not dialog.start_at_login.isChecked()
+    dialog.start_at_login.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted):
+        save(dialog)
+    assert "Exec=/opt/clockapp/clockapp\n" in entry.read_text()
+    again = dialog_for(qtbot, settings, tmp_path)
+    assert again.start_at_login.isChecked()
+    again.start_at_login.setChecked(False)
+    with qtbot.waitSignal(again.accepted):
+        save(again)
+    assert not entry.exists()
+
+
+def test_without_a_keyring_secrets_are_never_taken(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, timetrack: FakeTimeTrack
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path, secrets=None)
+    assert not dialog.tt_key.isEnabled() and "No system keyring" in dialog.test_result.text()
+    fill_timetrack(dialog, timetrack)
+    save(dialog)
+    assert "No system keyring" in dialog.message.text()
+    assert settings.get("backend") == "none"
