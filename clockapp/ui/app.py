@@ -21,6 +21,7 @@ from clockapp.services.clock import ClockService, open_default_clock
 from clockapp.services.presence import PresenceService
 from clockapp.settings import SettingsError, data_dir
 from clockapp.storage import StorageError
+from clockapp.ui.i18n import install_translations
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.presence import PresenceController
 from clockapp.ui.qt import QApplication, QCoreApplication, QMessageBox
@@ -50,6 +51,7 @@ def run_tray_app(argv: Sequence[str]) -> int:
     app.setDesktopFileName("clockapp")
     # The app lives in the tray: closing the popup or the week window must not end it.
     app.setQuitOnLastWindowClosed(False)
+    translators = install_translations(app)  # noqa: F841 - they must live as long as the app
 
     instance = SingleInstance(data_dir())
     if not instance.acquire():

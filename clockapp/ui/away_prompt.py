@@ -49,20 +49,19 @@ def question_text(prompt: AwayPrompt, zone_name: str) -> str:
     start = clock_time(prompt.start, zone_name, prompt.end)
     end = clock_time(prompt.end, zone_name, prompt.start)
     length = duration_text(prompt.seconds)
-    tr = QCoreApplication.translate
     if prompt.cause is AwayCause.APP_NOT_RUNNING:
-        return tr(
+        return QCoreApplication.translate(
             "AwayPrompt",
             "You are still clocked in, but ClockApp last saw you at {start} and was not "
             "running until {end} ({length}). Were you still working?",
         ).format(start=start, end=end, length=length)
     if prompt.cause is AwayCause.SLEEP:
-        return tr(
+        return QCoreApplication.translate(
             "AwayPrompt",
             "Your computer was asleep or you were away from {start} to {end} ({length}). "
             "Was that a break, work, or the end of your day?",
         ).format(start=start, end=end, length=length)
-    return tr(
+    return QCoreApplication.translate(
         "AwayPrompt",
         "You were away from {start} to {end} ({length}). "
         "Was that a break, work, or the end of your day?",

@@ -204,28 +204,31 @@ class PresenceController(QObject):
 
 def reminder_text(reminder: Reminder, limit_hours: int = 10) -> str:
     """The reminder's sentence; ``limit_hours``: the daily limit it speaks of."""
-    tr = QCoreApplication.translate
     at = reminder.at.strftime("%H:%M") if reminder.at is not None else ""
     if reminder.kind is ReminderKind.NOT_CLOCKED_IN:
-        return tr("Reminder", "It's past {at} and you haven't clocked in today.").format(at=at)
+        return QCoreApplication.translate(
+            "Reminder", "It's past {at} and you haven't clocked in today."
+        ).format(at=at)
     if reminder.kind is ReminderKind.STILL_CLOCKED_IN:
-        return tr("Reminder", "It's past {at} and you are still clocked in.").format(at=at)
+        return QCoreApplication.translate(
+            "Reminder", "It's past {at} and you are still clocked in."
+        ).format(at=at)
     if reminder.kind in (ReminderKind.BREAK_DUE, ReminderKind.SECOND_BREAK_DUE):
         if reminder.minutes <= 0:
-            return tr("Reminder", "A {length}-min break is due now (working-time rules).").format(
-                length=reminder.break_minutes
-            )
-        return tr("Reminder", "A {length}-min break is due in {minutes} min.").format(
-            length=reminder.break_minutes, minutes=reminder.minutes
-        )
+            return QCoreApplication.translate(
+                "Reminder", "A {length}-min break is due now (working-time rules)."
+            ).format(length=reminder.break_minutes)
+        return QCoreApplication.translate(
+            "Reminder", "A {length}-min break is due in {minutes} min."
+        ).format(length=reminder.break_minutes, minutes=reminder.minutes)
     if reminder.kind is ReminderKind.DAILY_LIMIT:
         if reminder.minutes <= 0:
-            return tr("Reminder", "You have reached the {hours}-hour daily limit.").format(
-                hours=limit_hours
-            )
-        return tr("Reminder", "The {hours}-hour daily limit is {minutes} min away.").format(
-            hours=limit_hours, minutes=reminder.minutes
-        )
-    return tr(
+            return QCoreApplication.translate(
+                "Reminder", "You have reached the {hours}-hour daily limit."
+            ).format(hours=limit_hours)
+        return QCoreApplication.translate(
+            "Reminder", "The {hours}-hour daily limit is {minutes} min away."
+        ).format(hours=limit_hours, minutes=reminder.minutes)
+    return QCoreApplication.translate(
         "Reminder", "You have been clocked in for over {hours} hours. Forgot to clock out?"
     ).format(hours=reminder.minutes // 60)

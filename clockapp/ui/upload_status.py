@@ -63,26 +63,37 @@ class UploadSummary:
 
     def text(self) -> str:
         """One line for the popup and the tooltip."""
-        tr = QCoreApplication.translate
         if not self.configured:
-            return tr("Uploads", "Saved on this device; uploads are not set up.")
+            return QCoreApplication.translate(
+                "Uploads", "Saved on this device; uploads are not set up."
+            )
         if self.paused:
-            return tr("Uploads", "Uploads paused: {reason}").format(reason=self.paused)
+            return QCoreApplication.translate("Uploads", "Uploads paused: {reason}").format(
+                reason=self.paused
+            )
         if self.running:
-            return tr("Uploads", "Uploading…")
+            return QCoreApplication.translate("Uploads", "Uploading…")
         if self.error:
-            return tr("Uploads", "Upload failed: {error}").format(error=self.error)
+            return QCoreApplication.translate("Uploads", "Upload failed: {error}").format(
+                error=self.error
+            )
         n = self.needing_attention
         if n:
             if n == 1:
-                return tr("Uploads", "1 upload needs your attention (see Week…).")
-            return tr("Uploads", "%n uploads need your attention (see Week…).", None, n)
+                return QCoreApplication.translate(
+                    "Uploads", "1 upload needs your attention (see Week…)."
+                )
+            return QCoreApplication.translate(
+                "Uploads", "{count} uploads need your attention (see Week…)."
+            ).format(count=n)
         n = self.waiting
         if n:
             if n == 1:
-                return tr("Uploads", "1 session waiting to upload.")
-            return tr("Uploads", "%n sessions waiting to upload.", None, n)
-        return tr("Uploads", "All sessions uploaded.")
+                return QCoreApplication.translate("Uploads", "1 session waiting to upload.")
+            return QCoreApplication.translate(
+                "Uploads", "{count} sessions waiting to upload."
+            ).format(count=n)
+        return QCoreApplication.translate("Uploads", "All sessions uploaded.")
 
 
 class UploadWatch(QObject):
@@ -181,11 +192,10 @@ class UploadWatch(QObject):
         self.changed.emit()
 
     def _tell_news(self, summary: UploadSummary) -> None:
-        tr = QCoreApplication.translate
         if summary.paused and summary.paused != self._told_paused:
             self.notify.emit(
-                tr("Uploads", "Uploads paused"),
-                tr(
+                QCoreApplication.translate("Uploads", "Uploads paused"),
+                QCoreApplication.translate(
                     "Uploads",
                     "Your HR system rejected the credentials: {reason}\n"
                     "Your time is still recorded here. Update the credentials in Settings.",
@@ -195,8 +205,8 @@ class UploadWatch(QObject):
         n = summary.needing_attention
         if n > self._told_attention:
             self.notify.emit(
-                tr("Uploads", "An upload needs your attention"),
-                tr(
+                QCoreApplication.translate("Uploads", "An upload needs your attention"),
+                QCoreApplication.translate(
                     "Uploads",
                     "Your HR system refused a session. Open Week… to see what it said.",
                 ),

@@ -1,0 +1,65 @@
+"""The user's language: ClockApp's own translations and Qt's (for standard buttons).
+
+The Linguist sources are ``resources/i18n/clockapp_*.ts``; ``resources/i18n/build.py`` compiles
+them into ``clockapp/ui/translations/*.qm``, shipped inside the package. The system locale picks
+the language; English needs no file.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from clockapp.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+
+def available_languages() -> list[str]:
+    """Languages ClockApp has a translation for (besides English), e.g. ``["de"]``."""
+    folder = resources.files("clockapp.ui") / "translations"
+    return sorted(
+        entry.name.removeprefix("clockapp_").removesuffix(".qm")
+        for entry in folder.iterdir()
+        if entry.name.startswith("clockapp_") and entry.name.endswith(".qm")
+    )
+
+
+def language_for(locale: QLocale) -> str | None:
+    """The first of the locale's UI languages ClockApp speaks; None means English."""
+    have = set(available_languages())
+    for name in locale.uiLanguages():
+        language = name.replace("_", "-").split("-")[0].lower()
+        if language == "en":
+            return None
+        if language in have:
+            return language
+    return None
+
+
+def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Install the translators for ``locale`` (default: the system's). Returns them: they must
+    live as long as the app, so the caller keeps the list."""
+    locale = locale or QLocale.system()
+    language = language_for(locale)
+    if language is None:
+        return []
+    QLocale.setDefault(locale)  # dates and numbers in the same language as the words
+    installed = []
+    ours = QTranslator(app)
+    data = (
+        resources.files("clockapp.ui") / "translations" / f"clockapp_{language}.qm"
+    ).read_bytes()
+    if ours.load(data):
+        # Qt reads the translations from this buffer without copying it: keep it alive.
+        ours.qm_data = data  # type: ignore[attr-defined]
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("the %s translation could not be loaded", language)
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(locale, "qtbase", "_", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed

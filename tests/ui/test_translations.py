@@ -1,0 +1,103 @@
+"""German is complete and current, and the app speaks it when the system does."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from clockapp.services.clock import ClockService
+from clockapp.ui.i18n import available_languages, install_translations, language_for
+from clockapp.ui.qt import QApplication, QCoreApplication, QLocale
+from clockapp.ui.week_window import WeekWindow, localized_day
+from tests.conftest import FakeClock
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "clockapp_de.ts"
+QM = ROOT / "clockapp" / "ui" / "translations" / "clockapp_de.qm"
+BIN = Path(sys.executable).parent
+PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
+
+
+def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(path).getroot()  # noqa: S314 - our own file
+    return {
+        (ctx.findtext("name") or "", msg.findtext("source") or ""): msg
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    }
+
+
+def test_every_string_has_a_german_translation_that_keeps_its_placeholders() -> None:
+    found = messages(TS)
+    assert len(found) > 150
+    for (context, source), msg in found.items():
+        translation = msg.find("translation")
+        assert translation is not None and translation.get("type") is None, (context, source)
+        text = translation.text or ""
+        assert text.strip(), (context, source)
+        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), source
+        assert ("&" in text) == ("&" in source.replace("&&", "")), source  # keyboard access
+
+
+def test_the_translation_knows_every_string_in_the_code(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "clockapp" / "ui").glob("*.py"))
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert set(messages(fresh)) == set(messages(TS)), "run resources/i18n/build.py"
+
+
+def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+    compiled = tmp_path / "clockapp_de.qm"
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    assert compiled.read_bytes() == QM.read_bytes(), "run resources/i18n/build.py"
+
+
+def test_the_language_follows_the_locale() -> None:
+    assert available_languages() == ["de"]
+    assert language_for(QLocale(QLocale.Language.German, QLocale.Country.Austria)) == "de"
+    assert language_for(QLocale(QLocale.Language.English)) is None
+    assert language_for(QLocale(QLocale.Language.French)) is None
+
+
+@pytest.fixture
+def german(qtbot: QtBot) -> Iterator[None]:
+    app = QApplication.instance()
+    assert app is not None
+    previous = QLocale()
+    translators = install_translations(
+        app, QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    )
+    assert len(translators) == 2  # ClockApp's and Qt's own (standard buttons)
+    yield
+    for translator in translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(previous)
+
+
+def test_in_german_the_app_speaks_german(
+    german: None, qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    assert QCoreApplication.translate("ClockAction", "Clock &in") == "&Einstempeln"
+    assert localized_day(date(2026, 11, 23)).startswith("Mo")  # weekday in German
+    assert "23.11." in localized_day(date(2026, 11, 23))  # German date order
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "ClockApp — Woche"
+    assert window.tree.headerItem().text(1) == "Gearbeitet"
+    assert window.title.text().startswith("KW 48:")
