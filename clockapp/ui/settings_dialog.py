@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any
 
 from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
@@ -189,15 +190,42 @@ class SettingsDialog(QDialog):
         self.auto_out.setValue(int(settings.get("auto_clock_out_hours")))
         self.start_at_login = QCheckBox(self.tr("Start ClockApp when I log in"))
         self.start_at_login.setChecked(self.autostart.is_enabled())
+        # Reminders: a wall time ("HH:MM", empty for off) or minutes ahead (0 for off).
+        self.remind_in = QLineEdit(settings.get("remind_clock_in_by") or "")
+        self.remind_out = QLineEdit(settings.get("remind_clock_out_after") or "")
+        for field in (self.remind_in, self.remind_out):
+            field.setPlaceholderText(self.tr("HH:MM, empty for off"))
+        self.remind_break = QSpinBox()
+        self.remind_limit = QSpinBox()
+        for spin, key in (
+            (self.remind_break, "remind_break_ahead_minutes"),
+            (self.remind_limit, "remind_daily_limit_ahead_minutes"),
+        ):
+            spin.setRange(0, 120)
+            spin.setSuffix(self.tr(" min"))
+            spin.setSpecialValueText(self.tr("off"))
+            spin.setValue(int(settings.get(key) or 0))
         keeping = QGroupBox(self.tr("Time keeping"))
         form = QFormLayout(keeping)
         form.addRow(self.tr("Ask about time away after:"), self.idle)
         form.addRow(self.tr("Clock out a forgotten session after:"), self.auto_out)
+        form.addRow(self.tr("Remind me if not clocked in by:"), self.remind_in)
+        form.addRow(self.tr("Remind me if still clocked in after:"), self.remind_out)
+        form.addRow(self.tr("Remind me of a due break ahead by:"), self.remind_break)
+        form.addRow(self.tr("Remind me of the 10-hour limit ahead by:"), self.remind_limit)
         form.addRow(self.start_at_login)
-        for key, spin_box in (("idle_minutes", self.idle), ("auto_clock_out_hours", self.auto_out)):
+        lockable: tuple[tuple[str, QWidget], ...] = (
+            ("idle_minutes", self.idle),
+            ("auto_clock_out_hours", self.auto_out),
+            ("remind_clock_in_by", self.remind_in),
+            ("remind_clock_out_after", self.remind_out),
+            ("remind_break_ahead_minutes", self.remind_break),
+            ("remind_daily_limit_ahead_minutes", self.remind_limit),
+        )
+        for key, control in lockable:
             if settings.is_locked(key):
-                spin_box.setEnabled(False)
-                spin_box.setToolTip(locked_text)
+                control.setEnabled(False)
+                control.setToolTip(locked_text)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -283,9 +311,17 @@ class SettingsDialog(QDialog):
                 self._save_backend(kind, fields)
             if not self.settings.is_locked("targets"):
                 self.settings.set("targets", {d: s.value() for d, s in self.targets.items()})
-            for key, spin in (("idle_minutes", self.idle), ("auto_clock_out_hours", self.auto_out)):
+            values: dict[str, object] = {
+                "idle_minutes": self.idle.value(),
+                "auto_clock_out_hours": self.auto_out.value(),
+                "remind_clock_in_by": self._wall_time(self.remind_in),
+                "remind_clock_out_after": self._wall_time(self.remind_out),
+                "remind_break_ahead_minutes": self.remind_break.value() or None,
+                "remind_daily_limit_ahead_minutes": self.remind_limit.value() or None,
+            }
+            for key, value in values.items():
                 if not self.settings.is_locked(key):
-                    self.settings.set(key, spin.value())
+                    self.settings.set(key, value)
             self.settings.save()
             if self.start_at_login.isChecked() != self.autostart.is_enabled():
                 self.autostart.set_enabled(self.start_at_login.isChecked())
@@ -293,6 +329,17 @@ class SettingsDialog(QDialog):
             self.message.setText(str(exc))
             return
         self.accept()
+
+    def _wall_time(self, field: QLineEdit) -> str | None:
+        text = field.text().strip()
+        if not text:
+            return None
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+            raise SettingsError(
+                self.tr("{text} is not a time of day; use HH:MM, like 09:30.").format(text=text)
+            )
+        return f"{int(match[1]):02d}:{match[2]}"
 
     def _save_backend(self, kind: str, fields: dict[str, str]) -> None:
         if kind == "none":

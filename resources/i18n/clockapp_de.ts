@@ -469,6 +469,14 @@
         <translation>ClockApp bei der Anmeldung starten</translation>
     </message>
     <message>
+        <source>HH:MM, empty for off</source>
+        <translation>HH:MM, leer für aus</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
         <source>Time keeping</source>
         <translation>Zeiterfassung</translation>
     </message>
@@ -479,6 +487,22 @@
     <message>
         <source>Clock out a forgotten session after:</source>
         <translation>Vergessene Sitzung ausstempeln nach:</translation>
+    </message>
+    <message>
+        <source>Remind me if not clocked in by:</source>
+        <translation>Erinnern, wenn nicht eingestempelt bis:</translation>
+    </message>
+    <message>
+        <source>Remind me if still clocked in after:</source>
+        <translation>Erinnern, wenn noch eingestempelt nach:</translation>
+    </message>
+    <message>
+        <source>Remind me of a due break ahead by:</source>
+        <translation>An fällige Pause erinnern, vorher:</translation>
+    </message>
+    <message>
+        <source>Remind me of the 10-hour limit ahead by:</source>
+        <translation>An die 10-Stunden-Grenze erinnern, vorher:</translation>
     </message>
     <message>
         <source>Message</source>
@@ -499,6 +523,10 @@
     <message>
         <source>The system keyring did not answer in time (is it locked?).</source>
         <translation>Der System-Schlüsselbund hat nicht rechtzeitig geantwortet (ist er gesperrt?).</translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day; use HH:MM, like 09:30.</source>
+        <translation>{text} ist keine Uhrzeit; bitte HH:MM angeben, z. B. 09:30.</translation>
     </message>
     <message>
         <source>No system keyring is available, so uploads can&apos;t be set up here.</source>

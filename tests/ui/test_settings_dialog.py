@@ -193,3 +193,22 @@ def test_without_a_keyring_secrets_are_never_taken(
     save(dialog)
     assert "No system keyring" in dialog.message.text()
     assert settings.get("backend") == "none"
+
+
+def test_reminders_are_set_and_a_bad_time_is_refused(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    assert dialog.remind_break.value() == 15  # the default: 15 min ahead of a due break
+    dialog.remind_in.setText("9:30")
+    dialog.remind_out.setText("25:00")
+    save(dialog)
+    assert "25:00 is not a time of day" in dialog.message.text()
+    assert settings.get("remind_clock_in_by") is None  # nothing saved
+    dialog.remind_out.setText("18:00")
+    dialog.remind_limit.setValue(0)  # off
+    with qtbot.waitSignal(dialog.accepted):
+        save(dialog)
+    assert settings.get("remind_clock_in_by") == "09:30"
+    assert settings.get("remind_clock_out_after") == "18:00"
+    assert settings.get("remind_daily_limit_ahead_minutes") is None
