@@ -189,7 +189,7 @@ class WeekWindow(QWidget):
         for day in report.days:
             item = QTreeWidgetItem(
                 [
-                    localized_day(day.date) + ("  🔒" if day.locked else ""),
+                    localized_day(day.date),
                     minutes(day.worked_min),
                     minutes(day.break_min),
                     minutes(day.target_min),
@@ -203,13 +203,14 @@ class WeekWindow(QWidget):
             for session in sorted(sessions, key=lambda s: s.start):
                 if local(session.start, zone).date() != day.date:
                     continue
+                span = self._span(session)
                 child = QTreeWidgetItem(
                     [
-                        self._span(session),
+                        f"{span}  {session.note}" if session.note else span,
                         hm(session.worked_seconds(now)),
                         hm(session.break_seconds(now)),
                         "",
-                        session.note,
+                        "",
                         self._origin(session, statuses, remote_by_id),
                     ]
                 )
@@ -233,7 +234,7 @@ class WeekWindow(QWidget):
             )
         )
         self.violations.setText(
-            "\n".join(f"⚠ {localized_day(v.date)}: {v.message}" for v in report.violations)
+            "\n".join(f"⚠ {v.message}" for v in report.violations)  # each names its day
             or self.tr("No working-time rule is broken this week.")
         )
         self.status.setText(self.remote_note)
