@@ -16,7 +16,7 @@ from typing import Any
 
 from clockapp.domain.errors import ClockError
 from clockapp.domain.session import WorkSession
-from clockapp.domain.week import WeekReport, monday_of
+from clockapp.domain.week import Violation, WeekReport, monday_of
 from clockapp.domain.zones import local
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import EditDialog
@@ -50,12 +50,14 @@ COLUMNS = 6  # day or session, worked, break, target, against target, upload / o
 
 
 def localized_day(day: date) -> str:
-    """``Mon 23.11.`` / ``Mon 11/23``: the weekday and the date as the user's locale writes them."""
+    """``Mon 23.11.2026`` / ``Mon 23/11/2026``: the weekday and the date as the user's locale
+    writes them (ISO dates where the locale is plain C, which has no convention of its own)."""
     locale = QLocale()
+    weekday = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+    if locale.language() == QLocale.Language.C:
+        return f"{weekday} {day.isoformat()}"
     qdate = QDate(day.year, day.month, day.day)
-    return f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} " + (
-        locale.toString(qdate, QLocale.FormatType.ShortFormat)
-    )
+    return f"{weekday} {locale.toString(qdate, QLocale.FormatType.ShortFormat)}"
 
 
 def minutes(value: int) -> str:
@@ -234,11 +236,32 @@ class WeekWindow(QWidget):
             )
         )
         self.violations.setText(
-            "\n".join(f"⚠ {v.message}" for v in report.violations)  # each names its day
+            "\n".join(f"⚠ {self.violation_text(v)}" for v in report.violations)
             or self.tr("No working-time rule is broken this week.")
         )
         self.status.setText(self.remote_note)
         self._update_buttons()
+
+    def violation_text(self, violation: Violation) -> str:
+        """The rule a day breaks, in the user's language (the domain's sentence is English)."""
+        assert self.report is not None
+        day = localized_day(violation.date)
+        worked = next((d.worked_min for d in self.report.days if d.date == violation.date), 0)
+        if violation.rule in ("break_30_after_6h", "break_45_after_9h"):
+            required, after = (30, 6) if violation.rule == "break_30_after_6h" else (45, 9)
+            return self.tr(
+                "{day}: {worked} worked without enough break; {required} min are required "
+                "after {hours} hours, in breaks of 15 min or more."
+            ).format(day=day, worked=minutes(worked), required=required, hours=after)
+        if violation.rule == "max_10h_per_day":
+            return self.tr(
+                "{day}: {worked} worked; at most 10 hours of work a day are allowed."
+            ).format(day=day, worked=minutes(worked))
+        if violation.rule == "rest_11h":
+            return self.tr(
+                "{day}: work started after less than 11 hours of rest since the last working day."
+            ).format(day=day)
+        return violation.message
 
     def _span(self, session: WorkSession) -> str:
         zone = self.service.zone_name

@@ -707,6 +707,18 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Diese Woche ist keine Arbeitszeitregel verletzt.</translation>
     </message>
     <message>
+        <source>{day}: {worked} worked without enough break; {required} min are required after {hours} hours, in breaks of 15 min or more.</source>
+        <translation>{day}: {worked} gearbeitet ohne ausreichende Pause; nach {hours} Stunden sind {required} Min. Pause vorgeschrieben, in Abschnitten von mindestens 15 Min.</translation>
+    </message>
+    <message>
+        <source>{day}: {worked} worked; at most 10 hours of work a day are allowed.</source>
+        <translation>{day}: {worked} gearbeitet; höchstens 10 Stunden Arbeit am Tag sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>{day}: work started after less than 11 hours of rest since the last working day.</source>
+        <translation>{day}: Arbeitsbeginn nach weniger als 11 Stunden Ruhezeit seit dem letzten Arbeitstag.</translation>
+    </message>
+    <message>
         <source>{start} – running</source>
         <translation>{start} – läuft</translation>
     </message>

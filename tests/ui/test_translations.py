@@ -7,7 +7,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -96,8 +96,12 @@ def test_in_german_the_app_speaks_german(
     assert QCoreApplication.translate("ClockAction", "Clock &in") == "&Einstempeln"
     assert localized_day(date(2026, 11, 23)).startswith("Mo")  # weekday in German
     assert "23.11." in localized_day(date(2026, 11, 23))  # German date order
+    fake_clock.set_local("2026-11-27 18:00")
+    ui_service.clock_in(at=fake_clock.now - timedelta(hours=7))  # 7 h, no break
+    ui_service.clock_out()
     window = WeekWindow(ui_service)
     qtbot.addWidget(window)
     assert window.windowTitle() == "ClockApp — Woche"
+    assert "7:00 gearbeitet ohne ausreichende Pause" in window.violations.text()
     assert window.tree.headerItem().text(1) == "Gearbeitet"
     assert window.title.text().startswith("KW 48:")

@@ -4,6 +4,7 @@ delete with confirmation, locks, CSV export, upload states and entries made else
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -15,7 +16,7 @@ from clockapp.services.sync import SyncService
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import QDialogButtonBox, QMessageBox
-from clockapp.ui.week_window import WeekWindow, minutes
+from clockapp.ui.week_window import WeekWindow, localized_day, minutes
 from tests.conftest import FakeClock, berlin
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
@@ -70,9 +71,13 @@ def test_the_numbers_are_the_domain_reports(
         f"Week: {minutes(report.total_min)} worked of {minutes(report.target_min)}"
         f" · {minutes(report.remaining_min)} remaining"
     )
-    assert len(report.violations) >= 2
-    for violation in report.violations:
-        assert violation.message in window.violations.text()
+    assert {v.rule for v in report.violations} == {"break_30_after_6h", "max_10h_per_day"}
+    assert window.violations.text().splitlines() == [
+        f"⚠ {localized_day(date(2026, 11, 24))}: 7:00 worked without enough break; "
+        "30 min are required after 6 hours, in breaks of 15 min or more.",
+        f"⚠ {localized_day(date(2026, 11, 25))}: 11:15 worked; "
+        "at most 10 hours of work a day are allowed.",
+    ]
 
 
 def test_previous_and_next_week(
