@@ -13,7 +13,8 @@ the UI language and keyring's null backend chosen by environment, it checks that
    backend the environment chose (so backends load in the frozen app), the keyring entry-point
    metadata, the German translation loaded, the Qt platform and SVG plugins, and tzdata;
 4. the tray app starts (``CLOCKAPP_DEBUG_TRAY=1`` reports its first window or tray icon) and
-   quits cleanly on SIGTERM (elsewhere: it is terminated);
+   quits cleanly on SIGTERM (Windows: it is terminated); offscreen, and with
+   ``--x11-display :N`` also on that X server through Qt's xcb platform plugin;
 5. every run exits 0 and writes nothing unexpected on stderr (Qt warnings, tracebacks).
 
 Exit status 0 if all passed; otherwise 1 and each failure on stderr. ``--report FILE`` writes
@@ -169,13 +170,17 @@ class SmokeTest:
             self.fail(f"the {native} platform plugin is not shipped: {platforms}")
         return report
 
-    def tray(self) -> None:
-        """Start the tray app; wait for its first window or tray icon; stop it politely."""
-        what = "clockapp (tray app)"
+    def tray(self, display: str | None = None) -> None:
+        """Start the tray app; wait for its first window or tray icon; stop it politely.
+        With ``display``, on that X server (Qt's xcb platform), else offscreen."""
+        what = f"clockapp (tray app on X display {display})" if display else "clockapp (tray app)"
+        env = {**self.env, "CLOCKAPP_DEBUG_TRAY": "1"}
+        if display:
+            env.update({"QT_QPA_PLATFORM": "xcb", "DISPLAY": display})
         started = time.monotonic()
         process = subprocess.Popen(
             [str(self.executable)],
-            env={**self.env, "CLOCKAPP_DEBUG_TRAY": "1"},
+            env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -232,6 +237,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="fail unless the German translation loads (a build with clockapp_de.qm)",
     )
+    parser.add_argument(
+        "--x11-display",
+        metavar="DISPLAY",
+        help="also start the tray app on this X server (e.g. an Xvfb's :99), with Qt's xcb",
+    )
     parser.add_argument("--report", type=Path, help="write the selftest report and timings here")
     args = parser.parse_args(argv)
     if not args.executable.exists():
@@ -245,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         smoke.clock()
         report = smoke.selftest(args.expect_translation)
         smoke.tray()
+        if args.x11_display:
+            smoke.tray(args.x11_display)
     if args.report:
         args.report.write_text(
             json.dumps({"selftest": report, "timings": smoke.timings}, indent=2), encoding="utf-8"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
@@ -51,11 +52,40 @@ def _has_translation() -> bool:
     )
 
 
-def _smoke(executable: Path, report: Path) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def x11_display() -> Iterator[str | None]:
+    """An Xvfb for the xcb part of the smoke test (None without Xvfb: offscreen only)."""
+    if shutil.which("Xvfb") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("the packaging tests need Xvfb in CI (tests/apt-packages.txt)")
+        yield None
+        return
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    ready, _, _ = select.select([read_end], [], [], 15)
+    number = os.read(read_end, 16).decode().strip() if ready else ""
+    os.close(read_end)
+    try:
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
+
+
+def _smoke(executable: Path, report: Path, display: str | None) -> subprocess.CompletedProcess[str]:
     args = [sys.executable, str(SMOKE_TEST), str(executable)]
     args += ["--expect-version", clockapp.__version__, "--report", str(report)]
     if _has_translation():
         args.append("--expect-translation")
+    if display:
+        args += ["--x11-display", display]
     done = subprocess.run(args, capture_output=True, text=True, timeout=600)
     print(done.stdout)
     assert done.returncode == 0, f"smoke test of {executable} failed:\n{done.stdout}{done.stderr}"
@@ -98,8 +128,10 @@ def build() -> dict[str, Path]:
     return {"bundle": BUNDLE / "clockapp", "deb": debs[-1]}
 
 
-def test_the_frozen_bundle_passes_the_smoke_test(build: dict[str, Path], tmp_path: Path) -> None:
-    _smoke(build["bundle"], tmp_path / "report.json")
+def test_the_frozen_bundle_passes_the_smoke_test(
+    build: dict[str, Path], x11_display: str | None, tmp_path: Path
+) -> None:
+    _smoke(build["bundle"], tmp_path / "report.json", x11_display)
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["selftest"]["frozen"] is True
 
@@ -217,7 +249,9 @@ def installed(build: dict[str, Path]) -> Iterator[Path]:
         assert removed.returncode == 0, f"dpkg --purge failed:\n{removed.stdout}{removed.stderr}"
 
 
-def test_the_deb_installs_starts_and_uninstalls_cleanly(installed: Path, tmp_path: Path) -> None:
+def test_the_deb_installs_starts_and_uninstalls_cleanly(
+    installed: Path, x11_display: str | None, tmp_path: Path
+) -> None:
     status = subprocess.run(
         ["dpkg-query", "-W", "-f=${Status} ${Installed-Size}", "clockapp"],
         capture_output=True,
@@ -246,7 +280,7 @@ def test_the_deb_installs_starts_and_uninstalls_cleanly(installed: Path, tmp_pat
         ]
     assert not unresolved, "\n".join(unresolved)
 
-    _smoke(installed, tmp_path / "report.json")
+    _smoke(installed, tmp_path / "report.json", x11_display)
 
     subprocess.run(["dpkg", "--remove", "clockapp"], capture_output=True, check=True, timeout=300)
     assert not Path("/opt/clockapp").exists(), "dpkg -r left /opt/clockapp behind"
