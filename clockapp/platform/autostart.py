@@ -1,6 +1,8 @@
 """Start ClockApp at login, the way each OS expects it.
 
-- Linux and other XDG desktops: ``$XDG_CONFIG_HOME/autostart/clockapp.desktop``.
+- Linux and other XDG desktops: ``$XDG_CONFIG_HOME/autostart/clockapp.desktop``; turning it
+  off where an administrator enabled it for everyone (``/etc/xdg/autostart``) writes
+  ``Hidden=true`` there, as the XDG Autostart specification says.
 - Windows: the ``ClockApp`` value under ``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``.
 - macOS: a LaunchAgent, ``~/Library/LaunchAgents/com.clockapp.ClockApp.plist`` (RunAtLoad).
 
@@ -47,23 +49,38 @@ class Autostart(Protocol):
 class XdgAutostart:
     """The XDG Autostart specification's per-user entry."""
 
-    def __init__(self, config_home: Path | None = None, command: list[str] | None = None):
+    def __init__(
+        self,
+        config_home: Path | None = None,
+        command: list[str] | None = None,
+        system_dirs: list[Path] | None = None,
+    ):
         base = config_home or Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
         self.path = base / "autostart" / "clockapp.desktop"
         self.command = command or launch_command()
+        if system_dirs is None:
+            dirs = os.environ.get("XDG_CONFIG_DIRS") or "/etc/xdg"
+            system_dirs = [Path(d) for d in dirs.split(":") if d]
+        # An administrator may enable ClockApp for everyone here (see packaging/linux).
+        self.system_entries = [d / "autostart" / "clockapp.desktop" for d in system_dirs]
 
     def is_enabled(self) -> bool:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except OSError:
-            return False
-        return "Hidden=true" not in text and "X-GNOME-Autostart-enabled=false" not in text
+        # The user's entry, when there is one, overrides a system entry of the same name.
+        for path in [self.path, *self.system_entries]:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError:
+                continue
+            keys = {line.strip().replace(" ", "") for line in text.splitlines()}
+            return not keys & {"Hidden=true", "X-GNOME-Autostart-enabled=false"}
+        return False
 
     def set_enabled(self, enabled: bool) -> None:
         try:
-            if not enabled:
+            if not enabled and not any(p.exists() for p in self.system_entries):
                 self.path.unlink(missing_ok=True)
                 return
+            # Turning off an admin's system-wide entry takes a user entry that hides it.
             self.path.parent.mkdir(parents=True, exist_ok=True)
             exec_line = " ".join(shlex.quote(part) for part in self.command)
             partial = self.path.with_suffix(".part")
@@ -75,7 +92,7 @@ class XdgAutostart:
                 f"Exec={exec_line}\n"
                 "Icon=clockapp\n"
                 "Terminal=false\n"
-                "X-GNOME-Autostart-enabled=true\n",
+                + ("X-GNOME-Autostart-enabled=true\n" if enabled else "Hidden=true\n"),
                 encoding="utf-8",
             )
             partial.replace(self.path)

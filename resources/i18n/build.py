@@ -28,8 +28,15 @@ def tool(name: str) -> str:
 
 def update(ts: Path) -> None:
     subprocess.run(
-        [tool("pyside6-lupdate"), *map(str, SOURCES), "-ts", str(ts), "-no-obsolete",
-         "-locations", "none"],
+        [
+            tool("pyside6-lupdate"),
+            *map(str, SOURCES),
+            "-ts",
+            str(ts),
+            "-no-obsolete",
+            "-locations",
+            "none",
+        ],
         check=True,
     )
 

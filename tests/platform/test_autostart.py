@@ -19,7 +19,7 @@ from clockapp.platform.autostart import (
 
 
 def test_xdg_entry_round_trip(tmp_path: Path) -> None:
-    auto = XdgAutostart(tmp_path, command=["/opt/click app/clockapp"])
+    auto = XdgAutostart(tmp_path, command=["/opt/click app/clockapp"], system_dirs=[])
     assert not auto.is_enabled()
     auto.set_enabled(True)
     text = (tmp_path / "autostart" / "clockapp.desktop").read_text()
@@ -27,6 +27,21 @@ def test_xdg_entry_round_trip(tmp_path: Path) -> None:
     assert auto.is_enabled()
     auto.set_enabled(False)
     assert not auto.is_enabled() and not (tmp_path / "autostart" / "clockapp.desktop").exists()
+
+
+def test_xdg_turning_off_hides_an_admins_system_entry(tmp_path: Path) -> None:
+    system = tmp_path / "etc-xdg"
+    (system / "autostart").mkdir(parents=True)
+    (system / "autostart" / "clockapp.desktop").write_text(
+        (Path(__file__).parents[2] / "packaging/linux/clockapp-autostart.desktop").read_text()
+    )
+    auto = XdgAutostart(tmp_path / "home", command=["clockapp"], system_dirs=[system])
+    assert auto.is_enabled()  # the admin's entry starts it, so the setting shows it on
+    auto.set_enabled(False)
+    assert "Hidden=true\n" in auto.path.read_text() and not auto.is_enabled()
+    assert (system / "autostart" / "clockapp.desktop").exists()  # the admin's file untouched
+    auto.set_enabled(True)
+    assert auto.is_enabled() and "Hidden=true" not in auto.path.read_text()
 
 
 def test_xdg_follows_xdg_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,7 +52,7 @@ def test_xdg_follows_xdg_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_a_readonly_folder_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "autostart").write_text("a file where the folder should be")
     with pytest.raises(AutostartError, match="Couldn't change"):
-        XdgAutostart(tmp_path, command=["clockapp"]).set_enabled(True)
+        XdgAutostart(tmp_path, command=["clockapp"], system_dirs=[]).set_enabled(True)
 
 
 def test_launch_agent(tmp_path: Path) -> None:

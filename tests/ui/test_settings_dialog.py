@@ -28,7 +28,9 @@ def dialog_for(qtbot: QtBot, settings: Settings, tmp_path: Path, secrets: object
     dialog = SettingsDialog(
         settings,
         SecretStore() if secrets == "real" else secrets,
-        autostart=XdgAutostart(tmp_path / "xdg-config", command=["/opt/clockapp/clockapp"]),
+        autostart=XdgAutostart(
+            tmp_path / "xdg-config", command=["/opt/clockapp/clockapp"], system_dirs=[]
+        ),
     )
     qtbot.addWidget(dialog)
     return dialog
