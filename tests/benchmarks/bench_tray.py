@@ -138,9 +138,13 @@ def start_desktop(env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
     if not (shutil.which("Xvfb") and shutil.which("trayer")):
         env["QT_QPA_PLATFORM"] = "offscreen"
         return []
+    # -noreset: a server reset would write the display number again to the pipe closed below.
     read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [
+            *("Xvfb", "-displayfd", str(write_end), "-noreset"),
+            *("-screen", "0", "1280x800x24", "-nolisten", "tcp"),
+        ],
         pass_fds=(write_end,),
         stderr=subprocess.DEVNULL,
     )

@@ -195,9 +195,14 @@ def xvfb() -> Iterator[str]:
     """A private Xvfb; its display name."""
     program = need("Xvfb")
     need("xdotool")
+    # -noreset: a reset (last client gone) would write the display number again to the closed
+    # pipe, and restart the idle counter under the test.
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        [program, "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "640x480x24"],
+        [
+            *(program, "-displayfd", str(write_end), "-noreset"),
+            *("-nolisten", "tcp", "-screen", "0", "640x480x24"),
+        ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

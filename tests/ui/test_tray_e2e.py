@@ -41,10 +41,14 @@ def _require_tools() -> None:
 
 
 def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    # -displayfd: the server picks a free display number and writes it to the pipe.
+    # -displayfd: the server picks a free display number and writes it to the pipe. -noreset:
+    # a reset (when the last client leaves) would write it again to the pipe closed below.
     read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        [
+            *("Xvfb", "-displayfd", str(write_end), "-noreset"),
+            *("-screen", "0", SCREEN, "-nolisten", "tcp"),
+        ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
