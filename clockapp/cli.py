@@ -277,7 +277,9 @@ def _ask_secrets(prompts: list[str]) -> list[str]:
     values = [sys.stdin.readline().strip() for _ in prompts]
     if not all(values):
         raise ClockError(
-            f"Expected {len(prompts)} line(s) on standard input: " + ", ".join(prompts) + "."
+            "Expected {count} line(s) on standard input: {names}.",
+            count=len(prompts),
+            names=", ".join(prompts),
         )
     return values
 
@@ -342,7 +344,9 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
     try:
         remote = asyncio.run(sync.pull_week(monday_of(of), service.zone_name))
     except (BackendSetupError, SyncError) as exc:
-        raise ClockError(f"The remote entries could not be fetched: {exc}") from exc
+        raise ClockError(
+            "The remote entries could not be fetched: {reason}", reason=str(exc)
+        ) from exc
     report = service.week(of, extra=[r.session for r in remote])
     zone = service.zone_name
     entries = [
@@ -472,4 +476,4 @@ def _write_atomically(path: Path, text: str) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ClockError(f"Can't write {path}: {exc.strerror}.") from exc
+        raise ClockError("Can't write {path}: {reason}.", path=path, reason=exc.strerror) from exc

@@ -17,6 +17,8 @@ from typing import Any
 
 import platformdirs
 
+from clockapp.domain.errors import UserError
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "ClockApp"
@@ -102,7 +104,7 @@ class Policy:
         return cls(values, locked, notice)
 
 
-class SettingsError(Exception):
+class SettingsError(UserError):
     """The settings can't be read or written; the message is for the user."""
 
 
@@ -156,7 +158,9 @@ class Settings:
             return cls(path, {}, policy)
         except OSError as exc:
             raise SettingsError(
-                f"ClockApp can't read its settings {path}: {exc.strerror}."
+                "ClockApp can't read its settings {path}: {reason}.",
+                path=path,
+                reason=exc.strerror,
             ) from exc
         try:
             values = json.loads(text)
@@ -181,12 +185,13 @@ class Settings:
 
     def set(self, key: str, value: Any) -> None:
         if key not in DEFAULTS:
-            raise SettingsError(f"There is no setting called {key!r}.")
+            raise SettingsError("There is no setting called {key!r}.", key=key)
         if self.is_locked(key):
             if value == self.get(key):
                 return
             raise SettingsError(
-                f"The setting {key} is set by your IT department and can't be changed here."
+                "The setting {key} is set by your IT department and can't be changed here.",
+                key=key,
             )
         self.values[key] = value
 
@@ -213,5 +218,7 @@ class Settings:
                 raise
         except OSError as exc:
             raise SettingsError(
-                f"ClockApp can't save its settings to {self.path}: {exc.strerror}."
+                "ClockApp can't save its settings to {path}: {reason}.",
+                path=self.path,
+                reason=exc.strerror,
             ) from exc

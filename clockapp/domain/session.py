@@ -111,12 +111,16 @@ def validate_session(session: WorkSession, others: list[WorkSession], now: datet
     now = utc(now)
     limit = now + FUTURE_TOLERANCE
     if session.start > limit:
-        raise ClockError(f"The start {_show(session.start, session.zone)} is in the future.")
+        raise ClockError(
+            "The start {start} is in the future.", start=_show(session.start, session.zone)
+        )
     if session.end is not None:
         if session.end <= session.start:
             raise ClockError("The end must come after the start.")
         if session.end > limit:
-            raise ClockError(f"The end {_show(session.end, session.zone)} is in the future.")
+            raise ClockError(
+                "The end {end} is in the future.", end=_show(session.end, session.zone)
+            )
     end = session.effective_end(now)
     if session.end is not None and session.end - session.start > MAX_SESSION:
         raise ClockError(
@@ -129,10 +133,18 @@ def validate_session(session: WorkSession, others: list[WorkSession], now: datet
         if b.end is not None and b.end <= b.start:
             raise ClockError("A break must end after it starts.")
         if b.start < session.start or (b.end or b.start) > end or b.start > end:
+            shown = {
+                "at": _show(b.start, session.zone),
+                "start": _show(session.start, session.zone),
+            }
+            if session.end is None:
+                raise ClockError(
+                    "The break from {at} lies outside the session ({start} to now).", **shown
+                )
             raise ClockError(
-                f"The break from {_show(b.start, session.zone)} lies outside the session "
-                f"({_show(session.start, session.zone)} to "
-                f"{_show(session.end, session.zone) if session.end else 'now'})."
+                "The break from {at} lies outside the session ({start} to {end}).",
+                end=_show(session.end, session.zone),
+                **shown,
             )
         if b.end is not None and b.end > limit:
             raise ClockError("A break can't end in the future.")
@@ -143,15 +155,18 @@ def validate_session(session: WorkSession, others: list[WorkSession], now: datet
         if other.id == session.id:
             continue
         if session.start < other.effective_end(now) and other.start < end:
+            if other.end is None:
+                raise ClockError(
+                    "This overlaps the session from {start} to now (still running).",
+                    start=_show(other.start, other.zone),
+                )
             raise ClockError(
-                "This overlaps the session from "
-                f"{_show(other.start, other.zone)} to "
-                f"{_show(other.end, other.zone) if other.end else 'now (still running)'}."
+                "This overlaps the session from {start} to {end}.",
+                start=_show(other.start, other.zone),
+                end=_show(other.end, other.zone),
             )
 
 
-def _show(instant: datetime | None, zone: str) -> str:
+def _show(instant: datetime, zone: str) -> str:
     """An instant as a person reads it: local date and time in the session's zone."""
-    if instant is None:
-        return "now"
     return local(instant, zone).strftime("%Y-%m-%d %H:%M")

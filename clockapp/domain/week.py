@@ -63,12 +63,17 @@ class Targets:
         for name, value in zip(_DAY_NAMES, astuple(self), strict=True):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ClockError(
-                    f"The target for {name} must be a whole number of minutes, not {value!r}."
+                    "The target for {day} must be a whole number of minutes, not {value!r}.",
+                    day=name,
+                    value=value,
                 )
             if not 0 <= value <= MAX_TARGET_MIN:
                 raise ClockError(
-                    f"The target for {name} must be between 0 and {MAX_TARGET_MIN} minutes "
-                    f"(24 hours); {value} is not."
+                    "The target for {day} must be between 0 and {most} minutes (24 hours); "
+                    "{value} is not.",
+                    day=name,
+                    most=MAX_TARGET_MIN,
+                    value=value,
                 )
 
     @property

@@ -15,7 +15,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ClockError(f"Unknown time zone {name!r}.") from exc
+        raise ClockError("Unknown time zone {zone!r}.", zone=name) from exc
 
 
 def local(instant: datetime, zone_name: str) -> datetime:
@@ -45,14 +45,17 @@ def local_wall_time(day: date, wall: time, zone_name: str) -> datetime:
     if first.utcoffset() != second.utcoffset():
         # Ambiguous or non-existent: check which by a round trip through UTC.
         round_trip = first.astimezone(UTC).astimezone(tz)
+        shown = {"time": f"{day.isoformat()} {wall.strftime('%H:%M')}", "zone": zone_name}
         if round_trip.replace(tzinfo=None) != first.replace(tzinfo=None):
             raise ClockError(
-                f"{day.isoformat()} {wall.strftime('%H:%M')} does not exist in {zone_name} "
-                "(the clocks were put forward); give the time with its UTC offset."
+                "{time} does not exist in {zone} (the clocks were put forward); "
+                "give the time with its UTC offset.",
+                **shown,
             )
         raise ClockError(
-            f"{day.isoformat()} {wall.strftime('%H:%M')} happened twice in {zone_name} "
-            "(the clocks were put back); give the time with its UTC offset, e.g. +02:00."
+            "{time} happened twice in {zone} (the clocks were put back); "
+            "give the time with its UTC offset, e.g. +02:00.",
+            **shown,
         )
     return first.astimezone(UTC)
 

@@ -9,6 +9,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
+from clockapp.domain.errors import UserError
 from clockapp.secrets import SecretStore, SecretsUnavailable, secret_name
 from clockapp.settings import Settings, SettingsError
 from clockapp.sync.backend import (
@@ -25,7 +26,7 @@ PAPERSHIFT_ENTITIES = ("location", "working_area", "user")
 LABELS = {"timetrack": "TimeTrack", "papershift": "Papershift"}
 
 
-class BackendSetupError(Exception):
+class BackendSetupError(UserError):
     """The backend can't be set up or reached as asked; the message is for the user."""
 
 
@@ -69,7 +70,8 @@ def configure_papershift(
         if bool(by_id) == bool(by_external):
             words = entity.replace("_", " ")
             raise BackendSetupError(
-                f"Give the Papershift {words} either by id or by external id (exactly one)."
+                "Give the Papershift {what} either by id or by external id (exactly one).",
+                what=words,
             )
         changes[f"papershift_{entity}_id"] = by_id or None
         changes[f"papershift_{entity}_external_id"] = by_external or None
@@ -147,7 +149,7 @@ def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
             for suffix in ("id", "external_id")
         }
         return PapershiftBackend(url, token, **ids)
-    raise BackendSetupError(f"Unknown backend {kind!r} in the settings.")
+    raise BackendSetupError("Unknown backend {kind!r} in the settings.", kind=kind)
 
 
 async def test_connection(settings: Settings, secrets: SecretStore) -> str:
@@ -164,11 +166,17 @@ async def check_backend(backend: Backend) -> str:
     try:
         await backend.check()
     except AuthError as exc:
-        raise BackendSetupError(f"{label} rejected the credentials: {exc}") from exc
+        raise BackendSetupError(
+            "{service} rejected the credentials: {reason}", service=label, reason=str(exc)
+        ) from exc
     except TransientError as exc:
-        raise BackendSetupError(f"Couldn't reach {label}: {exc}") from exc
+        raise BackendSetupError(
+            "Couldn't reach {service}: {reason}", service=label, reason=str(exc)
+        ) from exc
     except SyncError as exc:
-        raise BackendSetupError(f"{label} answered with a problem: {exc}") from exc
+        raise BackendSetupError(
+            "{service} answered with a problem: {reason}", service=label, reason=str(exc)
+        ) from exc
     finally:
         await backend.aclose()
     return f"Connected to {label} at {redact_url(backend.base_url)}."
@@ -248,7 +256,8 @@ def _check_unlocked(settings: Settings, changes: dict[str, Any]) -> None:
     for key, value in changes.items():
         if settings.is_locked(key) and settings.get(key) != value:
             raise BackendSetupError(
-                f"The setting {key} is set by your IT department and can't be changed here."
+                "The setting {key} is set by your IT department and can't be changed here.",
+                key=key,
             )
 
 
@@ -266,7 +275,7 @@ def _save(settings: Settings, changes: dict[str, Any]) -> None:
             settings.set(key, value)
         settings.save()
     except SettingsError as exc:
-        raise BackendSetupError(str(exc)) from exc
+        raise BackendSetupError(exc.text, **exc.values) from exc
 
 
 def _presence(secrets: SecretStore, name: str) -> str:

@@ -179,7 +179,11 @@ class ClockService:
         merged = dict(self.settings.targets)
         for day, value in minutes.items():
             if day not in WEEKDAYS:
-                raise ClockError(f"{day!r} is not a weekday; use one of {', '.join(WEEKDAYS)}.")
+                raise ClockError(
+                    "{day!r} is not a weekday; use one of {days}.",
+                    day=day,
+                    days=", ".join(WEEKDAYS),
+                )
             merged[day] = value
         targets = Targets(*(merged[d] for d in WEEKDAYS))  # validates the range
         self.settings.set("targets", merged)
@@ -192,21 +196,25 @@ class ClockService:
         try:
             found = self.store.session(uuid.UUID(ref))
             if found is None:
-                raise NotFound(f"No session has the id {ref}.")
+                raise NotFound("No session has the id {ref}.", ref=ref)
             return found
         except ValueError:
             pass
         if len(ref) < MIN_ID_PREFIX or any(c not in "0123456789abcdef-" for c in ref):
             raise NotFound(
-                f"{ref!r} is not a session id; give at least {MIN_ID_PREFIX} characters of one "
-                "(see 'clockapp sessions')."
+                "{ref!r} is not a session id; give at least {least} characters of one "
+                "(see 'clockapp sessions').",
+                ref=ref,
+                least=MIN_ID_PREFIX,
             )
         matches = self.store.sessions_with_prefix(ref)
         if not matches:
-            raise NotFound(f"No session has an id starting with {ref}.")
+            raise NotFound("No session has an id starting with {ref}.", ref=ref)
         if len(matches) > 1:
             raise NotFound(
-                f"{len(matches)} sessions have ids starting with {ref}; give more of it."
+                "{count} sessions have ids starting with {ref}; give more of it.",
+                count=len(matches),
+                ref=ref,
             )
         return matches[0]
 
@@ -264,8 +272,8 @@ class ClockService:
                 running = self.store.running_session()
                 if running is not None and day in local_days(running.start, now, self.zone_name):
                     raise ClockError(
-                        f"You are still clocked in on {day.isoformat()}; "
-                        "clock out before locking it."
+                        "You are still clocked in on {day}; clock out before locking it.",
+                        day=day.isoformat(),
                     )
             self.store.set_locked(day, locked)
 
@@ -275,7 +283,7 @@ class ClockService:
         if locked:
             day = min(locked)
             raise ClockError(
-                f"{day.strftime('%a %d %b %Y')} is locked; unlock it first to change its sessions."
+                "{day} is locked; unlock it first to change its sessions.", day=day.isoformat()
             )
 
     # -- views and export --------------------------------------------------------------------
@@ -306,7 +314,7 @@ class ClockService:
         if fmt == "json":
             return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
         if fmt != "csv":
-            raise ClockError(f"Unknown export format {fmt!r}; use csv or json.")
+            raise ClockError("Unknown export format {format!r}; use csv or json.", format=fmt)
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["id", "date", "start", "end", "worked_min", "break_min", "breaks", "note"])

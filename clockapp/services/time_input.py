@@ -14,7 +14,14 @@ from clockapp.domain.zones import local_wall_time
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _LOCAL = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)$")
-_HINT = "use HH:MM, 'YYYY-MM-DD HH:MM', or ISO 8601 with an offset like 2026-11-25T08:00+01:00"
+
+
+def _unreadable(text: str) -> ClockError:
+    return ClockError(
+        "Can't read the time {text!r}; use HH:MM, 'YYYY-MM-DD HH:MM', or ISO 8601 with an "
+        "offset like 2026-11-25T08:00+01:00.",
+        text=text,
+    )
 
 
 def parse_instant(text: str, zone_name: str, day: date) -> datetime:
@@ -29,14 +36,14 @@ def parse_instant(text: str, zone_name: str, day: date) -> datetime:
             d = date.fromisoformat(m[1])
             t = time.fromisoformat(m[2] if len(m[2]) > 4 else "0" + m[2])
         except ValueError:
-            raise ClockError(f"Can't read the time {text!r}; {_HINT}.") from None
+            raise _unreadable(text) from None
         return local_wall_time(d, t, zone_name)
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise ClockError(f"Can't read the time {text!r}; {_HINT}.") from None
+        raise _unreadable(text) from None
     if parsed.tzinfo is None:
-        raise ClockError(f"Can't read the time {text!r}; {_HINT}.")
+        raise _unreadable(text)
     return parsed.astimezone(UTC)
 
 
@@ -61,7 +68,8 @@ def parse_break(
         first, _, second = text.partition("-")
     else:
         raise ClockError(
-            f"Can't read the break {text!r}; use HH:MM-HH:MM, or START/END in ISO 8601."
+            "Can't read the break {text!r}; use HH:MM-HH:MM, or START/END in ISO 8601.",
+            text=text,
         )
     start = parse_after(first, zone_name, day, session_start - timedelta(seconds=1))
     end = parse_after(second, zone_name, day, start)
@@ -78,10 +86,10 @@ def parse_date(text: str, today: date) -> date:
     try:
         return date.fromisoformat(word)
     except ValueError:
-        raise ClockError(f"Can't read the date {text!r}; use YYYY-MM-DD.") from None
+        raise ClockError("Can't read the date {text!r}; use YYYY-MM-DD.", text=text) from None
 
 
 def _wall(hour: int, minute: int, text: str) -> time:
     if hour > 23 or minute > 59:
-        raise ClockError(f"{text} is not a time of day.")
+        raise ClockError("{text} is not a time of day.", text=text)
     return time(hour, minute)

@@ -21,7 +21,7 @@ from clockapp.services.clock import ClockService, open_default_clock
 from clockapp.services.presence import PresenceService
 from clockapp.settings import SettingsError, data_dir
 from clockapp.storage import StorageError
-from clockapp.ui.i18n import install_translations
+from clockapp.ui.i18n import explain, install_translations
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.presence import PresenceController
 from clockapp.ui.qt import QApplication, QCoreApplication, QMessageBox
@@ -73,7 +73,7 @@ def run_tray_app(argv: Sequence[str]) -> int:
         service = open_default_clock()
     except (StorageError, SettingsError) as exc:
         instance.release()
-        QMessageBox.critical(None, "ClockApp", str(exc))  # before the loop runs: no nesting
+        QMessageBox.critical(None, "ClockApp", explain(exc))  # before the loop runs: no nesting
         return 1
 
     # The upload stack (httpx, TLS, keyring) costs ~20 MiB: load it only when a backend is set.

@@ -15,9 +15,11 @@ from clockapp.domain.zones import local
 from clockapp.ui.qt import (
     QCloseEvent,
     QCoreApplication,
+    QDate,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLocale,
     QPushButton,
     Qt,
     QVBoxLayout,
@@ -30,7 +32,10 @@ def clock_time(instant: datetime, zone_name: str, other: datetime | None = None)
     """``instant`` as local ``HH:MM``; with the date too when ``other`` falls on another day."""
     shown = local(instant, zone_name)
     if other is not None and local(other, zone_name).date() != shown.date():
-        return shown.strftime("%a %d %b %H:%M")
+        # Weekday and month in the user's language; the pattern is Qt's (QLocale::toString).
+        pattern = QCoreApplication.translate("AwayPrompt", "ddd d MMM")
+        day = QLocale().toString(QDate(shown.year, shown.month, shown.day), pattern)
+        return f"{day} {shown:%H:%M}"
     return shown.strftime("%H:%M")
 
 

@@ -14,6 +14,7 @@ from clockapp.domain.session import WorkSession
 from clockapp.domain.zones import local
 from clockapp.services.clock import ClockService
 from clockapp.services.time_input import parse_after, parse_break, parse_instant
+from clockapp.ui.i18n import explain
 from clockapp.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -107,6 +108,6 @@ class EditDialog(QDialog):
                 note=self.note_edit.text().strip(),
             )
         except ClockError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(explain(exc))
             return
         self.accept()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
+from clockapp.domain.errors import UserError
 from clockapp.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
@@ -63,3 +64,22 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None) -
         app.installTranslator(qt)
         installed.append(qt)
     return installed
+
+
+def explain(error: BaseException) -> str:
+    """An error's message in the user's language.
+
+    A :class:`UserError`'s English sentence is looked up in the ``UserError`` context (its
+    literals are collected by ``resources/i18n/build.py``) and filled with the same values.
+    Anything else, and a message passed through from elsewhere, shows as it is.
+    """
+    if not isinstance(error, UserError):
+        return str(error) or type(error).__name__
+    text = QCoreApplication.translate("UserError", error.text)
+    if not error.values:
+        return text
+    try:
+        return text.format(**error.values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field
+        log.warning("the translation of %r does not fit its values", error.text)
+        return str(error)

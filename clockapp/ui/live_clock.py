@@ -21,6 +21,7 @@ from clockapp.domain.errors import ClockError
 from clockapp.services.clock import ClockService, Status, utc_now
 from clockapp.settings import SettingsError
 from clockapp.storage import StorageError
+from clockapp.ui.i18n import explain
 from clockapp.ui.qt import QCoreApplication, QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
@@ -188,7 +189,7 @@ class LiveClock(QObject):
             self._status = self.service.status()
             self._read_at = self._now()
         except (ClockError, StorageError) as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(explain(exc))
             return
         self.changed.emit()
 
@@ -213,7 +214,7 @@ class LiveClock(QObject):
         try:
             moves[action]()
         except (ClockError, StorageError, SettingsError) as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(explain(exc))
             self.refresh()  # another process may have moved the clock: show where it stands
             return False
         self.refresh()

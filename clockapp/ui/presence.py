@@ -33,6 +33,7 @@ from clockapp.services.presence import (
 )
 from clockapp.storage import StorageError
 from clockapp.ui.away_prompt import AwayPromptDialog, clock_time, duration_text
+from clockapp.ui.i18n import explain
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.qt import QCoreApplication, QObject, Qt, QTimer, Signal
 
@@ -165,7 +166,7 @@ class PresenceController(QObject):
         try:
             result = self.presence.answer(prompt, answer)
         except (ClockError, StorageError) as exc:
-            self.notify(self.tr("Nothing was changed"), str(exc))
+            self.notify(self.tr("Nothing was changed"), explain(exc))
             self.clock.refresh()
             return
         if isinstance(result.recording, AddBreak | ClockOutAt):

@@ -17,6 +17,8 @@ from typing import Any
 from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
 from clockapp.services import backend_config as config
 from clockapp.settings import WEEKDAYS, Settings, SettingsError
+from clockapp.sync.backend import redact_url
+from clockapp.ui.i18n import explain
 from clockapp.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -293,11 +295,15 @@ class SettingsDialog(QDialog):
                 asyncio.to_thread(config.backend_from_form, kind, fields, self.secrets),
                 self.secrets.timeout_s,
             )
-            answer = await config.check_backend(backend)
+            label, address = config.LABELS.get(backend.name, backend.name), backend.base_url
+            await config.check_backend(backend)
+            answer = self.tr("Connected to {service} at {address}.").format(
+                service=label, address=redact_url(address)
+            )
         except TimeoutError:
             answer = self.tr("The system keyring did not answer in time (is it locked?).")
         except config.BackendSetupError as exc:
-            answer = str(exc)
+            answer = explain(exc)
         finally:
             self.test_button.setEnabled(True)
         self.test_result.setText(answer)
@@ -326,7 +332,7 @@ class SettingsDialog(QDialog):
             if self.start_at_login.isChecked() != self.autostart.is_enabled():
                 self.autostart.set_enabled(self.start_at_login.isChecked())
         except (config.BackendSetupError, SettingsError, AutostartError) as exc:
-            self.message.setText(str(exc))
+            self.message.setText(explain(exc))
             return
         self.accept()
 

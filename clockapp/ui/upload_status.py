@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from clockapp.storage.uploads import UploadStatus
+from clockapp.ui.i18n import explain
 from clockapp.ui.icons import Badge
 from clockapp.ui.qt import QCoreApplication, QObject, QTimer, Signal
 
@@ -150,7 +151,7 @@ class UploadWatch(QObject):
             paused = self.sync.paused()
         except Exception as exc:  # the summary must never take the tray down
             log.warning("could not read the upload counts: %s", exc)
-            self._set(UploadSummary(True, self.summary.counts, None, str(exc), self.running))
+            self._set(UploadSummary(True, self.summary.counts, None, explain(exc), self.running))
             return
         if counts is None:
             self._set(UploadSummary())
@@ -177,7 +178,7 @@ class UploadWatch(QObject):
             raise
         except Exception as exc:  # shown in the status line; the next run tries again
             log.warning("upload run failed", exc_info=True)
-            error = str(exc) or type(exc).__name__
+            error = explain(exc)
         finally:
             self._task = None
         # After a successful run the error line goes; counts tell the rest.

@@ -20,6 +20,7 @@ from clockapp.domain.week import Violation, WeekReport, monday_of
 from clockapp.domain.zones import local
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import EditDialog
+from clockapp.ui.i18n import explain
 from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import (
     QAbstractItemView,
@@ -332,7 +333,9 @@ class WeekWindow(QWidget):
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            note = self.tr("Entries made elsewhere couldn't be fetched: {why}").format(why=exc)
+            note = self.tr("Entries made elsewhere couldn't be fetched: {why}").format(
+                why=explain(exc)
+            )
             remote = []
         else:
             if len(remote) == 1:
@@ -418,7 +421,7 @@ class WeekWindow(QWidget):
             try:
                 self.service.delete(str(session.id))
             except ClockError as exc:
-                self.status.setText(str(exc))
+                self.status.setText(explain(exc))
                 return
             self.refresh()
 
@@ -434,7 +437,7 @@ class WeekWindow(QWidget):
         try:
             self.service.set_locked(day, not locked)
         except ClockError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(explain(exc))
             return
         self.refresh()
 
@@ -461,7 +464,7 @@ class WeekWindow(QWidget):
             partial.write_text(text, encoding="utf-8")
             partial.replace(target)  # never a half-written file under the user's name
         except (OSError, ClockError) as exc:
-            self.status.setText(self.tr("The export failed: {why}").format(why=exc))
+            self.status.setText(self.tr("The export failed: {why}").format(why=explain(exc)))
             return
         self.status.setText(self.tr("Exported to {path}.").format(path=path))
 

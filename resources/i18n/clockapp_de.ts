@@ -16,6 +16,10 @@
 <context>
     <name>AwayPrompt</name>
     <message>
+        <source>ddd d MMM</source>
+        <translation>ddd d. MMM</translation>
+    </message>
+    <message>
         <source>{minutes} min</source>
         <translation>{minutes} Min.</translation>
     </message>
@@ -521,6 +525,10 @@
         <translation>Teste…</translation>
     </message>
     <message>
+        <source>Connected to {service} at {address}.</source>
+        <translation>Verbunden mit {service} unter {address}.</translation>
+    </message>
+    <message>
         <source>The system keyring did not answer in time (is it locked?).</source>
         <translation>Der System-Schlüsselbund hat nicht rechtzeitig geantwortet (ist er gesperrt?).</translation>
     </message>
@@ -597,6 +605,265 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>Your HR system refused a session. Open Week… to see what it said.</source>
         <translation>Ihr HR-System hat eine Sitzung abgelehnt. Öffnen Sie Woche…, um die Begründung zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>UserError</name>
+    <message>
+        <source>Expected {count} line(s) on standard input: {names}.</source>
+        <translation>Erwartet wurden {count} Zeile(n) auf der Standardeingabe: {names}.</translation>
+    </message>
+    <message>
+        <source>No backend is set up; see &apos;clockapp backend set --help&apos;.</source>
+        <translation>Es ist kein HR-System eingerichtet; siehe „clockapp backend set --help“.</translation>
+    </message>
+    <message>
+        <source>The remote entries could not be fetched: {reason}</source>
+        <translation>Die Einträge aus dem HR-System konnten nicht abgerufen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Give either --break or --no-breaks, not both.</source>
+        <translation>Geben Sie entweder --break oder --no-breaks an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give --start, --end, --break, --no-breaks or --note.</source>
+        <translation>Nichts zu ändern: Geben Sie --start, --end, --break, --no-breaks oder --note an.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write {path}: {reason}.</source>
+        <translation>{path} kann nicht geschrieben werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>That time is in the future.</source>
+        <translation>Diese Zeit liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>That time is before your previous clock event; events must follow each other in time.</source>
+        <translation>Diese Zeit liegt vor Ihrer vorigen Stempelung; Stempelungen müssen zeitlich aufeinander folgen.</translation>
+    </message>
+    <message>
+        <source>You are already clocked in.</source>
+        <translation>Sie sind bereits eingestempelt.</translation>
+    </message>
+    <message>
+        <source>You can&apos;t start a break: you are not clocked in.</source>
+        <translation>Sie können keine Pause beginnen: Sie sind nicht eingestempelt.</translation>
+    </message>
+    <message>
+        <source>You are already on a break.</source>
+        <translation>Sie sind bereits in der Pause.</translation>
+    </message>
+    <message>
+        <source>You can&apos;t end a break: you are not clocked in.</source>
+        <translation>Sie können keine Pause beenden: Sie sind nicht eingestempelt.</translation>
+    </message>
+    <message>
+        <source>You are not on a break.</source>
+        <translation>Sie sind nicht in der Pause.</translation>
+    </message>
+    <message>
+        <source>You can&apos;t clock out: you are not clocked in.</source>
+        <translation>Sie können nicht ausstempeln: Sie sind nicht eingestempelt.</translation>
+    </message>
+    <message>
+        <source>Clocking out at the moment you clocked in would record no work.</source>
+        <translation>Ausstempeln im Moment des Einstempelns würde keine Arbeit erfassen.</translation>
+    </message>
+    <message>
+        <source>The start {start} is in the future.</source>
+        <translation>Der Beginn {start} liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>Das Ende muss nach dem Beginn liegen.</translation>
+    </message>
+    <message>
+        <source>The end {end} is in the future.</source>
+        <translation>Das Ende {end} liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>A session can&apos;t be longer than 24 hours; give the time you really stopped.</source>
+        <translation>Eine Sitzung kann nicht länger als 24 Stunden sein; geben Sie an, wann Sie wirklich aufgehört haben.</translation>
+    </message>
+    <message>
+        <source>Only the last break of a running session can still be running.</source>
+        <translation>Nur die letzte Pause einer laufenden Sitzung kann noch laufen.</translation>
+    </message>
+    <message>
+        <source>A break must end after it starts.</source>
+        <translation>Eine Pause muss nach ihrem Beginn enden.</translation>
+    </message>
+    <message>
+        <source>The break from {at} lies outside the session ({start} to now).</source>
+        <translation>Die Pause ab {at} liegt außerhalb der Sitzung ({start} bis jetzt).</translation>
+    </message>
+    <message>
+        <source>The break from {at} lies outside the session ({start} to {end}).</source>
+        <translation>Die Pause ab {at} liegt außerhalb der Sitzung ({start} bis {end}).</translation>
+    </message>
+    <message>
+        <source>A break can&apos;t end in the future.</source>
+        <translation>Eine Pause kann nicht in der Zukunft enden.</translation>
+    </message>
+    <message>
+        <source>Breaks can&apos;t overlap each other.</source>
+        <translation>Pausen dürfen sich nicht überschneiden.</translation>
+    </message>
+    <message>
+        <source>This overlaps the session from {start} to now (still running).</source>
+        <translation>Das überschneidet sich mit der Sitzung von {start} bis jetzt (läuft noch).</translation>
+    </message>
+    <message>
+        <source>This overlaps the session from {start} to {end}.</source>
+        <translation>Das überschneidet sich mit der Sitzung von {start} bis {end}.</translation>
+    </message>
+    <message>
+        <source>The target for {day} must be a whole number of minutes, not {value!r}.</source>
+        <translation>Die Sollzeit für {day} muss eine ganze Zahl von Minuten sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <source>The target for {day} must be between 0 and {most} minutes (24 hours); {value} is not.</source>
+        <translation>Die Sollzeit für {day} muss zwischen 0 und {most} Minuten (24 Stunden) liegen; {value} tut das nicht.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone {zone!r}.</source>
+        <translation>Unbekannte Zeitzone {zone!r}.</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone} (the clocks were put forward); give the time with its UTC offset.</source>
+        <translation>{time} gibt es in {zone} nicht (die Uhren wurden vorgestellt); geben Sie die Zeit mit ihrem UTC-Versatz an.</translation>
+    </message>
+    <message>
+        <source>{time} happened twice in {zone} (the clocks were put back); give the time with its UTC offset, e.g. +02:00.</source>
+        <translation>{time} gab es in {zone} zweimal (die Uhren wurden zurückgestellt); geben Sie die Zeit mit ihrem UTC-Versatz an, z. B. +02:00.</translation>
+    </message>
+    <message>
+        <source>Give the TimeTrack username your account is known by.</source>
+        <translation>Geben Sie den TimeTrack-Benutzernamen Ihres Kontos an.</translation>
+    </message>
+    <message>
+        <source>Both the TimeTrack API key and the API secret are needed.</source>
+        <translation>Sowohl der TimeTrack-API-Schlüssel als auch das API-Geheimnis werden benötigt.</translation>
+    </message>
+    <message>
+        <source>The Papershift API token is needed.</source>
+        <translation>Das Papershift-API-Token wird benötigt.</translation>
+    </message>
+    <message>
+        <source>Give the Papershift {what} either by id or by external id (exactly one).</source>
+        <translation>Geben Sie für Papershift „{what}“ entweder die ID oder die externe ID an (genau eine).</translation>
+    </message>
+    <message>
+        <source>TimeTrack is chosen but its address or username is missing.</source>
+        <translation>TimeTrack ist gewählt, aber Adresse oder Benutzername fehlen.</translation>
+    </message>
+    <message>
+        <source>No TimeTrack API key and secret are stored on this computer; enter them in Settings or with &apos;clockapp backend set timetrack&apos;.</source>
+        <translation>Auf diesem Computer sind kein TimeTrack-API-Schlüssel und -Geheimnis gespeichert; geben Sie sie in den Einstellungen oder mit „clockapp backend set timetrack“ ein.</translation>
+    </message>
+    <message>
+        <source>No Papershift API token is stored on this computer; enter it in Settings or with &apos;clockapp backend set papershift&apos;.</source>
+        <translation>Auf diesem Computer ist kein Papershift-API-Token gespeichert; geben Sie es in den Einstellungen oder mit „clockapp backend set papershift“ ein.</translation>
+    </message>
+    <message>
+        <source>Unknown backend {kind!r} in the settings.</source>
+        <translation>Unbekanntes HR-System {kind!r} in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>No backend is chosen: sessions stay on this computer.</source>
+        <translation>Kein HR-System gewählt: Die Sitzungen bleiben auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>{service} rejected the credentials: {reason}</source>
+        <translation>{service} hat die Zugangsdaten abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t reach {service}: {reason}</source>
+        <translation>{service} ist nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+        <source>{service} answered with a problem: {reason}</source>
+        <translation>{service} hat ein Problem gemeldet: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose TimeTrack or Papershift first.</source>
+        <translation>Wählen Sie zuerst TimeTrack oder Papershift.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not answer in time (is it locked?). Unlock it; uploads wait meanwhile.</source>
+        <translation>Der Schlüsselbund des Systems hat nicht rechtzeitig geantwortet (ist er gesperrt?). Entsperren Sie ihn; Uploads warten so lange.</translation>
+    </message>
+    <message>
+        <source>The setting {key} is set by your IT department and can&apos;t be changed here.</source>
+        <translation>Die Einstellung {key} ist von Ihrer IT-Abteilung festgelegt und kann hier nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>The end date comes before the start date.</source>
+        <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
+    </message>
+    <message>
+        <source>{day!r} is not a weekday; use one of {days}.</source>
+        <translation>{day!r} ist kein Wochentag; verwenden Sie einen von {days}.</translation>
+    </message>
+    <message>
+        <source>No session has the id {ref}.</source>
+        <translation>Keine Sitzung hat die ID {ref}.</translation>
+    </message>
+    <message>
+        <source>{ref!r} is not a session id; give at least {least} characters of one (see &apos;clockapp sessions&apos;).</source>
+        <translation>{ref!r} ist keine Sitzungs-ID; geben Sie mindestens {least} Zeichen einer ID an (siehe „clockapp sessions“).</translation>
+    </message>
+    <message>
+        <source>No session has an id starting with {ref}.</source>
+        <translation>Keine Sitzungs-ID beginnt mit {ref}.</translation>
+    </message>
+    <message>
+        <source>{count} sessions have ids starting with {ref}; give more of it.</source>
+        <translation>{count} Sitzungs-IDs beginnen mit {ref}; geben Sie mehr davon an.</translation>
+    </message>
+    <message>
+        <source>You are still clocked in on {day}; clock out before locking it.</source>
+        <translation>Sie sind am {day} noch eingestempelt; stempeln Sie aus, bevor Sie den Tag sperren.</translation>
+    </message>
+    <message>
+        <source>{day} is locked; unlock it first to change its sessions.</source>
+        <translation>Der {day} ist gesperrt; entsperren Sie ihn zuerst, um seine Sitzungen zu ändern.</translation>
+    </message>
+    <message>
+        <source>Unknown export format {format!r}; use csv or json.</source>
+        <translation>Unbekanntes Exportformat {format!r}; verwenden Sie csv oder json.</translation>
+    </message>
+    <message>
+        <source>You are no longer clocked in to that session (it was ended meanwhile); nothing was changed.</source>
+        <translation>Sie sind in dieser Sitzung nicht mehr eingestempelt (sie wurde inzwischen beendet); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t read the time {text!r}; use HH:MM, &apos;YYYY-MM-DD HH:MM&apos;, or ISO 8601 with an offset like 2026-11-25T08:00+01:00.</source>
+        <translation>Die Zeit {text!r} ist nicht lesbar; verwenden Sie HH:MM, „JJJJ-MM-TT HH:MM“ oder ISO 8601 mit Versatz wie 2026-11-25T08:00+01:00.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t read the break {text!r}; use HH:MM-HH:MM, or START/END in ISO 8601.</source>
+        <translation>Die Pause {text!r} ist nicht lesbar; verwenden Sie HH:MM-HH:MM oder BEGINN/ENDE in ISO 8601.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t read the date {text!r}; use YYYY-MM-DD.</source>
+        <translation>Das Datum {text!r} ist nicht lesbar; verwenden Sie JJJJ-MM-TT.</translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day.</source>
+        <translation>{text} ist keine Uhrzeit.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t read its settings {path}: {reason}.</source>
+        <translation>ClockApp kann seine Einstellungen {path} nicht lesen: {reason}.</translation>
+    </message>
+    <message>
+        <source>There is no setting called {key!r}.</source>
+        <translation>Es gibt keine Einstellung namens {key!r}.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t save its settings to {path}: {reason}.</source>
+        <translation>ClockApp kann seine Einstellungen nicht in {path} speichern: {reason}.</translation>
     </message>
 </context>
 <context>
