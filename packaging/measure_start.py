@@ -48,29 +48,34 @@ def drop_caches() -> bool:
 
 def start_once(command: list[str], env: dict[str, str], timeout: float = 60) -> float:
     """Seconds from starting ``command`` to its tray icon shown (or its fallback window)."""
-    started = time.time()
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    assert process.stdout is not None
-    try:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            line = process.stdout.readline()
-            if not line:
-                raise RuntimeError(f"{command[0]} exited with {process.wait()} before its tray")
-            if line.startswith("{"):
-                event = json.loads(line)
-                if event["event"] in ("tray", "window"):
-                    return float(event["t"]) - started
-        raise RuntimeError(f"{command[0]}: no tray within {timeout} s")
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile(mode="w+") as errors:  # shown if the start fails
+        started = time.time()
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=errors, text=True
+        )
+        assert process.stdout is not None
         try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                line = process.stdout.readline()
+                if not line:
+                    errors.seek(0)
+                    raise RuntimeError(
+                        f"{command[0]} exited with {process.wait()} before its tray:\n"
+                        + errors.read()[-3000:]
+                    )
+                if line.startswith("{"):
+                    event = json.loads(line)
+                    if event["event"] in ("tray", "window"):
+                        return float(event["t"]) - started
+            raise RuntimeError(f"{command[0]}: no tray within {timeout} s")
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def main() -> None:

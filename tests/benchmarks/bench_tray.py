@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import select
 import shutil
 import statistics
 import subprocess
@@ -30,6 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parents[2]
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 # Shared by both children: report when the tray icon has a steady place on screen (the same
@@ -138,20 +138,12 @@ def start_desktop(env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
     if not (shutil.which("Xvfb") and shutil.which("trayer")):
         env["QT_QPA_PLATFORM"] = "offscreen"
         return []
-    # -noreset: a server reset would write the display number again to the pipe closed below.
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(
-        [
-            *("Xvfb", "-displayfd", str(write_end), "-noreset"),
-            *("-screen", "0", "1280x800x24", "-nolisten", "tcp"),
-        ],
-        pass_fds=(write_end,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    select.select([read_end], [], [], 15)
-    env["DISPLAY"] = ":" + os.read(read_end, 16).decode().strip()
-    os.close(read_end)
+    if str(ROOT) not in sys.path:  # run as a script: the shared Xvfb helper is in tests/
+        sys.path.insert(0, str(ROOT))
+    from tests.xvfb import Xvfb
+
+    xvfb = Xvfb()
+    env["DISPLAY"] = xvfb.display
     env["QT_QPA_PLATFORM"] = "xcb"
     env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
     trayer = subprocess.Popen(

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import re
-import select
 import shutil
 import subprocess
 import sys
@@ -30,6 +28,7 @@ from pathlib import Path
 import pytest
 
 import clockapp
+from tests.xvfb import Xvfb
 
 pytestmark = pytest.mark.slow
 
@@ -61,53 +60,18 @@ def x11_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str | None
             pytest.fail("the packaging tests need Xvfb in CI (tests/apt-packages.txt)")
         yield None
         return
-    # A display number of our own, away from the low ones other Xvfb users (the tray tests,
-    # a developer's desktop) take and free at the same time.
-    xvfb, display = None, ""
     log_path = tmp_path_factory.mktemp("xvfb") / "xvfb.log"
-    log = log_path.open("wb")
-    read_end = -1
-    for number in random.sample(range(200, 900), 10):
-        if Path(f"/tmp/.X{number}-lock").exists():
-            continue
-        read_end, write_end = os.pipe()
-        xvfb = subprocess.Popen(
-            [
-                "Xvfb",
-                f":{number}",
-                "-displayfd",
-                str(write_end),
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ],
-            pass_fds=(write_end,),
-            stdout=log,
-            stderr=log,
-        )
-        os.close(write_end)
-        ready, _, _ = select.select([read_end], [], [], 15)
-        display = os.read(read_end, 16).decode().strip() if ready else ""
-        if display:
-            break
-        os.close(read_end)
-        xvfb.kill()
-        xvfb.wait()
-    try:
-        assert xvfb is not None and display, f"Xvfb did not start: {log_path.read_text()}"
-        yield f":{display}"
-        # Xvfb writes its number again each time its last client leaves, and dies if it can't:
-        # so the pipe stays open until here.
-        assert xvfb.poll() is None, f"Xvfb ended early ({xvfb.poll()}): {log_path.read_text()}"
-    finally:
-        if xvfb is not None:
+    with log_path.open("wb") as log:
+        try:
+            xvfb = Xvfb(log=log)
+        except RuntimeError as exc:
+            pytest.fail(f"{exc}: {log_path.read_text()}")
+        try:
+            yield xvfb.display
+            assert xvfb.poll() is None, f"Xvfb ended early ({xvfb.poll()}): {log_path.read_text()}"
+        finally:
             xvfb.terminate()
             xvfb.wait(10)
-        if read_end >= 0:
-            os.close(read_end)
-        log.close()
 
 
 def _smoke(executable: Path, report: Path, display: str | None) -> subprocess.CompletedProcess[str]:

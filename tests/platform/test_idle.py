@@ -29,6 +29,7 @@ from clockapp.platform.idle_linux_wayland import MUTTER, SCREENSAVER, DBusIdle
 from clockapp.platform.idle_linux_x11 import X11Idle
 from clockapp.platform.idle_macos import MacIdle
 from clockapp.platform.idle_windows import TICK_MODULUS, WindowsIdle, idle_ms_between
+from tests.xvfb import Xvfb
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -193,26 +194,11 @@ def test_the_sleep_counting_clock_runs_with_the_monotonic_clock() -> None:
 @pytest.fixture
 def xvfb() -> Iterator[str]:
     """A private Xvfb; its display name."""
-    program = need("Xvfb")
+    need("Xvfb")
     need("xdotool")
-    # -noreset: a reset (last client gone) would write the display number again to the closed
-    # pipe, and restart the idle counter under the test.
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        [
-            *(program, "-displayfd", str(write_end), "-noreset"),
-            *("-nolisten", "tcp", "-screen", "0", "640x480x24"),
-        ],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
+    server = Xvfb("640x480x24")
     try:
-        with os.fdopen(read_end) as pipe:
-            number = pipe.readline().strip()
-        assert number, "Xvfb did not report its display"
-        yield f":{number}"
+        yield server.display
     finally:
         server.terminate()
         server.wait(timeout=10)

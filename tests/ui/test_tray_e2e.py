@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import queue
-import select
 import shutil
 import subprocess
 import sys
@@ -22,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.xvfb import Xvfb
 
 pytestmark = pytest.mark.slow
 
@@ -40,27 +41,11 @@ def _require_tools() -> None:
     pytest.skip(message)
 
 
-def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    # -displayfd: the server picks a free display number and writes it to the pipe. -noreset:
-    # a reset (when the last client leaves) would write it again to the pipe closed below.
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(
-        [
-            *("Xvfb", "-displayfd", str(write_end), "-noreset"),
-            *("-screen", "0", SCREEN, "-nolisten", "tcp"),
-        ],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    ready, _, _ = select.select([read_end], [], [], 15)
-    number = os.read(read_end, 16).decode().strip() if ready else ""
-    os.close(read_end)
-    if not number:
-        xvfb.kill()
-        pytest.fail("Xvfb did not start")
-    return xvfb, f":{number}"
+def _start_xvfb() -> Xvfb:
+    try:
+        return Xvfb(SCREEN)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 def _wait_for(check: Any, timeout: float, what: str) -> Any:
@@ -78,7 +63,8 @@ def _wait_for(check: Any, timeout: float, what: str) -> Any:
 def desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
     """An X server with a tray host on it; the environment for programs to run there."""
     _require_tools()
-    xvfb, display = _start_xvfb()
+    xvfb = _start_xvfb()
+    display = xvfb.display
     runtime = tmp_path / "xdg"
     runtime.mkdir(mode=0o700)
     env = {
