@@ -138,42 +138,17 @@ def start_desktop(env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
     if not (shutil.which("Xvfb") and shutil.which("trayer")):
         env["QT_QPA_PLATFORM"] = "offscreen"
         return []
-    if str(ROOT) not in sys.path:  # run as a script: the shared Xvfb helper is in tests/
+    if str(ROOT) not in sys.path:  # run as a script: the desktop helpers are in tests/
         sys.path.insert(0, str(ROOT))
-    from tests.xvfb import Xvfb
+    from tests.desktop import Xvfb, start_trayer, tray_panel_up
 
     xvfb = Xvfb()
     env["DISPLAY"] = xvfb.display
     env["QT_QPA_PLATFORM"] = "xcb"
     env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
-    trayer = subprocess.Popen(
-        [
-            "trayer",
-            "--edge",
-            "top",
-            "--align",
-            "right",
-            "--widthtype",
-            "request",
-            "--height",
-            "32",
-            "--transparent",
-            "false",
-            "--expand",
-            "true",
-            "--SetDockType",
-            "true",
-        ],
-        env=env,
-        stderr=subprocess.DEVNULL,
-    )
+    trayer = start_trayer(env)
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:  # until trayer's panel is up (it owns the tray then)
-        found = subprocess.run(
-            ["xdotool", "search", "--name", "^panel$"], env=env, capture_output=True
-        )
-        if found.returncode == 0:
-            break
+    while time.monotonic() < deadline and not tray_panel_up(env):
         time.sleep(0.1)
     return [trayer, xvfb]
 

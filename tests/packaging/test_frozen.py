@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 import clockapp
-from tests.xvfb import Xvfb
+from tests.desktop import Xvfb
 
 pytestmark = pytest.mark.slow
 

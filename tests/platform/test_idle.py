@@ -29,7 +29,7 @@ from clockapp.platform.idle_linux_wayland import MUTTER, SCREENSAVER, DBusIdle
 from clockapp.platform.idle_linux_x11 import X11Idle
 from clockapp.platform.idle_macos import MacIdle
 from clockapp.platform.idle_windows import TICK_MODULUS, WindowsIdle, idle_ms_between
-from tests.xvfb import Xvfb
+from tests.desktop import Xvfb
 
 IN_CI = os.environ.get("CI") == "true"
 

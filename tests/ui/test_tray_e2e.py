@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.xvfb import Xvfb
+from tests.desktop import Xvfb, start_trayer, tray_panel_up
 
 pytestmark = pytest.mark.slow
 
@@ -76,37 +76,13 @@ def desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
         "CLOCKAPP_DATA_DIR": str(tmp_path / "data"),
     }
     with (tmp_path / "trayer.log").open("wb") as trayer_log:
-        trayer = subprocess.Popen(
-            [
-                "trayer",
-                "--edge",
-                "top",
-                "--align",
-                "right",
-                "--widthtype",
-                "request",
-                "--height",
-                "32",
-                "--transparent",
-                "false",
-                "--expand",
-                "true",
-                "--SetDockType",
-                "true",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=trayer_log,
-        )
+        trayer = start_trayer(env, trayer_log)
 
     def panel_up() -> bool:
         if trayer.poll() is not None:
             log = (tmp_path / "trayer.log").read_text(errors="replace")
             pytest.fail(f"trayer exited with {trayer.returncode}: {log}")
-        found = subprocess.run(
-            ["xdotool", "search", "--name", "^panel$"], env=env, capture_output=True
-        )
-        return found.returncode == 0
+        return tray_panel_up(env)
 
     try:
         _wait_for(

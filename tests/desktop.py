@@ -1,4 +1,5 @@
-"""A private X server (Xvfb) for the tests and benchmarks that need a real display."""
+"""A private X server (Xvfb) and a tray host (trayer) for the tests and benchmarks that need a
+real desktop."""
 
 from __future__ import annotations
 
@@ -7,6 +8,12 @@ import select
 import subprocess
 import time
 from typing import IO
+
+# A panel along the top with a system tray: what the app docks its icon into.
+TRAYER = [
+    *("trayer", "--edge", "top", "--align", "right", "--widthtype", "request"),
+    *("--height", "32", "--transparent", "false", "--expand", "true", "--SetDockType", "true"),
+]
 
 
 class Xvfb(subprocess.Popen[bytes]):
@@ -51,3 +58,15 @@ class Xvfb(subprocess.Popen[bytes]):
             os.close(self.display_pipe)
             self.display_pipe = -1
         return code
+
+
+def start_trayer(
+    env: dict[str, str], log: IO[bytes] | int | None = subprocess.DEVNULL
+) -> subprocess.Popen[bytes]:
+    """trayer on ``env``'s display; it owns the system tray once :func:`tray_panel_up`."""
+    return subprocess.Popen(TRAYER, env=env, stdout=subprocess.DEVNULL, stderr=log)
+
+
+def tray_panel_up(env: dict[str, str]) -> bool:
+    found = subprocess.run(["xdotool", "search", "--name", "^panel$"], env=env, capture_output=True)
+    return found.returncode == 0
