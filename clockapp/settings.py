@@ -41,6 +41,9 @@ DEFAULTS: dict[str, Any] = {
     "auto_clock_out_hours": 12,
     # Where finished sessions go: "none" (stay on this device), "timetrack" or "papershift".
     "backend": "none",
+    # A new destination (another server or account) gets the sessions from the first of the
+    # month this many months back: 1 = the current and the previous month.
+    "fill_new_destination_months": 1,
     "timetrack_url": None,  # https://<account>.timetrackenterprise.com
     "timetrack_username": None,
     "papershift_url": "https://app.papershift.com",

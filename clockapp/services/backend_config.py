@@ -16,6 +16,7 @@ from clockapp.sync.backend import (
     AuthError,
     Backend,
     ConfigError,
+    Destination,
     SyncError,
     TransientError,
     redact_url,
@@ -105,6 +106,31 @@ def describe_backend(settings: Settings, secrets: SecretStore) -> dict[str, Any]
         info["secrets"] = str(exc)
     info["locked"] = sorted(k for k in settings.policy.locked)
     return info
+
+
+def destination_of(settings: Settings) -> Destination | None:
+    """Where the configured backend files entries (no keyring needed); None when uploads are
+    off. The backends name their own destination the same way (one home: ``destination_for``)."""
+    kind = settings.get("backend")
+    if kind in (None, "none"):
+        return None
+    if kind == "timetrack":
+        from clockapp.sync.timetrack import TimeTrackBackend
+
+        url, user = settings.get("timetrack_url"), settings.get("timetrack_username")
+        if not url or not user:
+            raise BackendSetupError("TimeTrack is chosen but its address or username is missing.")
+        return TimeTrackBackend.destination_for(url, user)
+    if kind == "papershift":
+        from clockapp.sync.papershift import PapershiftBackend
+
+        ids = {
+            f"{entity}_{suffix}": settings.get(f"papershift_{entity}_{suffix}")
+            for entity in PAPERSHIFT_ENTITIES
+            for suffix in ("id", "external_id")
+        }
+        return PapershiftBackend.destination_for(settings.get("papershift_url"), ids)
+    raise BackendSetupError("Unknown backend {kind!r} in the settings.", kind=kind)
 
 
 def build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:

@@ -5,21 +5,30 @@ status for the week view, and the remote entries of a week (made at a terminal o
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from clockapp.domain.session import BreakSegment, WorkSession
 from clockapp.domain.zones import day_start
 from clockapp.secrets import SecretStore
-from clockapp.services.backend_config import build_backend, open_backend
+from clockapp.services.backend_config import (
+    BackendSetupError,
+    build_backend,
+    destination_of,
+    open_backend,
+)
 from clockapp.services.clock import utc_now
 from clockapp.services.uploads import SyncResult, Uploader
-from clockapp.settings import Settings
+from clockapp.settings import Settings, local_zone_name
 from clockapp.storage import Store
-from clockapp.storage.uploads import UploadInfo, UploadLedger, UploadStatus
-from clockapp.sync.backend import Backend, RemoteEntry
+from clockapp.storage.uploads import Preview, UploadInfo, UploadLedger, UploadStatus
+from clockapp.sync.backend import Backend, Destination, RemoteEntry
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +68,43 @@ class SyncService:
         name = self.settings.get("backend")
         return None if name in (None, "none") else str(name)
 
-    async def sync_now(self) -> SyncResult | None:
-        """Upload everything due; None when no backend is configured. One run at a time."""
+    @property
+    def destination(self) -> Destination | None:
+        """Where uploads go now, from the settings alone (no keyring); None when they don't."""
+        try:
+            return destination_of(self.settings)
+        except BackendSetupError:
+            return None
+
+    def _key(self) -> str | None:
+        destination = self.destination
+        if destination is None:
+            return None
+        self.start_using(destination)
+        return destination.key
+
+    def start_using(self, destination: Destination) -> None:
+        """Make ``destination`` known to the ledger, filled back as far as the settings say.
+        Reads first, so read-only uses of a known destination never write."""
+        if self._ledger.is_known(destination.key):
+            return
+        fill_from = fill_start(self.settings, self._now())
+        if self._ledger.register(
+            destination.key, destination.vendor, destination.label, fill_from, self._now()
+        ):
+            log.info("uploads now go to a new destination: %s", destination.label)
+
+    def preview(self, destination: Destination | None = None) -> Preview | None:
+        """What ``destination`` (default: the configured one) would receive now — for a new one,
+        every session since the fill-back start; None when uploads are off."""
+        destination = destination or self.destination
+        if destination is None:
+            return None
+        return self._ledger.preview(destination.key, fill_start(self.settings, self._now()))
+
+    async def sync_now(self, *, asked: bool = False) -> SyncResult | None:
+        """Upload everything due; None when no backend is configured. One run at a time.
+        ``asked``: the user asked, so items waiting for a retry go now too."""
         if self.backend_name is None:
             return None
         self._running = self._running or asyncio.Lock()
@@ -70,27 +114,34 @@ class SyncService:
             if backend is None:
                 return None
             try:
-                return await Uploader(self.store, backend, now=self._now).run_once()
+                self.start_using(backend.destination)
+                uploader = Uploader(self.store, backend, now=self._now)
+                return await uploader.run_once(asked=asked)
             finally:
                 await backend.aclose()
 
     def credentials_changed(self) -> None:
-        """New credentials were saved: a backend paused by a rejection may try again."""
-        if self.backend_name is not None:
-            self._ledger.resume(self.backend_name)
+        """New credentials were saved: a destination paused by a rejection may try again."""
+        key = self._key()
+        if key is not None:
+            self._ledger.resume(key)
 
     def counts(self) -> dict[UploadStatus, int] | None:
         """Sessions per upload status (uploaded ones not counted); None without a backend."""
-        name = self.backend_name
-        return None if name is None else self._ledger.counts(name, self._now())
+        key = self._key()
+        return None if key is None else self._ledger.counts(key, self._now())
 
     def paused(self) -> str | None:
-        name = self.backend_name
-        return None if name is None else self._ledger.paused(name)
+        key = self._key()
+        return None if key is None else self._ledger.paused(key)
 
     def session_statuses(self) -> dict[uuid.UUID, UploadInfo] | None:
-        name = self.backend_name
-        return None if name is None else self._ledger.statuses(name, self._now())
+        key = self._key()
+        return None if key is None else self._ledger.statuses(key, self._now())
+
+    def filed_at(self, session_id: uuid.UUID) -> list[str]:
+        """Every destination that holds this session, as the user knows them."""
+        return self._ledger.filed_at(session_id)
 
     async def pull_week(self, monday: date, zone_name: str) -> list[RemoteSession]:
         """The week's entries on the server that have no local twin."""
@@ -105,20 +156,33 @@ class SyncService:
             entries = await backend.list_range(start, end)
         finally:
             await backend.aclose()
-        return remote_only(entries, self.store, self._ledger, backend.name, start, end)
+        key = backend.destination.key
+        return remote_only(entries, self.store, self._ledger, key, start, end)
+
+
+def fill_start(settings: Settings, now: datetime) -> datetime:
+    """Where a new destination's fill-back starts: the first of the month the setting
+    ``fill_new_destination_months`` counts back from this one (0: this month), local time."""
+    months = settings.get("fill_new_destination_months")
+    if not isinstance(months, int) or isinstance(months, bool) or months < 0:
+        months = 1
+    zone = local_zone_name()
+    today = now.astimezone(ZoneInfo(zone)).date()
+    index = today.year * 12 + today.month - 1 - months
+    return day_start(date(index // 12, index % 12 + 1, 1), zone)
 
 
 def remote_only(
     entries: list[RemoteEntry],
     store: Store,
     ledger: UploadLedger,
-    backend_name: str,
+    destination: str,
     start: datetime,
     end: datetime,
 ) -> list[RemoteSession]:
     """Drop every entry that is a local session's twin: by remote id, by external id (our UUID),
     or by identical start and end (an upload whose answer was lost)."""
-    known_remote = ledger.remote_ids(backend_name)
+    known_remote = ledger.remote_ids(destination)
     local = store.sessions_between(start - timedelta(days=1), end + timedelta(days=1))
     local_ids = {str(s.id) for s in local}
     local_spans = {(s.start, s.end) for s in local}
@@ -128,11 +192,11 @@ def remote_only(
             continue
         if (e.start, e.end) in local_spans:
             continue
-        result.append(RemoteSession(e, as_session(e, backend_name)))
+        result.append(RemoteSession(e, as_session(e, destination)))
     return result
 
 
-def as_session(entry: RemoteEntry, backend_name: str) -> WorkSession:
+def as_session(entry: RemoteEntry, destination: str) -> WorkSession:
     length = entry.end - entry.start
     pause = min(timedelta(minutes=entry.break_minutes), length)
     breaks: tuple[BreakSegment, ...] = ()
@@ -140,7 +204,7 @@ def as_session(entry: RemoteEntry, backend_name: str) -> WorkSession:
         middle = entry.start + (length - pause) / 2
         breaks = (BreakSegment(middle, middle + pause),)
     return WorkSession(
-        id=uuid.uuid5(uuid.NAMESPACE_URL, f"clockapp:{backend_name}:{entry.remote_id}"),
+        id=uuid.uuid5(uuid.NAMESPACE_URL, f"clockapp:{destination}:{entry.remote_id}"),
         start=entry.start,
         end=entry.end,
         zone="UTC",

@@ -76,6 +76,33 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (day, kind)
     ) WITHOUT ROWID;
     """,
+    # 4: everything remote is keyed by the *destination* (vendor, address and the identity the
+    # entries are filed under), never by the vendor alone: another account never sees this one's
+    # ids. Rows written before keep the bare vendor name until the destination configured then
+    # adopts them (storage/uploads.py). Creates whose fate was unknown are remembered until the
+    # server is known to hold exactly one record of the session (TimeTrack has no client id).
+    """
+    ALTER TABLE uploads RENAME COLUMN backend TO destination;
+    ALTER TABLE backend_pauses RENAME TO destination_pauses;
+    ALTER TABLE destination_pauses RENAME COLUMN backend TO destination;
+    CREATE TABLE destinations (
+        key        TEXT PRIMARY KEY,        -- vendor, base URL and identity, as one string
+        vendor     TEXT NOT NULL,
+        label      TEXT NOT NULL,           -- how the user knows it: "TimeTrack at … as anna"
+        fill_from  TEXT,                    -- UTC; older sessions are not sent there (NULL: all)
+        first_used TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE unsure_creates (
+        destination TEXT NOT NULL,
+        session_id  TEXT NOT NULL,
+        sent_at     TEXT NOT NULL,          -- UTC; a late commit may land until well after
+        sent_json   TEXT NOT NULL,          -- the session as that create sent it
+        -- Key columns first: SQLite 3.40's quick_check misreads a WITHOUT ROWID table whose
+        -- NOT NULL column stands before a key column ("NULL value in …").
+        PRIMARY KEY (destination, session_id, sent_at)
+    ) WITHOUT ROWID;
+    ALTER TABLE uploads ADD COLUMN checked_at TEXT;  -- the last look for twins (UTC)
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -1,4 +1,11 @@
-"""The upload ledger: where each session stands on each backend.
+"""The upload ledger: where each session stands at each destination.
+
+A destination is one place entries are filed: a vendor, its address and the identity they go
+under (see ``sync.backend.Destination``); its key is a plain string here. Remote ids, claims,
+pauses and adopted records all belong to one destination, so a switch of server or account
+starts from nothing known and never sends another account's ids. A new destination is filled
+from ``fill_from`` on; rows written before destinations existed carry the bare vendor name and
+are adopted by the first destination of that vendor (the account configured then).
 
 The outbox says what changed; this ledger says how much of it a backend has. A session is due
 when its newest outbox entry is past ``done_outbox_id``. Only the newest entry is ever sent —
@@ -28,6 +35,9 @@ from clockapp.storage.store import (
 
 #: A claim older than this is a dead process's: longer than any request may take.
 STALE_CLAIM = timedelta(minutes=2)
+#: How long after a create whose answer was lost a server may still commit it (seen under load:
+#: a minute and more). Until then, and one look after, the session is checked for twins.
+LATE_COMMIT_WINDOW = timedelta(minutes=15)
 
 
 class UploadStatus(enum.Enum):
@@ -39,6 +49,8 @@ class UploadStatus(enum.Enum):
     WAITING = "waiting"
     NEEDS_ATTENTION = "needs attention"
     PAUSED = "paused"
+    #: On the server, but a create whose answer was lost may still land as a second record.
+    CHECKING = "checking for duplicates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,9 @@ def _op(change: Change, remote_id: str | None, pending: bool) -> str:
     return "update" if change is Change.EDITED else "create"
 
 
+# Every session with a change the destination lacks. Sessions it has never heard of count only
+# from its fill_from on (a deleted one it never got has nothing to send). Parameters: the
+# destination, and its fill_from as text (NULL: every session).
 _PENDING = """
     WITH newest AS (SELECT session_id, max(id) AS id FROM outbox GROUP BY session_id)
     SELECT n.session_id, n.id, o.change, o.session_id,
@@ -83,38 +98,121 @@ _PENDING = """
            u.claimed_by, u.claimed_at, u.problem_outbox_id, u.last_error,
            coalesce(u.done_outbox_id, 0)
     FROM newest n JOIN outbox o ON o.id = n.id
-    LEFT JOIN uploads u ON u.session_id = n.session_id AND u.backend = ?
+    LEFT JOIN uploads u ON u.session_id = n.session_id AND u.destination = ?
+    LEFT JOIN sessions s ON s.id = n.session_id
     WHERE n.id > coalesce(u.done_outbox_id, 0)
+      AND (u.session_id IS NOT NULL OR s.start_utc >= coalesce(?, ''))
 """
 
 
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What a destination would receive on the next upload: how many sessions, from when."""
+
+    sessions: int
+    since: datetime | None
+
+
 class UploadLedger:
-    """Reads and writes the ``uploads`` table of a :class:`Store`."""
+    """Reads and writes the ``uploads`` table of a :class:`Store`, per destination key."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
         self._conn = store._conn  # same package: the ledger is part of the store
 
+    # -- destinations ----------------------------------------------------------------------------
+
+    def is_known(self, destination: str) -> bool:
+        return (
+            self._conn.execute(
+                "SELECT 1 FROM destinations WHERE key = ?", (destination,)
+            ).fetchone()
+            is not None
+        )
+
+    def register(
+        self, destination: str, vendor: str, label: str, fill_from: datetime | None, now: datetime
+    ) -> bool:
+        """Start keeping track of ``destination``; True if it is new. Sessions before
+        ``fill_from`` are not sent there. Rows from before destinations existed (keyed by the
+        bare vendor name) are adopted by the first destination of their vendor, and keep
+        filling everything, as they did."""
+        with self._store.write():
+            if self.is_known(destination):
+                return False
+            adopted = self._conn.execute(
+                "UPDATE uploads SET destination = ? WHERE destination = ?", (destination, vendor)
+            ).rowcount
+            self._conn.execute(
+                "UPDATE destination_pauses SET destination = ? WHERE destination = ?",
+                (destination, vendor),
+            )
+            self._conn.execute(
+                "INSERT INTO destinations (key, vendor, label, fill_from, first_used)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    destination,
+                    vendor,
+                    label,
+                    None if adopted or fill_from is None else to_text(fill_from),
+                    to_text(now),
+                ),
+            )
+            return True
+
+    def _fill(self, destination: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT fill_from FROM destinations WHERE key = ?", (destination,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def labels(self) -> dict[str, str]:
+        """Every destination ever used → how the user knows it."""
+        return dict(self._conn.execute("SELECT key, label FROM destinations"))
+
+    def preview(self, destination: str, fill_from: datetime | None) -> Preview:
+        """What ``destination`` would receive now: for a known one, what it still lacks; for a
+        new one, every session from ``fill_from`` on."""
+        known = self.is_known(destination)
+        fill = self._fill(destination) if known else fill_from and to_text(fill_from)
+        rows = self._conn.execute(
+            "SELECT count(*), min(s.start_utc) FROM (" + _PENDING + ") p"  # noqa: S608 (ours)
+            " JOIN sessions s ON s.id = p.session_id WHERE s.end_utc IS NOT NULL",
+            (destination, fill),
+        ).fetchone()
+        return Preview(rows[0], from_text(rows[1]) if rows[1] else None)
+
     # -- what is due -----------------------------------------------------------------------------
 
-    def due(self, backend: str, now: datetime, limit: int = 100) -> list[uuid.UUID]:
-        """Sessions with a change the backend lacks, due now, not parked, not claimed by a live
-        process; oldest change first."""
+    def due(
+        self, destination: str, now: datetime, limit: int = 100, *, asked: bool = False
+    ) -> list[uuid.UUID]:
+        """Sessions with a change the destination lacks, due now, not parked, not claimed by a
+        live process; oldest change first. ``asked``: the user asked, so items waiting for a
+        retry are due now too."""
         rows = self._conn.execute(
-            _PENDING + " AND (u.next_attempt_at IS NULL OR u.next_attempt_at <= ?)"
+            _PENDING + " AND (? OR u.next_attempt_at IS NULL OR u.next_attempt_at <= ?)"
             " AND (u.problem_outbox_id IS NULL OR u.problem_outbox_id <> n.id)"
             " AND (u.claimed_at IS NULL OR u.claimed_at <= ?) ORDER BY n.id LIMIT ?",
-            (backend, to_text(now), to_text(now - STALE_CLAIM), limit),
+            (
+                destination,
+                self._fill(destination),
+                asked,
+                to_text(now),
+                to_text(now - STALE_CLAIM),
+                limit,
+            ),
         ).fetchall()
         return [uuid.UUID(r[0]) for r in rows]
 
     def claim(
-        self, backend: str, session_id: uuid.UUID, owner: str, now: datetime
+        self, destination: str, session_id: uuid.UUID, owner: str, now: datetime
     ) -> PendingUpload | None:
         """Take the session for sending (in its own transaction); None if it isn't ours to send."""
         with self._store.write():
             row = self._conn.execute(
-                _PENDING + " AND n.session_id = ?", (backend, str(session_id))
+                _PENDING + " AND n.session_id = ?",
+                (destination, self._fill(destination), str(session_id)),
             ).fetchone()
             if row is None:
                 return None
@@ -146,11 +244,11 @@ class UploadLedger:
             ambiguous = bool(ambiguous) or claimed_at is not None
             self._conn.execute(
                 "INSERT INTO uploads"
-                " (session_id, backend, claimed_by, claimed_at, ambiguous, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id, backend) DO UPDATE SET"
+                " (session_id, destination, claimed_by, claimed_at, ambiguous, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id, destination) DO UPDATE SET"
                 " claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at,"
                 " ambiguous = excluded.ambiguous, updated_at = excluded.updated_at",
-                (sid, backend, owner, to_text(now), int(ambiguous), to_text(now)),
+                (sid, destination, owner, to_text(now), int(ambiguous), to_text(now)),
             )
             return PendingUpload(
                 session_id=uuid.UUID(sid),
@@ -173,23 +271,49 @@ class UploadLedger:
 
     # -- recording outcomes ------------------------------------------------------------------------
 
-    def sending(self, backend: str, session_id: uuid.UUID, session: WorkSession) -> None:
-        """Note what is about to be sent, before it goes: a crash now leaves it looked up later."""
+    def sending(
+        self,
+        destination: str,
+        session_id: uuid.UUID,
+        session: WorkSession,
+        now: datetime,
+        *,
+        create: bool,
+    ) -> str | None:
+        """Note what is about to be sent, before it goes: a crash now leaves it looked up later.
+        A create is also remembered as unsure until its answer arrives (it may land twice);
+        the token returned settles it in :meth:`succeeded`."""
         with self._store.write():
-            self._update(backend, session_id, sent_json=session_to_json(session))
+            self._update(destination, session_id, sent_json=session_to_json(session))
+            if not create:
+                return None
+            token = to_text(now)
+            self._conn.execute(
+                "INSERT OR IGNORE INTO unsure_creates"
+                " (destination, session_id, sent_json, sent_at) VALUES (?, ?, ?, ?)",
+                (destination, str(session_id), session_to_json(session), token),
+            )
+            return token
 
-    def adopted(self, backend: str, session_id: uuid.UUID, remote_id: str | None) -> None:
+    def adopted(self, destination: str, session_id: uuid.UUID, remote_id: str | None) -> None:
         """The server turned out to hold (or not hold) the write in question."""
         with self._store.write():
-            self._update(backend, session_id, remote_id=remote_id, ambiguous=0)
+            self._update(destination, session_id, remote_id=remote_id, ambiguous=0)
 
     def succeeded(
-        self, backend: str, session_id: uuid.UUID, outbox_id: int, remote_id: str | None
+        self,
+        destination: str,
+        session_id: uuid.UUID,
+        outbox_id: int,
+        remote_id: str | None,
+        *,
+        create_token: str | None = None,
     ) -> None:
-        """The backend now has everything up to ``outbox_id``; ``remote_id`` None after a delete."""
+        """The destination now has everything up to ``outbox_id``; ``remote_id`` None after a
+        delete. ``create_token``: the create that just answered is no longer unsure."""
         with self._store.write():
             self._update(
-                backend,
+                destination,
                 session_id,
                 done_outbox_id=outbox_id,
                 remote_id=remote_id,
@@ -201,18 +325,32 @@ class UploadLedger:
                 last_error=None,
                 problem_outbox_id=None,
             )
+            self._settle_create(destination, session_id, create_token)
+
+    def settle_create(self, destination: str, session_id: uuid.UUID, token: str | None) -> None:
+        """That create's fate is known after all (refused, or stored with an id we know)."""
+        with self._store.write():
+            self._settle_create(destination, session_id, token)
+
+    def _settle_create(self, destination: str, session_id: uuid.UUID, token: str | None) -> None:
+        if token is not None:
+            self._conn.execute(
+                "DELETE FROM unsure_creates"
+                " WHERE destination = ? AND session_id = ? AND sent_at = ?",
+                (destination, str(session_id), token),
+            )
 
     def retry_later(
-        self, backend: str, session_id: uuid.UUID, at: datetime, error: str, *, ambiguous: bool
+        self, destination: str, session_id: uuid.UUID, at: datetime, error: str, *, ambiguous: bool
     ) -> None:
         with self._store.write():
             row = self._conn.execute(
-                "SELECT ambiguous, attempts FROM uploads WHERE session_id = ? AND backend = ?",
-                (str(session_id), backend),
+                "SELECT ambiguous, attempts FROM uploads WHERE session_id = ? AND destination = ?",
+                (str(session_id), destination),
             ).fetchone()
             was_ambiguous, attempts = row if row else (0, 0)
             self._update(
-                backend,
+                destination,
                 session_id,
                 claimed_by=None,
                 claimed_at=None,
@@ -223,12 +361,12 @@ class UploadLedger:
             )
 
     def needs_attention(
-        self, backend: str, session_id: uuid.UUID, outbox_id: int, error: str
+        self, destination: str, session_id: uuid.UUID, outbox_id: int, error: str
     ) -> None:
         """Park this change: the server refused it for good. A newer edit tries again."""
         with self._store.write():
             self._update(
-                backend,
+                destination,
                 session_id,
                 claimed_by=None,
                 claimed_at=None,
@@ -237,60 +375,102 @@ class UploadLedger:
                 next_attempt_at=None,
             )
 
-    def release(self, backend: str, session_id: uuid.UUID) -> None:
+    def release(self, destination: str, session_id: uuid.UUID) -> None:
         """Give the claim back untouched (nothing was sent)."""
         with self._store.write():
-            self._update(backend, session_id, claimed_by=None, claimed_at=None)
+            self._update(destination, session_id, claimed_by=None, claimed_at=None)
 
-    def _update(self, backend: str, session_id: uuid.UUID, **columns: object) -> None:
+    def _update(self, destination: str, session_id: uuid.UUID, **columns: object) -> None:
         columns["updated_at"] = to_text(datetime.now(UTC))
         names = list(columns)
         self._conn.execute(
-            "INSERT INTO uploads (session_id, backend, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(session_id, backend) DO NOTHING",
-            (str(session_id), backend, columns["updated_at"]),
+            "INSERT INTO uploads (session_id, destination, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(session_id, destination) DO NOTHING",
+            (str(session_id), destination, columns["updated_at"]),
         )
         assignments = ", ".join(f"{n} = ?" for n in names)  # names are ours, never user input
         self._conn.execute(
-            f"UPDATE uploads SET {assignments} WHERE session_id = ? AND backend = ?",  # noqa: S608
-            (*columns.values(), str(session_id), backend),
+            f"UPDATE uploads SET {assignments} WHERE session_id = ? AND destination = ?",  # noqa: S608
+            (*columns.values(), str(session_id), destination),
         )
 
-    # -- pausing a backend -------------------------------------------------------------------
+    # -- creates that may have landed twice -------------------------------------------------------
 
-    def pause(self, backend: str, reason: str) -> None:
+    def unsure(self, destination: str) -> dict[uuid.UUID, list[tuple[WorkSession, datetime]]]:
+        """Sessions the destination has (nothing pending) with creates whose fate is unknown:
+        each create as sent, and when."""
+        result: dict[uuid.UUID, list[tuple[WorkSession, datetime]]] = {}
+        pending = {sid for sid in self._pending_ids(destination)}
+        for sid, sent_json, sent_at in self._conn.execute(
+            "SELECT session_id, sent_json, sent_at FROM unsure_creates"
+            " WHERE destination = ? ORDER BY sent_at",
+            (destination,),
+        ):
+            if sid in pending:
+                continue  # the next upload of it looks it up first anyway
+            result.setdefault(uuid.UUID(sid), []).append(
+                (session_from_json(sent_json), from_text(sent_at))
+            )
+        return result
+
+    def settle(self, destination: str, session_id: uuid.UUID, up_to: datetime) -> None:
+        """The creates sent until ``up_to`` can't land any more, and no twin of them is left."""
         with self._store.write():
             self._conn.execute(
-                "INSERT OR REPLACE INTO backend_pauses (backend, reason, since) VALUES (?, ?, ?)",
-                (backend, reason, to_text(datetime.now(UTC))),
+                "DELETE FROM unsure_creates"
+                " WHERE destination = ? AND session_id = ? AND sent_at <= ?",
+                (destination, str(session_id), to_text(up_to)),
             )
 
-    def resume(self, backend: str) -> None:
+    def _pending_ids(self, destination: str) -> list[str]:
+        return [r[0] for r in self._conn.execute(_PENDING, (destination, self._fill(destination)))]
+
+    # -- pausing a destination ---------------------------------------------------------------
+
+    def pause(self, destination: str, reason: str) -> None:
+        with self._store.write():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO destination_pauses (destination, reason, since)"
+                " VALUES (?, ?, ?)",
+                (destination, reason, to_text(datetime.now(UTC))),
+            )
+
+    def resume(self, destination: str) -> None:
         """Credentials changed: let uploads go again."""
         with self._store.write():
-            self._conn.execute("DELETE FROM backend_pauses WHERE backend = ?", (backend,))
+            self._conn.execute(
+                "DELETE FROM destination_pauses WHERE destination = ?", (destination,)
+            )
 
-    def paused(self, backend: str) -> str | None:
+    def paused(self, destination: str) -> str | None:
         row = self._conn.execute(
-            "SELECT reason FROM backend_pauses WHERE backend = ?", (backend,)
+            "SELECT reason FROM destination_pauses WHERE destination = ?", (destination,)
         ).fetchone()
         return row[0] if row else None
 
     # -- what the user sees ------------------------------------------------------------------
 
-    def statuses(self, backend: str, now: datetime) -> dict[uuid.UUID, UploadInfo]:
-        """Every session the backend knows of or still lacks, with its status."""
-        pause = self.paused(backend)
+    def statuses(self, destination: str, now: datetime) -> dict[uuid.UUID, UploadInfo]:
+        """Every session the destination knows of or still lacks, with its status."""
+        pause = self.paused(destination)
         result: dict[uuid.UUID, UploadInfo] = {}
+        checking = {
+            sid: max(at for _, at in creates) + LATE_COMMIT_WINDOW
+            for sid, creates in self.unsure(destination).items()
+        }
         for sid, remote_id, change in self._conn.execute(
             "SELECT u.session_id, u.remote_id, o.change FROM uploads u"
             " JOIN outbox o ON o.id = u.done_outbox_id"
-            " WHERE u.backend = ? AND u.remote_id IS NOT NULL",
-            (backend,),
+            " WHERE u.destination = ? AND (u.remote_id IS NOT NULL OR o.change = 'deleted')",
+            (destination,),
         ):
             op = _op(Change(change), remote_id, pending=False)
-            result[uuid.UUID(sid)] = UploadInfo(UploadStatus.UPLOADED, remote_id, None, None, op)
-        for row in self._conn.execute(_PENDING, (backend,)):
+            key = uuid.UUID(sid)
+            if key in checking:
+                result[key] = UploadInfo(UploadStatus.CHECKING, remote_id, None, checking[key], op)
+            elif remote_id is not None:
+                result[key] = UploadInfo(UploadStatus.UPLOADED, remote_id, None, None, op)
+        for row in self._conn.execute(_PENDING, (destination, self._fill(destination))):
             (
                 sid,
                 outbox_id,
@@ -322,21 +502,33 @@ class UploadLedger:
             result[uuid.UUID(sid)] = replace(info, op=op, attempts=attempts or 0)
         return result
 
-    def counts(self, backend: str, now: datetime) -> dict[UploadStatus, int]:
+    def counts(self, destination: str, now: datetime) -> dict[UploadStatus, int]:
         """How many sessions stand in each status except ``UPLOADED`` (for the tray)."""
         counts = dict.fromkeys(UploadStatus, 0)
-        for info in self.statuses(backend, now).values():
+        for info in self.statuses(destination, now).values():
             counts[info.status] += 1
         counts.pop(UploadStatus.UPLOADED)
         return counts
 
-    def remote_ids(self, backend: str) -> dict[str, uuid.UUID]:
+    def remote_ids(self, destination: str) -> dict[str, uuid.UUID]:
         """Remote id → local session, for telling a pulled entry from its local twin."""
         return {
             rid: uuid.UUID(sid)
             for sid, rid in self._conn.execute(
                 "SELECT session_id, remote_id FROM uploads"
-                " WHERE backend = ? AND remote_id IS NOT NULL",
-                (backend,),
+                " WHERE destination = ? AND remote_id IS NOT NULL",
+                (destination,),
             )
         }
+
+    def filed_at(self, session_id: uuid.UUID) -> list[str]:
+        """The labels of every destination that holds this session (for "where did it go")."""
+        return [
+            label
+            for (label,) in self._conn.execute(
+                "SELECT coalesce(d.label, u.destination) FROM uploads u"
+                " LEFT JOIN destinations d ON d.key = u.destination"
+                " WHERE u.session_id = ? AND u.remote_id IS NOT NULL ORDER BY d.first_used",
+                (str(session_id),),
+            )
+        ]

@@ -3,11 +3,13 @@
 Errors are sorted here, once, from the httpx exception tree and the status code, so the uploader
 only decides what to do with each kind:
 
-- :class:`TransientError`: try again later (connection trouble, timeouts, 5xx, 429);
-- :class:`AmbiguousWriteError`: a write whose answer was lost — it may have landed, so look it up
-  before writing again;
-- :class:`PermanentError`: the server refused this one change for good (other 4xx, an echo that
-  differs from what was sent);
+- :class:`TransientError`: try again later (connection trouble, timeouts, 5xx, 408, 429, and any
+  answer that can't be read — a cut-off or garbled body may read fine next time); its
+  ``unreachable`` flag says the server could not be reached or did not answer at all;
+- :class:`AmbiguousWriteError`: a write whose answer was lost or unreadable — it may have
+  landed, so look it up before writing again;
+- :class:`PermanentError`: the server refused this one change for good, and saying it again will
+  not change that (a 4xx other than 401/403/408/429, an echo that differs from what was sent);
 - :class:`AuthError`: the credentials were rejected (401/403) — stop until they change.
 
 No message built here contains a secret: bodies quoted from the server are scrubbed of the
@@ -50,9 +52,14 @@ class AuthError(SyncError):
 class TransientError(SyncError):
     """Worth trying again later; ``retry_after`` seconds if the server said so."""
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    def __init__(
+        self, message: str, retry_after: float | None = None, *, unreachable: bool = False
+    ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        #: Nothing answered (no connection, or silence past the timeout): the rest of a run
+        #: would only wait for the same silence.
+        self.unreachable = unreachable
 
 
 class AmbiguousWriteError(TransientError):
@@ -60,7 +67,12 @@ class AmbiguousWriteError(TransientError):
 
 
 class PermanentError(SyncError):
-    """The server refused this change for good, or answered something we can't accept."""
+    """The server refused this change for good: asking again would get the same answer."""
+
+
+def unreadable(message: str, *, write: bool) -> TransientError:
+    """An answer that can't be read: a write's may have landed, a read's may read fine later."""
+    return AmbiguousWriteError(message) if write else TransientError(message)
 
 
 class EchoMismatchError(PermanentError):
@@ -69,6 +81,30 @@ class EchoMismatchError(PermanentError):
     def __init__(self, remote_id: str, message: str) -> None:
         super().__init__(message)
         self.remote_id = remote_id
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """Where entries are filed: the vendor, its address, and the identity they go under
+    (TimeTrack's username; Papershift's user, location and working area). Two destinations
+    never share remote ids, claims or pauses: that is what keeps an account switch from
+    overwriting another account's records."""
+
+    vendor: str
+    base_url: str
+    #: (name, value) pairs naming whose entries these are, in a fixed order.
+    identity: tuple[tuple[str, str], ...]
+    label: str
+
+    @property
+    def key(self) -> str:
+        """The one string the upload ledger files everything remote under."""
+        parts = urlsplit(self.base_url.strip())
+        url = urlunsplit(
+            (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), "", "")
+        )
+        who = " ".join(f"{name}={value}" for name, value in self.identity)
+        return f"{self.vendor} {url} {who}".strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +130,10 @@ class Backend(abc.ABC):
 
     name: str
     base_url: str
+    destination: Destination
+    #: Does the server refuse a second record with the same client-chosen id? Where it doesn't
+    #: (TimeTrack), a create whose answer was lost can land twice and must be reconciled.
+    unique_client_ids: bool = True
 
     @abc.abstractmethod
     async def check(self) -> None:
@@ -115,6 +155,11 @@ class Backend(abc.ABC):
     @abc.abstractmethod
     async def find(self, session: WorkSession) -> RemoteEntry | None:
         """The server's entry for this local session, if a write of it landed."""
+
+    async def find_all(self, session: WorkSession) -> list[RemoteEntry]:
+        """Every entry of the user that has exactly this session's start and end (twins too)."""
+        found = await self.find(session)
+        return [] if found is None else [found]
 
     @abc.abstractmethod
     async def list_range(self, start: datetime, end: datetime) -> list[RemoteEntry]:
@@ -247,8 +292,14 @@ class HttpBackend(Backend):
             response = await self._client.request(method, url, params=params, json=body)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             # Nothing reached the server: safe to send again as it is.
-            raise TransientError(f"Couldn't connect to {self.label}: {self._why(exc)}") from None
-        except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+            raise TransientError(
+                f"Couldn't connect to {self.label}: {self._why(exc)}", unreachable=True
+            ) from None
+        except httpx.TimeoutException as exc:
+            message = f"No answer from {self.label}: {self._why(exc)}"
+            error = AmbiguousWriteError if write else TransientError
+            raise error(message, unreachable=True) from None
+        except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
             message = f"No answer from {self.label}: {self._why(exc)}"
             raise (AmbiguousWriteError if write else TransientError)(message) from None
         except httpx.HTTPError as exc:
@@ -260,6 +311,9 @@ class HttpBackend(Backend):
             raise TransientError(
                 f"{self.label} asks to slow down (429).", retry_after=_retry_after(response)
             )
+        if status == 408:  # the server gave up waiting for us: nothing about the entry is wrong
+            message = f"{self.label} timed out the request (408)."
+            raise (AmbiguousWriteError if write else TransientError)(message) from None
         if status >= 500:
             message = f"{self.label} had a problem ({status}): {self.quote(response)}"
             error = AmbiguousWriteError if write else TransientError
@@ -276,8 +330,7 @@ class HttpBackend(Backend):
             return json.loads(response.content)
         except ValueError:
             message = f"{self.label} answered something that isn't JSON: {self.quote(response)}"
-            # A write that got a 2xx has landed even if we can't read the answer.
-            raise (AmbiguousWriteError if write else PermanentError)(message) from None
+            raise unreadable(message, write=write) from None
 
     def quote(self, response: httpx.Response) -> str:
         """The start of the server's answer, scrubbed of secrets, for error messages."""

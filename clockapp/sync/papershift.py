@@ -16,6 +16,7 @@ from typing import Any
 from clockapp.domain.session import WorkSession
 from clockapp.sync.backend import (
     ConfigError,
+    Destination,
     EchoMismatchError,
     HttpBackend,
     PermanentError,
@@ -24,6 +25,7 @@ from clockapp.sync.backend import (
     parse_instant,
     redact_url,
     same_origin,
+    unreadable,
 )
 
 log = logging.getLogger(__name__)
@@ -80,6 +82,22 @@ class PapershiftBackend(HttpBackend):
                 raise ConfigError(f"The Papershift {words} is not set (by id or external id).")
         super().__init__(base_url, secrets=(api_token,), headers={})
         self._token = api_token
+        self.destination = self.destination_for(self.base_url, given)
+
+    @staticmethod
+    def destination_for(base_url: str, ids: dict[str, str | None]) -> Destination:
+        """Entries are filed under the address, the user, the location and the working area,
+        each as given (by id or by external id)."""
+        url = base_url.rstrip("/")
+        identity: list[tuple[str, str]] = []
+        for entity in ("user", "location", "working_area"):
+            for suffix in ("id", "external_id"):
+                value = ids.get(f"{entity}_{suffix}")
+                if value:
+                    identity.append((f"{entity}_{suffix}", str(value)))
+                    break
+        who = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in identity)
+        return Destination("papershift", url, tuple(identity), f"Papershift at {url} ({who})")
 
     async def check(self) -> None:
         now = datetime.now(UTC)
@@ -164,9 +182,10 @@ class PapershiftBackend(HttpBackend):
                 params[key] = str(self.ids[key])
         answer = await self.request("GET", PATH, params=params, write=False)
         if not isinstance(answer, dict) or not isinstance(answer.get("working_sessions"), list):
-            raise PermanentError(
+            raise unreadable(
                 "Papershift answered the list with something other than working sessions: "
-                + self.scrub(str(answer))[:200]
+                + self.scrub(str(answer))[:200],
+                write=False,
             )
         next_page = answer.get("next_page")
         return [self._entry(item) for item in answer["working_sessions"]], (
@@ -190,10 +209,13 @@ class PapershiftBackend(HttpBackend):
             "manual_pause": break_minutes(session),
         }
 
-    def _entry(self, data: Any, external_id: str | None = None) -> RemoteEntry:
+    def _entry(
+        self, data: Any, external_id: str | None = None, *, write: bool = False
+    ) -> RemoteEntry:
         if not isinstance(data, dict):
-            raise PermanentError(
-                f"Papershift answered {self.scrub(str(data))[:200]!r}, not a working session."
+            raise unreadable(
+                f"Papershift answered {self.scrub(str(data))[:200]!r}, not a working session.",
+                write=write,
             )
         try:
             if data.get("id") is None:
@@ -208,8 +230,8 @@ class PapershiftBackend(HttpBackend):
                 external_id=data.get("external_id") or external_id,
             )
         except (ValueError, TypeError) as exc:
-            raise PermanentError(
-                f"Papershift answered a working session that can't be read: {exc}"
+            raise unreadable(
+                f"Papershift answered a working session that can't be read: {exc}", write=write
             ) from None
 
     @staticmethod
@@ -224,7 +246,7 @@ class PapershiftBackend(HttpBackend):
     def _echo(
         self, data: Any, session: WorkSession, action: str, remote_id: str | None = None
     ) -> RemoteEntry:
-        entry = self._entry(data, external_id=str(session.id))
+        entry = self._entry(data, external_id=str(session.id), write=True)
         if remote_id is not None and entry.remote_id != remote_id:
             raise PermanentError(
                 f"Papershift answered the {action} with another entry ({entry.remote_id})."

@@ -12,12 +12,14 @@ from typing import Any
 
 from clockapp.domain.session import WorkSession
 from clockapp.sync.backend import (
+    Destination,
     EchoMismatchError,
     HttpBackend,
     PermanentError,
     RemoteEntry,
     break_minutes,
     parse_instant,
+    unreadable,
 )
 
 PATH = "/api/v2/ext/attendances"
@@ -36,6 +38,7 @@ def _ms(instant: datetime) -> datetime:
 class TimeTrackBackend(HttpBackend):
     name = "timetrack"
     label = "TimeTrack"
+    unique_client_ids = False  # no client-chosen id: a lost create's answer can mean a twin
 
     def __init__(self, base_url: str, username: str, api_key: str, api_secret: str) -> None:
         super().__init__(
@@ -44,6 +47,15 @@ class TimeTrackBackend(HttpBackend):
             headers={"X-TimeTrack-Api-Key": api_key, "X-TimeTrack-Api-Secret": api_secret},
         )
         self.username = username
+        self.destination = self.destination_for(self.base_url, username)
+
+    @staticmethod
+    def destination_for(base_url: str, username: str) -> Destination:
+        """Entries are filed under the account's address and the username."""
+        url = base_url.rstrip("/")
+        return Destination(
+            "timetrack", url, (("username", username),), f"TimeTrack at {url} as {username}"
+        )
 
     async def check(self) -> None:
         now = datetime.now(UTC)
@@ -75,12 +87,13 @@ class TimeTrackBackend(HttpBackend):
 
     async def find(self, session: WorkSession) -> RemoteEntry | None:
         """No client-chosen id exists: the entry is the user's one with exactly this from/to."""
+        found = await self.find_all(session)
+        return min(found, key=lambda e: _id_order(e.remote_id)) if found else None
+
+    async def find_all(self, session: WorkSession) -> list[RemoteEntry]:
         assert session.end is not None
         start, end = _ms(session.start), _ms(session.end)
-        for entry in await self.list_range(start, end):
-            if entry.start == start and entry.end == end:
-                return entry
-        return None
+        return [e for e in await self.list_range(start, end) if e.start == start and e.end == end]
 
     async def list_range(self, start: datetime, end: datetime) -> list[RemoteEntry]:
         # Whether the filter keeps entries inside or overlapping the range is not documented:
@@ -93,9 +106,10 @@ class TimeTrackBackend(HttpBackend):
         }
         answer = await self.request("GET", PATH, params=params, write=False)
         if not isinstance(answer, list):
-            raise PermanentError(
+            raise unreadable(
                 "TimeTrack answered the list with something other than a list of attendances: "
-                + self.scrub(str(answer))[:200]
+                + self.scrub(str(answer))[:200],
+                write=False,
             )
         entries = []
         for item in answer:
@@ -119,10 +133,11 @@ class TimeTrackBackend(HttpBackend):
             "notes": session.note,
         }
 
-    def _entry(self, data: Any) -> RemoteEntry:
+    def _entry(self, data: Any, *, write: bool = False) -> RemoteEntry:
         if not isinstance(data, dict):
-            raise PermanentError(
-                f"TimeTrack answered {self.scrub(str(data))[:200]!r}, not an attendance."
+            raise unreadable(
+                f"TimeTrack answered {self.scrub(str(data))[:200]!r}, not an attendance.",
+                write=write,
             )
         try:
             remote_id = data.get("id", data.get("ID"))
@@ -137,15 +152,15 @@ class TimeTrackBackend(HttpBackend):
                 note=str(data.get("notes") or ""),
             )
         except (ValueError, TypeError) as exc:
-            raise PermanentError(
-                f"TimeTrack answered an attendance that can't be read: {exc}"
+            raise unreadable(
+                f"TimeTrack answered an attendance that can't be read: {exc}", write=write
             ) from None
 
     def _echo(
         self, data: Any, session: WorkSession, action: str, remote_id: str | None = None
     ) -> RemoteEntry:
         """The server's copy, checked against what was sent."""
-        entry = self._entry(data)
+        entry = self._entry(data, write=True)
         assert session.end is not None
         if remote_id is not None and entry.remote_id != remote_id:
             raise PermanentError(
@@ -168,3 +183,8 @@ class TimeTrackBackend(HttpBackend):
                 + ".",
             )
         return entry
+
+
+def _id_order(remote_id: str) -> tuple[int, str]:
+    # The oldest record first: numeric ids grow, so a twin is the later one.
+    return (int(remote_id), "") if remote_id.isdigit() else (0, remote_id)

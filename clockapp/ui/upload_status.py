@@ -24,7 +24,12 @@ log = logging.getLogger(__name__)
 #: How often uploads run on their own (milliseconds): often enough that HR sees the day soon.
 UPLOAD_INTERVAL_MS = 5 * 60 * 1000
 
-_WAITING = (UploadStatus.SAVED, UploadStatus.WAITING, UploadStatus.UPLOADING)
+_WAITING = (
+    UploadStatus.SAVED,
+    UploadStatus.WAITING,
+    UploadStatus.UPLOADING,
+    UploadStatus.CHECKING,
+)
 
 
 class Uploads(Protocol):

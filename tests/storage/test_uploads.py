@@ -48,6 +48,8 @@ def test_an_edit_before_upload_folds_into_one_change(store: Store) -> None:
 def test_a_deletion_carries_the_last_version_for_lookups(store: Store) -> None:
     ledger = UploadLedger(store)
     s = finished(store)
+    assert ledger.claim(TT, s.id, "me", T0) is not None  # a create went out ...
+    ledger.retry_later(TT, s.id, T0, "no answer", ambiguous=True)  # ... and its answer was lost
     with store.write():
         store.delete_session(s)
     p = ledger.claim(TT, s.id, "me", T0)
