@@ -222,7 +222,7 @@ def _sync_service(service: ClockService) -> Any:
     from clockapp.secrets import SecretStore
     from clockapp.services.sync import SyncService
 
-    return SyncService(service.store, service.settings, SecretStore())
+    return SyncService(service.store, service.settings, SecretStore(), zone_name=service.zone_name)
 
 
 def _backend(service: ClockService, args: argparse.Namespace) -> int:
@@ -232,6 +232,9 @@ def _backend(service: ClockService, args: argparse.Namespace) -> int:
     try:
         if args.backend_command == "show":
             info = config.describe_backend(service.settings, sync.secrets)
+            if sync.destination is not None:
+                info["destination"] = sync.destination.label
+                info["will_upload"] = _will_upload(sync)
             if sync.paused():
                 info["paused"] = sync.paused()
             if args.json:
@@ -263,9 +266,21 @@ def _backend(service: ClockService, args: argparse.Namespace) -> int:
             config.configure_papershift(service.settings, sync.secrets, args.url, token, ids)
         sync.credentials_changed()
         print(f"Uploads go to {config.LABELS[args.kind]}; the secrets are in the system keyring.")
+        print(_will_upload(sync))
         return 0
     except config.BackendSetupError as exc:
         raise ClockError(str(exc)) from exc
+
+
+def _will_upload(sync: Any) -> str:
+    """What the destination receives on the next upload, in one sentence."""
+    destination, preview = sync.destination, sync.preview()
+    if destination is None or preview is None:
+        return "Uploads are off."
+    if not preview.sessions:
+        return f"Nothing is waiting to be uploaded to {destination.label}."
+    since = preview.since.astimezone().date().isoformat() if preview.since else "?"
+    return f"{preview.sessions} session(s) since {since} will be uploaded to {destination.label}."
 
 
 def _ask_secrets(prompts: list[str]) -> list[str]:
@@ -289,18 +304,20 @@ def _sync(service: ClockService, as_json: bool) -> int:
 
     sync = _sync_service(service)
     try:
-        result = asyncio.run(sync.sync_now())
+        result = asyncio.run(sync.sync_now(asked=True))
     except BackendSetupError as exc:
         raise ClockError(str(exc)) from exc
     if result is None:
         raise ClockError("No backend is set up; see 'clockapp backend set --help'.")
     left = {status.value: n for status, n in result.left.items() if n}
     statuses = sync.session_statuses() or {}
+    destination = sync.destination.label if sync.destination else None
     if as_json:
         items = [
             {
                 "session_id": str(sid),
                 "backend": sync.backend_name,
+                "destination": destination,
                 "op": info.op,
                 "state": info.status.value,
                 "attempts": info.attempts,
@@ -315,20 +332,27 @@ def _sync(service: ClockService, as_json: bool) -> int:
         print(
             json.dumps(
                 {
+                    "destination": destination,
                     "uploaded": result.uploaded,
                     "left": left,
                     "paused": result.paused,
+                    "stopped": result.stopped,
+                    "twins_removed": result.twins_removed,
                     "items": items,
                 },
                 indent=2,
             )
         )
     else:
-        print(f"Uploaded {result.uploaded} change(s).")
+        print(f"Uploaded {result.uploaded} change(s) to {destination}.")
+        if result.twins_removed:
+            print(f"Removed {result.twins_removed} second record(s) a late server commit left.")
         for status, n in left.items():
             print(f"  {n} {status}")
         if result.paused:
             print(f"Uploads are paused: {result.paused}")
+        if result.stopped:
+            print(f"Stopped early: {result.stopped} The rest waits for the next try.")
         for sid, info in statuses.items():
             if info.detail and info.status.value in ("needs attention", "waiting"):
                 print(f"  {str(sid)[:8]} {info.status.value}: {info.detail}")

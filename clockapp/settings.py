@@ -135,6 +135,17 @@ def local_zone_name() -> str:
     """The IANA name of this machine's time zone (``$TZ`` wins), ``UTC`` if it can't be told."""
     import tzlocal
 
+    # tzlocal caches its first answer: read $TZ ourselves so a changed one is seen.
+    named = os.environ.get("TZ", "").removeprefix(":")
+    if named:
+        from zoneinfo import ZoneInfo
+
+        try:
+            ZoneInfo(named)
+            return named
+        except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+            pass  # not an IANA name (e.g. a POSIX rule): let tzlocal work it out
+
     try:
         name = tzlocal.get_localzone_name()
     except Exception as exc:  # tzlocal raises several types for odd /etc/localtime setups

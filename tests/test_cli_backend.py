@@ -88,6 +88,7 @@ def test_sync_uploads_and_says_what_is_left(
     assert by_state["waiting"] | {"session_id": None, "next_attempt_at": None} == {
         "session_id": None,
         "backend": "timetrack",
+        "destination": f"TimeTrack at {timetrack.url} as anna",
         "op": "create",
         "state": "waiting",
         "attempts": 1,

@@ -54,8 +54,12 @@ class SyncService:
         *,
         now: Callable[[], datetime] = utc_now,
         make_backend: Callable[[Settings, SecretStore], Backend | None] = build_backend,
+        zone_name: str | None = None,
     ) -> None:
         self.store = store
+        #: The zone whose months the fill-back of a new destination counts (default: this
+        #: machine's, asked when first needed).
+        self.zone_name = zone_name
         self.settings = settings
         self.secrets = secrets
         self._now = now
@@ -88,7 +92,7 @@ class SyncService:
         Reads first, so read-only uses of a known destination never write."""
         if self._ledger.is_known(destination.key):
             return
-        fill_from = fill_start(self.settings, self._now())
+        fill_from = fill_start(self.settings, self._now(), self._zone())
         if self._ledger.register(
             destination.key, destination.vendor, destination.label, fill_from, self._now()
         ):
@@ -100,7 +104,12 @@ class SyncService:
         destination = destination or self.destination
         if destination is None:
             return None
-        return self._ledger.preview(destination.key, fill_start(self.settings, self._now()))
+        fill_from = fill_start(self.settings, self._now(), self._zone())
+        return self._ledger.preview(destination.key, fill_from)
+
+    def _zone(self) -> str:
+        self.zone_name = self.zone_name or local_zone_name()
+        return self.zone_name
 
     async def sync_now(self, *, asked: bool = False) -> SyncResult | None:
         """Upload everything due; None when no backend is configured. One run at a time.
@@ -160,13 +169,12 @@ class SyncService:
         return remote_only(entries, self.store, self._ledger, key, start, end)
 
 
-def fill_start(settings: Settings, now: datetime) -> datetime:
+def fill_start(settings: Settings, now: datetime, zone: str) -> datetime:
     """Where a new destination's fill-back starts: the first of the month the setting
     ``fill_new_destination_months`` counts back from this one (0: this month), local time."""
     months = settings.get("fill_new_destination_months")
     if not isinstance(months, int) or isinstance(months, bool) or months < 0:
         months = 1
-    zone = local_zone_name()
     today = now.astimezone(ZoneInfo(zone)).date()
     index = today.year * 12 + today.month - 1 - months
     return day_start(date(index // 12, index % 12 + 1, 1), zone)

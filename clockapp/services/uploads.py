@@ -306,7 +306,12 @@ class Uploader:
         wait = backoff(p.attempts, exc.retry_after, self._rng)
         log.info("upload of %s failed (%s); next try in %s", p.session_id, exc, wait)
         self.ledger.retry_later(
-            self.destination, p.session_id, self._now() + wait, str(exc), ambiguous=ambiguous
+            self.destination,
+            p.session_id,
+            self._now() + wait,
+            str(exc),
+            ambiguous=ambiguous,
+            server_said=exc.retry_after is not None,
         )
         self._note_stop(exc)
 

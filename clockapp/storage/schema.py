@@ -101,7 +101,9 @@ MIGRATIONS: list[str] = [
         -- NOT NULL column stands before a key column ("NULL value in …").
         PRIMARY KEY (destination, session_id, sent_at)
     ) WITHOUT ROWID;
-    ALTER TABLE uploads ADD COLUMN checked_at TEXT;  -- the last look for twins (UTC)
+    -- UTC; set when the server said when to come back (Retry-After): even a run the user asked
+    -- for waits until then, while our own backoff (next_attempt_at) gives way to the user.
+    ALTER TABLE uploads ADD COLUMN not_before TEXT;
     """,
 ]
 

@@ -192,12 +192,14 @@ class UploadLedger:
         retry are due now too."""
         rows = self._conn.execute(
             _PENDING + " AND (? OR u.next_attempt_at IS NULL OR u.next_attempt_at <= ?)"
+            " AND (u.not_before IS NULL OR u.not_before <= ?)"
             " AND (u.problem_outbox_id IS NULL OR u.problem_outbox_id <> n.id)"
             " AND (u.claimed_at IS NULL OR u.claimed_at <= ?) ORDER BY n.id LIMIT ?",
             (
                 destination,
                 self._fill(destination),
                 asked,
+                to_text(now),
                 to_text(now),
                 to_text(now - STALE_CLAIM),
                 limit,
@@ -322,6 +324,7 @@ class UploadLedger:
                 ambiguous=0,
                 attempts=0,
                 next_attempt_at=None,
+                not_before=None,
                 last_error=None,
                 problem_outbox_id=None,
             )
@@ -341,8 +344,17 @@ class UploadLedger:
             )
 
     def retry_later(
-        self, destination: str, session_id: uuid.UUID, at: datetime, error: str, *, ambiguous: bool
+        self,
+        destination: str,
+        session_id: uuid.UUID,
+        at: datetime,
+        error: str,
+        *,
+        ambiguous: bool,
+        server_said: bool = False,
     ) -> None:
+        """Try again at ``at``; ``server_said``: the server set that time (Retry-After), so
+        not even the user's "Sync now" goes before it."""
         with self._store.write():
             row = self._conn.execute(
                 "SELECT ambiguous, attempts FROM uploads WHERE session_id = ? AND destination = ?",
@@ -357,6 +369,7 @@ class UploadLedger:
                 ambiguous=int(ambiguous or bool(was_ambiguous)),
                 attempts=attempts + 1,
                 next_attempt_at=to_text(at),
+                not_before=to_text(at) if server_said else None,
                 last_error=error,
             )
 

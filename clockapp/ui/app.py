@@ -162,7 +162,7 @@ def open_sync(service: ClockService, secrets: Any) -> Any:
         log.info("uploads are not available in this build: %s", exc)
         return None
     try:
-        return SyncService(service.store, service.settings, secrets)
+        return SyncService(service.store, service.settings, secrets, zone_name=service.zone_name)
     except Exception as exc:
         log.warning("uploads are off for this run: %s", exc)
         return None
