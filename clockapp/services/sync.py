@@ -27,6 +27,7 @@ from clockapp.settings import Settings, local_zone_name
 from clockapp.storage import Store
 from clockapp.storage.uploads import Preview, UploadInfo, UploadLedger, UploadStatus
 from clockapp.sync.backend import Backend, Destination, RemoteEntry
+from clockapp.sync.papershift import external_id as papershift_id
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +193,9 @@ def remote_only(
     or by identical start and end (an upload whose answer was lost)."""
     known_remote = ledger.remote_ids(destination)
     local = store.sessions_between(start - timedelta(days=1), end + timedelta(days=1))
-    local_ids = {str(s.id) for s in local}
+    # Papershift files a session under an id made for the destination (older versions: the
+    # bare UUID); TimeTrack has no such id.
+    local_ids = {str(s.id) for s in local} | {papershift_id(s.id, destination) for s in local}
     local_spans = {(s.start, s.end) for s in local}
     result = []
     for e in entries:

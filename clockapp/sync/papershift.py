@@ -1,7 +1,11 @@
 """Papershift working sessions (``/public_api/v1/working_sessions``), read as API-NOTES.md says.
 
-The local session's UUID goes out as ``external_id``: after an ambiguous failure the entry is
-looked up by it, and a blind retry shows up as "external id already taken" and is adopted.
+Each session goes out with an ``external_id``: after an ambiguous failure the entry is looked up
+by it, and a blind retry shows up as "external id already taken" and is adopted. External ids are
+unique in a whole Papershift account, so one session filed for two users (after a switch of user
+or location) needs two: the id is the session's UUID made specific to the destination
+(:func:`external_id`). Look-ups also try the bare UUID that earlier versions sent, and adopt an
+entry only if it is filed under our user (and location).
 The token travels in the body of writes and in the query string of reads, so no URL is ever
 logged or shown unredacted, and a ``next_page`` is never followed: the next page is asked of the
 configured address instead.
@@ -10,6 +14,7 @@ configured address instead.
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -104,7 +109,7 @@ class PapershiftBackend(HttpBackend):
         await self._page(now - timedelta(days=1), now, 1)
 
     async def create(self, session: WorkSession) -> RemoteEntry:
-        fields = {**self.ids, **self._times(session), "external_id": str(session.id)}
+        fields = {**self.ids, **self._times(session), "external_id": self.external_id(session)}
         try:
             answer = await self.request("POST", PATH, body=self._body(fields), write=True)
         except PermanentError as exc:
@@ -147,14 +152,32 @@ class PapershiftBackend(HttpBackend):
         return None if answer is None else self._entry(answer)
 
     async def find(self, session: WorkSession) -> RemoteEntry | None:
-        answer = await self.request(
-            "GET",
-            PATH,
-            params=self._query(external_id=str(session.id)),
-            write=False,
-            missing_ok=True,
-        )
-        return None if answer is None else self._entry(answer, external_id=str(session.id))
+        """The entry with this session's external id (ours, or the bare UUID earlier versions
+        sent) — if it is filed under our user and location. External ids are unique in the
+        whole account: after a switch of user the entry found may be another user's, and
+        adopting it would overwrite their record."""
+        for external in (self.external_id(session), str(session.id)):
+            answer = await self.request(
+                "GET", PATH, params=self._query(external_id=external), write=False, missing_ok=True
+            )
+            if answer is None:
+                continue
+            entry = self._entry(answer, external_id=external)
+            if await self._is_ours(entry, answer):
+                return entry
+            log.info("Papershift entry %s is another user's; not adopted", entry.remote_id)
+        return None
+
+    def external_id(self, session: WorkSession) -> str:
+        return external_id(session.id, self.destination.key)
+
+    async def _is_ours(self, entry: RemoteEntry, answer: dict[str, Any]) -> bool:
+        location = self.ids.get("location_id")
+        if location is not None and str(answer.get("location_id", location)) != str(location):
+            return False
+        # The range listing is filtered by our user: the entry is ours if it is in there.
+        mine = await self.list_range(entry.start, entry.end)
+        return any(e.remote_id == entry.remote_id for e in mine)
 
     async def list_range(self, start: datetime, end: datetime) -> list[RemoteEntry]:
         entries: list[RemoteEntry] = []
@@ -246,7 +269,7 @@ class PapershiftBackend(HttpBackend):
     def _echo(
         self, data: Any, session: WorkSession, action: str, remote_id: str | None = None
     ) -> RemoteEntry:
-        entry = self._entry(data, external_id=str(session.id), write=True)
+        entry = self._entry(data, external_id=self.external_id(session), write=True)
         if remote_id is not None and entry.remote_id != remote_id:
             raise PermanentError(
                 f"Papershift answered the {action} with another entry ({entry.remote_id})."
@@ -261,6 +284,11 @@ class PapershiftBackend(HttpBackend):
                 f"with {break_minutes(session)} min.",
             )
         return entry
+
+
+def external_id(session_id: uuid.UUID, destination_key: str) -> str:
+    """The session's id at one destination: stable, and different for every destination."""
+    return str(uuid.uuid5(session_id, destination_key))
 
 
 def _id(remote_id: str) -> int | str:

@@ -251,7 +251,7 @@ class ClockTray(QObject):
                 self.tr("Uploads are not set up; choose your HR system in Settings…."),
             )
             return
-        self.uploads.sync_now()
+        self.uploads.sync_now(asked=True)
 
     # -- telling the user -------------------------------------------------------------------
 

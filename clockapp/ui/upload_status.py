@@ -35,7 +35,7 @@ _WAITING = (
 class Uploads(Protocol):
     """What the tray needs of ``clockapp.services.sync.SyncService``."""
 
-    async def sync_now(self) -> Any: ...
+    async def sync_now(self, *, asked: bool = False) -> Any: ...
 
     def counts(self) -> dict[UploadStatus, int] | None: ...
 
@@ -123,7 +123,7 @@ class UploadWatch(QObject):
         self._told_paused: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.sync_now)
+        self._timer.timeout.connect(lambda: self.sync_now())
 
     def start(self) -> None:
         """Read the counts and start the periodic uploads (needs a running asyncio loop)."""
@@ -163,8 +163,9 @@ class UploadWatch(QObject):
             return
         self._set(UploadSummary(True, counts, paused, self.summary.error, self.running))
 
-    def sync_now(self) -> None:
-        """Start an upload run in the background unless one is running or none is set up."""
+    def sync_now(self, asked: bool = False) -> None:
+        """Start an upload run in the background unless one is running or none is set up.
+        ``asked``: the user asked ("Sync now"), so items waiting for a retry go now too."""
         if self.sync is None or self.running:
             return
         try:
@@ -172,13 +173,13 @@ class UploadWatch(QObject):
         except RuntimeError:
             log.warning("no asyncio loop is running; uploads wait for the next start")
             return
-        self._task = loop.create_task(self._run(self.sync))
+        self._task = loop.create_task(self._run(self.sync, asked))
         self.refresh()
 
-    async def _run(self, sync: Uploads) -> None:
+    async def _run(self, sync: Uploads, asked: bool) -> None:
         error: str | None = None
         try:
-            await sync.sync_now()
+            await sync.sync_now(asked=asked)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # shown in the status line; the next run tries again

@@ -6,6 +6,7 @@ us) and follow the documents in ../shared/seeds/ strictly, so a client that gues
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -24,7 +25,9 @@ class Fault:
     ``before``: answer ``status`` without doing anything. ``after``: do the work, then answer
     ``status`` (the write landed, the client can't know). ``drop``/``drop_after``: close the
     connection without an answer, before/after doing the work. ``hang_after``: do the work, then
-    stay silent for ``seconds`` (the client times out).
+    stay silent for ``seconds`` (the client times out). ``late``: close the connection without
+    an answer and do the work only when the test calls :meth:`FakeServer.commit_late` (a server
+    under load that commits a write after the client gave up, and after its look-up ran).
     """
 
     kind: str = "before"
@@ -63,6 +66,7 @@ class FakeServer:
         self.lock = threading.RLock()
         self.requests: list[Request] = []
         self._faults: list[Fault] = []
+        self._late: list[Request] = []
         #: Seconds added before every answer (a server across the internet).
         self.latency = 0.0
         fake = self
@@ -111,6 +115,17 @@ class FakeServer:
     def clear_faults(self) -> None:
         with self.lock:
             self._faults.clear()
+
+    def commit_late(self, count: int | None = None) -> int:
+        """Do the work of the first ``count`` (default: all) writes held by a ``late`` fault,
+        as the server would, answering nobody; how many were done."""
+        with self.lock:
+            held, self._late = self._late[:count], self._late[len(self._late[:count]) :]
+            for request in held:
+                # A late write refused after all: nobody hears of it.
+                with contextlib.suppress(Reply):
+                    self.handle(request)
+            return len(held)
 
     def requests_by(self, method: str) -> list[Request]:
         with self.lock:
@@ -161,7 +176,10 @@ class FakeServer:
         fault = self._take_fault(h.command)
         if fault is not None and fault.kind == "before":
             return self._send(h, fault.status, fault.body, fault.retry_after, fault.raw)
-        if fault is not None and fault.kind == "drop":
+        if fault is not None and fault.kind in ("drop", "late"):
+            if fault.kind == "late" and not isinstance(body, ValueError):
+                with self.lock:
+                    self._late.append(request)
             h.close_connection = True
             return None
         if isinstance(body, ValueError):

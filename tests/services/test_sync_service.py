@@ -14,6 +14,7 @@ from clockapp.services.clock import ClockService
 from clockapp.services.sync import SyncService
 from clockapp.settings import Policy, Settings
 from clockapp.storage.uploads import UploadStatus
+from clockapp.sync.papershift import external_id as papershift_id
 from tests.conftest import FakeClock, berlin
 from tests.fakes.papershift import FakePapershift
 from tests.fakes.timetrack import FakeTimeTrack
@@ -172,7 +173,9 @@ def test_papershift_setup_and_sync(
     result = asyncio.run(sync.sync_now())
     assert result is not None and result.all_done
     [stored] = papershift.sessions.values()
-    assert stored["external_id"] == str(session.id)
+    destination = sync.destination
+    assert destination is not None
+    assert stored["external_id"] == papershift_id(session.id, destination.key)
 
 
 def test_a_keyring_that_hangs_does_not_hang_the_uploads(

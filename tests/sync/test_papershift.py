@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from datetime import timedelta
 from typing import Any, TypeVar
 
 import pytest
 
 from clockapp.sync.backend import AuthError, ConfigError, PermanentError
-from clockapp.sync.papershift import PapershiftBackend
+from clockapp.sync.papershift import PapershiftBackend, external_id
 from tests.conftest import berlin
 from tests.fakes.papershift import FakePapershift
 from tests.fakes.server import FakeServer, Fault, Request
@@ -38,11 +39,17 @@ def call(backend: PapershiftBackend, coro_of: Any) -> Any:
     return asyncio.run(go())
 
 
-def test_create_sends_the_uuid_as_external_id_and_the_token_in_the_body(
+def test_create_sends_an_external_id_of_the_destination_and_the_token_in_the_body(
     papershift: FakePapershift,
 ) -> None:
     session = day()
-    entry = call(client(papershift), lambda b: b.create(session))
+    backend = client(papershift)
+    ours = backend.external_id(session)
+    # The session's UUID, made specific to where it is filed: another user gets another id.
+    assert uuid.UUID(ours) != session.id
+    other = PapershiftBackend.destination_for(papershift.url, {"user_id": "2"}).key
+    assert external_id(session.id, other) != ours
+    entry = call(backend, lambda b: b.create(session))
 
     [post] = papershift.requests_by("POST")
     assert papershift.api_token not in post.raw_target
@@ -55,7 +62,7 @@ def test_create_sends_the_uuid_as_external_id_and_the_token_in_the_body(
             "starts_at": "2026-11-23T07:00:00+00:00",
             "ends_at": "2026-11-23T15:30:00+00:00",
             "manual_pause": 30,
-            "external_id": str(session.id),
+            "external_id": ours,
         },
     }
     [stored] = papershift.sessions.values()
@@ -91,8 +98,9 @@ def test_a_blind_retry_adopts_the_entry_instead_of_duplicating(
 ) -> None:
     session = day()
     assert session.end is not None
-    papershift.add(session.start, session.end, 30, external_id=str(session.id))
-    entry = call(client(papershift), lambda b: b.create(session))
+    backend = client(papershift)
+    papershift.add(session.start, session.end, 30, external_id=backend.external_id(session))
+    entry = call(backend, lambda b: b.create(session))
     assert len(papershift.sessions) == 1
     assert entry.remote_id == str(next(iter(papershift.sessions)))
 
@@ -100,10 +108,21 @@ def test_a_blind_retry_adopts_the_entry_instead_of_duplicating(
 def test_an_adopted_entry_is_brought_up_to_date(papershift: FakePapershift) -> None:
     session = day()
     assert session.end is not None
-    papershift.add(session.start, session.end - timedelta(hours=1), 0, external_id=str(session.id))
-    call(client(papershift), lambda b: b.create(session))
+    backend = client(papershift)
+    papershift.add(
+        session.start, session.end - timedelta(hours=1), 0, external_id=backend.external_id(session)
+    )
+    call(backend, lambda b: b.create(session))
     [stored] = papershift.sessions.values()
     assert stored["ends_at"] == session.end and stored["break_time"] == 1800
+
+
+def test_find_also_knows_the_bare_uuid_earlier_versions_sent(papershift: FakePapershift) -> None:
+    session = day()
+    assert session.end is not None
+    mine = papershift.add(session.start, session.end, 30, external_id=str(session.id))
+    found = call(client(papershift), lambda b: b.find(session))
+    assert found is not None and found.remote_id == str(mine)
 
 
 def test_a_range_is_read_page_by_page(papershift: FakePapershift) -> None:

@@ -34,10 +34,12 @@ class FakeUploads:
         self.status_counts: dict[UploadStatus, int] = {}
         self.paused_reason: str | None = None
         self.runs = 0
+        self.asked_runs = 0
         self.fail_with: Exception | None = None
 
-    async def sync_now(self) -> None:
+    async def sync_now(self, *, asked: bool = False) -> None:
         self.runs += 1
+        self.asked_runs += asked
         if self.fail_with is not None:
             raise self.fail_with
 
