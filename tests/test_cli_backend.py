@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,38 @@ def test_without_a_keyring_clocking_goes_on_and_uploads_wait(
         for p in data_dir.rglob("*")
         if p.is_file()
     )
+
+
+def test_switching_account_never_touches_the_new_accounts_records_with_old_ids(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_timetrack(capsys, monkeypatch, timetrack)
+    for hours in (30, 26):
+        assert main(["in", "--at", ago(hours=hours)]) == 0
+        assert main(["out", "--at", ago(hours=hours - 2)]) == 0
+    assert run(capsys, "sync")[0] == 0 and len(timetrack.live("anna")) == 2
+    since = (date.today() - timedelta(days=3)).isoformat()
+    _, out, _ = run(capsys, "sessions", "--from", since, "--json")
+    first = json.loads(out)[0]["id"]
+
+    with FakeTimeTrack() as other:
+        # The other account's own records carry the ids the first account gave ours.
+        for day in ("2026-11-02", "2026-11-03"):
+            other.add("anna", berlin(f"{day} 07:00"), berlin(f"{day} 15:00"), 30, "door")
+        theirs = [dict(e) for e in other.live()]
+        monkeypatch.setattr("sys.stdin", io.StringIO(f"{other.api_key}\n{other.api_secret}\n"))
+        code, out, _ = run(
+            capsys, "backend", "set", "timetrack", "--url", other.url, "--username", "anna"
+        )
+        assert code == 0 and "2 session(s) since" in out
+        assert run(capsys, "edit", first, "--note", "corrected")[0] == 0
+        code, out, _ = run(capsys, "sync")
+        assert code == 0, out
+        assert [r.method for r in other.requests if r.method != "GET"] == ["POST", "POST"]
+        assert [dict(e) for e in other.live()][:2] == theirs  # untouched
+        assert sorted(e["notes"] for e in other.live()[2:]) == ["", "corrected"]
+    assert len(timetrack.live("anna")) == 2  # the old account keeps its two

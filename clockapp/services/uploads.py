@@ -290,7 +290,7 @@ class Uploader:
                 for e in await self.backend.find_all(sent)
                 if e.remote_id not in owned  # ours, or another session's: never a twin
                 and matches(e, sent)
-                and (e.note == sent.note or not e.note)
+                and e.note == sent.note
             ]
             for entry in twins[: len(sent_list)]:
                 await self.backend.delete(entry.remote_id)

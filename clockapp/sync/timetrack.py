@@ -86,8 +86,9 @@ class TimeTrackBackend(HttpBackend):
         return entry
 
     async def find(self, session: WorkSession) -> RemoteEntry | None:
-        """No client-chosen id exists: the entry is the user's one with exactly this from/to."""
-        found = await self.find_all(session)
+        """No client-chosen id exists: the entry is the user's one with exactly this from/to
+        (to the millisecond) and the note we sent; the oldest if a late commit made two."""
+        found = [e for e in await self.find_all(session) if e.note == session.note]
         return min(found, key=lambda e: _id_order(e.remote_id)) if found else None
 
     async def find_all(self, session: WorkSession) -> list[RemoteEntry]:

@@ -96,6 +96,20 @@ def sync(service: ClockService, vendor: Vendor, clock: FakeClock) -> SyncResult:
     return asyncio.run(go())
 
 
+def sync_asked(service: ClockService, vendor: Vendor, clock: FakeClock) -> SyncResult:
+    """A run the user asked for ("Sync now", ``clockapp sync``)."""
+
+    async def go() -> SyncResult:
+        backend = vendor.make()
+        try:
+            uploader = Uploader(service.store, backend, now=clock, rng=lambda: 1.0)
+            return await uploader.run_once(asked=True)
+        finally:
+            await backend.aclose()
+
+    return asyncio.run(go())
+
+
 def settle_late_commits(service: ClockService, vendor: Vendor, clock: FakeClock) -> None:
     """After a create whose answer was lost: TimeTrack (no client id) is "checking for
     duplicates" until a late commit can't land any more; then one more run finds it done."""
@@ -329,3 +343,171 @@ def test_a_kill_9_mid_upload_is_resolved_by_a_lookup(
     assert "POST" not in [r.method for r in seen]
     [entry] = vendor.entries()
     assert status(service, vendor, session, evening).remote_id == str(entry["id"])
+
+
+# -- late commits, stuck reads, the user asking, a dead server ----------------------------------
+
+
+def test_a_late_commit_of_a_lost_create_is_found_and_its_twin_removed(
+    service: ClockService, evening: FakeClock, timetrack: FakeTimeTrack
+) -> None:
+    """TimeTrack has no client id. A create whose answer was lost is stored 30–70 s after the
+    client gave up — after the look-up of the next attempt ran, which then created it again."""
+    vendor_tt = Vendor(
+        "timetrack",
+        TimeTrackBackend.destination_for(timetrack.url, "anna").key,
+        timetrack,
+        lambda: TimeTrackBackend(timetrack.url, "anna", timetrack.api_key, timetrack.api_secret),
+        lambda: timetrack.live(),
+        "",
+    )
+    sessions = [work_day(service, d) for d in ("2026-11-23", "2026-11-24", "2026-11-25")]
+    door = timetrack.add("anna", sessions[0].start, sessions[0].end or evening(), 30, "door")
+    timetrack.fail_next(Fault("late", method="POST"), times=3)
+    assert sync(service, vendor_tt, evening).left[UploadStatus.WAITING] == 3
+    assert len(timetrack.live()) == 1  # only the door terminal's: nothing stored yet
+
+    evening.advance(seconds=40)
+    result = sync_asked(service, vendor_tt, evening)  # looks up, finds nothing, creates again
+    assert result.uploaded == 3 and result.left[UploadStatus.CHECKING] == 3
+    assert timetrack.commit_late(2) == 2  # two of the lost creates land now ...
+    assert len(timetrack.live()) == 6
+
+    evening.advance(seconds=30)
+    result = sync(service, vendor_tt, evening)
+    assert result.twins_removed == 2 and result.left[UploadStatus.CHECKING] == 3
+    assert timetrack.commit_late() == 1  # ... the third one later still
+    evening.advance(minutes=5)
+    assert sync(service, vendor_tt, evening).twins_removed == 1
+
+    evening.advance(seconds=LATE_COMMIT_WINDOW.total_seconds())
+    assert sync(service, vendor_tt, evening).all_done
+    live = timetrack.live()
+    assert door in [e["id"] for e in live]  # never a record ClockApp did not create
+    ours = [e for e in live if e["id"] != door]
+    assert len(ours) == 3 and len({(e["from"], e["to"]) for e in ours}) == 3
+    ledger = UploadLedger(service.store).statuses(vendor_tt.key, evening())
+    assert {ledger[s.id].remote_id for s in sessions} == {str(e["id"]) for e in ours}
+    assert all(ledger[s.id].status is UploadStatus.UPLOADED for s in sessions)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [b'[{"id": 1, "from": "2026-11-23T07:00:00.000Z", "to', b"<html>Bad gateway</html>"],
+    ids=["cut-off", "not-json"],
+)
+def test_a_bad_answer_to_a_look_up_is_tried_again_not_parked(
+    service: ClockService, vendor: Vendor, evening: FakeClock, answer: bytes
+) -> None:
+    session = work_day(service)
+    vendor.server.fail_next(Fault("after", 503))  # stored, but the answer says otherwise
+    sync(service, vendor, evening)
+    vendor.server.fail_next(Fault("before", 200, method="GET", raw=answer))
+    evening.advance(minutes=1)
+    result = sync(service, vendor, evening)
+    assert result.left[UploadStatus.WAITING] == 1 and result.left[UploadStatus.NEEDS_ATTENTION] == 0
+    evening.advance(hours=1)
+    with vendor.server.recording() as seen:
+        assert sync(service, vendor, evening).uploaded == 1
+    assert "POST" not in [r.method for r in seen]
+    [entry] = vendor.entries()
+    assert status(service, vendor, session, evening).remote_id == str(entry["id"])
+
+
+def test_the_user_asking_tries_waiting_items_now_but_not_before_a_retry_after(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    first, second = work_day(service, "2026-11-23"), work_day(service, "2026-11-24")
+    vendor.server.fail_next(Fault("before", 503), times=2)
+    sync(service, vendor, evening)
+    assert status(service, vendor, first, evening).status is UploadStatus.WAITING
+    with vendor.server.recording() as seen:
+        sync(service, vendor, evening)  # automatic: the backoff holds
+    assert seen == []
+    assert sync_asked(service, vendor, evening).all_done  # asked: now
+
+    third = work_day(service, "2026-11-25")
+    vendor.server.fail_next(Fault("before", 429, retry_after="600"))
+    sync(service, vendor, evening)
+    with vendor.server.recording() as seen:
+        assert not sync_asked(service, vendor, evening).all_done
+    assert seen == []  # the server said when: even the user waits for it
+    assert status(service, vendor, third, evening).status is UploadStatus.WAITING
+    assert second.id != third.id
+
+
+def test_the_user_asking_never_takes_a_live_claim_nor_lifts_a_pause(
+    service: ClockService, vendor: Vendor, evening: FakeClock
+) -> None:
+    session = work_day(service)
+    ledger = UploadLedger(service.store)
+    assert ledger.claim(vendor.key, session.id, "another-process", evening()) is not None
+    with vendor.server.recording() as seen:
+        sync_asked(service, vendor, evening)
+    assert seen == []
+    ledger.release(vendor.key, session.id)
+    ledger.pause(vendor.key, "rejected")
+    with vendor.server.recording() as seen:
+        assert sync_asked(service, vendor, evening).paused == "rejected"
+    assert seen == []
+
+
+class SilentServer:
+    """Accepts connections and never answers: a server that hangs."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.connections: list[Any] = []
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections.append(conn)
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.connections:
+            conn.close()
+
+
+@pytest.mark.parametrize("dead", ["silent", "refusing"])
+def test_a_dead_server_ends_the_run_early_and_everything_waits(
+    service: ClockService, evening: FakeClock, monkeypatch: pytest.MonkeyPatch, dead: str
+) -> None:
+    monkeypatch.setattr("clockapp.sync.backend.TIMEOUT", httpx.Timeout(1.0, connect=1.0))
+    for i in range(30):
+        day = datetime(2026, 10, 1, tzinfo=UTC) + timedelta(days=i)
+        service.clock_in(at=day + timedelta(hours=7))
+        service.clock_out(at=day + timedelta(hours=15))
+    server = SilentServer()
+    if dead == "refusing":
+        server.close()  # nothing listens there any more
+    try:
+        backend = TimeTrackBackend(server.url, "anna", "key", "secret")
+
+        async def go() -> SyncResult:
+            try:
+                return await Uploader(service.store, backend, now=evening).run_once(asked=True)
+            finally:
+                await backend.aclose()
+
+        result = asyncio.run(go())
+    finally:
+        server.close()
+    assert result.stopped is not None and not result.all_done
+    # At most the requests in flight when the first went unanswered: never one timeout per item.
+    assert len(server.connections) <= 4
+    statuses = UploadLedger(service.store).statuses(backend.destination.key, evening())
+    assert len(statuses) == 30
+    tried = [i for i in statuses.values() if i.attempts]
+    assert len(tried) <= 4 and all(i.status is UploadStatus.WAITING for i in tried)
