@@ -790,6 +790,26 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Wählen Sie zuerst TimeTrack oder Papershift.</translation>
     </message>
     <message>
+        <source>The TimeTrack API key can&apos;t contain line breaks, tabs or other control characters, nor letters outside plain ASCII; copy it again exactly as TimeTrack shows it.</source>
+        <translation>Der TimeTrack-API-Schlüssel darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen und keine Buchstaben außerhalb von einfachem ASCII enthalten; kopieren Sie ihn noch einmal genau so, wie TimeTrack ihn zeigt.</translation>
+    </message>
+    <message>
+        <source>The TimeTrack API secret can&apos;t contain line breaks, tabs or other control characters, nor letters outside plain ASCII; copy it again exactly as TimeTrack shows it.</source>
+        <translation>Das TimeTrack-API-Geheimnis darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen und keine Buchstaben außerhalb von einfachem ASCII enthalten; kopieren Sie es noch einmal genau so, wie TimeTrack es zeigt.</translation>
+    </message>
+    <message>
+        <source>The Papershift API token can&apos;t contain line breaks, tabs or other control characters, nor letters outside plain ASCII; copy it again exactly as Papershift shows it.</source>
+        <translation>Das Papershift-API-Token darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen und keine Buchstaben außerhalb von einfachem ASCII enthalten; kopieren Sie es noch einmal genau so, wie Papershift es zeigt.</translation>
+    </message>
+    <message>
+        <source>The TimeTrack API key or secret stored on this computer can&apos;t be used: it holds a control character or a letter outside plain ASCII. Enter both again in Settings or with &apos;clockapp backend set timetrack&apos;; uploads wait meanwhile.</source>
+        <translation>Der auf diesem Computer gespeicherte TimeTrack-API-Schlüssel oder das Geheimnis ist unbrauchbar: Darin steht ein Steuerzeichen oder ein Buchstabe außerhalb von einfachem ASCII. Geben Sie beide in den Einstellungen oder mit „clockapp backend set timetrack“ neu ein; Uploads warten bis dahin.</translation>
+    </message>
+    <message>
+        <source>The Papershift API token stored on this computer can&apos;t be used: it holds a control character or a letter outside plain ASCII. Enter it again in Settings or with &apos;clockapp backend set papershift&apos;; uploads wait meanwhile.</source>
+        <translation>Das auf diesem Computer gespeicherte Papershift-API-Token ist unbrauchbar: Es enthält ein Steuerzeichen oder einen Buchstaben außerhalb von einfachem ASCII. Geben Sie es in den Einstellungen oder mit „clockapp backend set papershift“ neu ein; Uploads warten bis dahin.</translation>
+    </message>
+    <message>
         <source>The system keyring did not answer in time (is it locked?). Unlock it; uploads wait meanwhile.</source>
         <translation>Der Schlüsselbund des Systems hat nicht rechtzeitig geantwortet (ist er gesperrt?). Entsperren Sie ihn; Uploads warten so lange.</translation>
     </message>
