@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.keyring_memory import MemoryKeyring
 from tests.test_cli import ago, run
 
 BAD_FILES = {
@@ -116,3 +117,17 @@ def test_one_bad_value_costs_that_key_only_and_the_backend_setup_survives_a_save
     assert saved["backend"] == "timetrack" and saved["timetrack_username"] == "anna"
     [kept] = data_dir.glob("settings.damaged-*.json")
     assert json.loads(kept.read_text()) == content
+
+
+def test_a_hand_edited_address_that_cant_be_used_is_a_sentence_not_a_traceback(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], memory_keyring: MemoryKeyring
+) -> None:
+    write(
+        data_dir / "settings.json",
+        {"backend": "timetrack", "timetrack_url": "ftp://acme.example", "timetrack_username": "a"},
+    )
+    memory_keyring.set_password("ClockApp", "timetrack:ftp://acme.example:a:api_key", "k")
+    memory_keyring.set_password("ClockApp", "timetrack:ftp://acme.example:a:api_secret", "s")
+    for command in (["sync"], ["backend", "test"]):
+        code, out, err = run(capsys, *command)
+        assert code == 1 and out == "" and "not a web address" in err and err.count("\n") == 1

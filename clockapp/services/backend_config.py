@@ -131,6 +131,7 @@ def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
         url, user = settings.get("timetrack_url"), settings.get("timetrack_username")
         if not url or not user:
             raise BackendSetupError("TimeTrack is chosen but its address or username is missing.")
+        validate_base_url(url)  # a hand-edited address: said before the keyring is asked
         key_name, secret_name_ = timetrack_secret_names(url, user)
         key, secret = secrets.get_now(key_name), secrets.get_now(secret_name_)
         if not key or not secret:
@@ -143,7 +144,7 @@ def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
     if kind == "papershift":
         from clockapp.sync.papershift import PapershiftBackend
 
-        url = settings.get("papershift_url")
+        url = validate_base_url(settings.get("papershift_url"))
         token = secrets.get_now(papershift_secret_name(url))
         if not token:
             raise BackendSetupError(
