@@ -118,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sync", help="upload what is due; exit 0 only when nothing is left")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "doctor", help="what IT asks for: notices, paths, keyring, backend, uploads (no secrets)"
+    )
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -129,10 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from clockapp.ui.app import run_tray_app
 
         return run_tray_app(sys.argv[:1])
+    if args.command == "doctor":
+        return _doctor(args.json)
     try:
         service = open_default_clock()
-        if service.store.notice:
-            print(f"Warning: {service.store.notice}", file=sys.stderr)
+        _print_notices(service)
         try:
             return _run(service, args)
         finally:
@@ -140,6 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ClockError, StorageError, SettingsError) as exc:
         print(f"clockapp: {exc}", file=sys.stderr)
         return 1
+
+
+def _print_notices(service: ClockService) -> None:
+    """What the user must know before the command's own output: one line each on stderr."""
+    notices = [service.store.notice] if service.store.notice else []
+    for notice in [*notices, *map(str, service.settings.notices)]:
+        print(f"Warning: {' '.join(notice.split())}", file=sys.stderr)
 
 
 def _run(service: ClockService, args: argparse.Namespace) -> int:
@@ -357,6 +370,42 @@ def _sync(service: ClockService, as_json: bool) -> int:
             if info.detail and info.status.value in ("needs attention", "waiting"):
                 print(f"  {str(sid)[:8]} {info.status.value}: {info.detail}")
     return 0 if result.all_done else 1
+
+
+def _doctor(as_json: bool) -> int:
+    """Works even when the record can't be opened: that is one more notice in the report."""
+    from clockapp.services.doctor import doctor_report
+
+    report = doctor_report()
+    if as_json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"ClockApp {report['version']}")
+    print("Notices:" if report["notices"] else "Notices: none")
+    for notice in report["notices"]:
+        print(f"  - {' '.join(notice.split())}")
+    print(f"Data folder: {report['data_dir']}")
+    print(f"Config folder: {report['config_dir']}")
+    print(f"Database: {report['database']}")
+    for key, label in (("settings_file", "Settings file"), ("policy_file", "Admin policy")):
+        info = report[key]
+        print(f"{label}: {info['path']} ({'present' if info['exists'] else 'absent'})")
+    print(f"Keyring: {report['keyring']}")
+    backend = dict(report["backend"])
+    print(f"Backend: {backend.pop('backend')}")
+    for key, value in backend.items():
+        print(f"  {key}: {', '.join(value) or 'none' if isinstance(value, list) else value}")
+    if report["destination"]:
+        where = report["destination"]
+        print(f"Destination: {where['label']} ({where['waiting']} session(s) not there yet)")
+    uploads = report["uploads"]
+    if uploads is None:
+        print("Uploads: none (no backend)")
+    else:
+        print("Uploads: " + ", ".join(f"{n} {status}" for status, n in uploads.items()))
+    if report["uploads_paused"]:
+        print(f"Uploads are paused: {report['uploads_paused']}")
+    return 0
 
 
 def _remote_week(service: ClockService, of: date, as_json: bool) -> int:

@@ -100,3 +100,11 @@ class SecretStore:
 
 def open_default_secrets() -> SecretStore:
     return SecretStore()
+
+
+def keyring_name() -> str:
+    """The name of the keyring backend in use (e.g. ``SecretService Keyring``), for ``doctor``."""
+    try:
+        return str(keyring.get_keyring().name)
+    except Exception as exc:  # a broken keyring install must not stop the report
+        return f"unknown ({type(exc).__name__})"

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from clockapp.cli import main
+from clockapp.secrets import SecretStore
+from clockapp.services.backend_config import (
+    BackendSetupError,
+    backend_from_form,
+    configure_papershift,
+    configure_timetrack,
+)
+from clockapp.settings import Settings
 from tests.conftest import berlin
+from tests.fakes.papershift import FakePapershift
 from tests.fakes.server import Fault
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
@@ -146,6 +155,123 @@ def test_without_a_keyring_clocking_goes_on_and_uploads_wait(
         for p in data_dir.rglob("*")
         if p.is_file()
     )
+
+
+# -- secrets that are not secrets any more -----------------------------------------------------
+
+#: Copy-and-paste accidents; "7Hq9zX" marks the secret, to look for it in every output.
+BAD_SECRETS = {
+    "CR": "tt-key\r7Hq9zX",
+    "NUL": "tt-key\x007Hq9zX",
+    "VT": "tt-key\x0b7Hq9zX",
+    "tab": "tt-key\t7Hq9zX",
+    "ESC": "tt-key\x1b[2J7Hq9zX",
+    "a-umlaut": "tt-kä7Hq9zX",
+    "non-breaking space": "tt-key\xa07Hq9zX",
+}
+
+
+@pytest.mark.parametrize("bad", BAD_SECRETS.values(), ids=BAD_SECRETS.keys())
+@pytest.mark.parametrize("which", ["key", "secret"])
+def test_backend_set_refuses_a_secret_with_a_control_or_non_ascii_character(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    bad: str,
+    which: str,
+) -> None:
+    key, secret = (bad, timetrack.api_secret) if which == "key" else (timetrack.api_key, bad)
+    code, out, err = set_timetrack(capsys, monkeypatch, timetrack, stdin=f"{key}\n{secret}\n")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and f"TimeTrack API {which} can't contain" in err
+    assert "7Hq9zX" not in err
+    assert memory_keyring.entries == {}
+    assert not (data_dir / "settings.json").exists()
+
+
+@pytest.mark.parametrize("bad", BAD_SECRETS.values(), ids=BAD_SECRETS.keys())
+def test_backend_set_papershift_refuses_a_token_that_cant_be_one(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    bad: str,
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(bad + "\n"))
+    code, _, err = run(
+        capsys,
+        *("backend", "set", "papershift", "--url", papershift.url),
+        *("--location-id", "1", "--working-area-id", "2", "--user-id", "3"),
+    )
+    assert code == 1 and "Papershift API token can't contain" in err and "7Hq9zX" not in err
+    assert memory_keyring.entries == {}
+
+
+@pytest.mark.parametrize("bad", [*BAD_SECRETS.values(), "tt-key\n7Hq9zX"])
+def test_configuring_refuses_the_same_secrets_and_stores_nothing(
+    tmp_path: Path, memory_keyring: MemoryKeyring, bad: str
+) -> None:
+    settings = Settings.load(tmp_path / "settings.json")
+    with pytest.raises(BackendSetupError, match="can't contain") as caught:
+        configure_timetrack(settings, SecretStore(), "https://acme.example", "anna", bad, "s")
+    assert "7Hq9zX" not in str(caught.value)
+    with pytest.raises(BackendSetupError, match="can't contain"):
+        configure_papershift(settings, SecretStore(), "https://ps.example", bad, {})
+    assert memory_keyring.entries == {} and not settings.path.exists()
+
+
+@pytest.mark.parametrize("bad", [*BAD_SECRETS.values(), "tt-key\n7Hq9zX"])
+def test_the_settings_form_refuses_them_before_any_connection(
+    memory_keyring: MemoryKeyring, timetrack: FakeTimeTrack, papershift: FakePapershift, bad: str
+) -> None:
+    form = {"url": timetrack.url, "username": "anna", "api_key": bad, "api_secret": "s"}
+    with pytest.raises(BackendSetupError, match="API key can't contain") as caught:
+        backend_from_form("timetrack", form, SecretStore())
+    assert "7Hq9zX" not in str(caught.value)
+    form = {"url": timetrack.url, "username": "anna", "api_key": "k", "api_secret": bad}
+    with pytest.raises(BackendSetupError, match="API secret can't contain"):
+        backend_from_form("timetrack", form, SecretStore())
+    form = {"url": papershift.url, "api_token": bad, "location_id": "1"}
+    with pytest.raises(BackendSetupError, match="API token can't contain"):
+        backend_from_form("papershift", form, SecretStore())
+    assert timetrack.requests == [] and papershift.requests == []
+
+
+@pytest.mark.parametrize("bad", BAD_SECRETS.values(), ids=BAD_SECRETS.keys())
+def test_a_bad_secret_stored_by_an_older_version_gives_a_clear_message_and_uploads_wait(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    bad: str,
+) -> None:
+    set_timetrack(capsys, monkeypatch, timetrack)
+    [key_entry] = [k for k in memory_keyring.entries if k[1].endswith(":api_key")]
+    memory_keyring.entries[key_entry] = bad  # as an older version stored it, unchecked
+    assert main(["in", "--at", ago(hours=3)]) == 0 and main(["out", "--at", ago(hours=1)]) == 0
+    capsys.readouterr()
+
+    for command in (["sync"], ["sync", "--json"], ["backend", "test"]):
+        code, out, err = run(capsys, *command)
+        assert code == 1 and out == "", command
+        assert err.count("\n") == 1 and "stored on this computer can't be used" in err
+        assert "7Hq9zX" not in err
+    code, out, _ = run(capsys, "doctor", "--json")
+    assert json.loads(out)["uploads"]["saved on this device"] == 1  # waiting for new secrets
+    assert "7Hq9zX" not in out
+    assert timetrack.requests == []
+    for path in data_dir.iterdir():
+        if path.is_file():
+            assert b"7Hq9zX" not in path.read_bytes(), path
+
+    # Entering them again lets the uploads go.
+    set_timetrack(capsys, monkeypatch, timetrack)
+    code, out, _ = run(capsys, "sync")
+    assert code == 0 and "Uploaded 1" in out
 
 
 def test_switching_account_never_touches_the_new_accounts_records_with_old_ids(

@@ -20,6 +20,7 @@ from clockapp.sync.backend import (
     SyncError,
     TransientError,
     redact_url,
+    sendable_secret,
     validate_base_url,
 )
 
@@ -50,6 +51,8 @@ def configure_timetrack(
         raise BackendSetupError("Give the TimeTrack username your account is known by.")
     if not api_key.strip() or not api_secret.strip():
         raise BackendSetupError("Both the TimeTrack API key and the API secret are needed.")
+    _refuse_unsendable("api_key", api_key.strip())
+    _refuse_unsendable("api_secret", api_secret.strip())
     changes = {"backend": "timetrack", "timetrack_url": url, "timetrack_username": username.strip()}
     _check_unlocked(settings, changes)
     key_name, secret_name_ = timetrack_secret_names(url, username.strip())
@@ -65,6 +68,7 @@ def configure_papershift(
     url = _checked_url(url)
     if not api_token.strip():
         raise BackendSetupError("The Papershift API token is needed.")
+    _refuse_unsendable("api_token", api_token.strip())
     changes: dict[str, Any] = {"backend": "papershift", "papershift_url": url}
     for entity in PAPERSHIFT_ENTITIES:
         by_id, by_external = ids.get(f"{entity}_id"), ids.get(f"{entity}_external_id")
@@ -139,6 +143,8 @@ def build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
         return _build_backend(settings, secrets)
     except SecretsUnavailable as exc:  # uploads wait; clocking goes on
         raise BackendSetupError(str(exc)) from exc
+    except ConfigError as exc:  # e.g. an address in settings.json edited by hand
+        raise BackendSetupError(str(exc)) from None
 
 
 def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
@@ -151,6 +157,7 @@ def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
         url, user = settings.get("timetrack_url"), settings.get("timetrack_username")
         if not url or not user:
             raise BackendSetupError("TimeTrack is chosen but its address or username is missing.")
+        validate_base_url(url)  # a hand-edited address: said before the keyring is asked
         key_name, secret_name_ = timetrack_secret_names(url, user)
         key, secret = secrets.get_now(key_name), secrets.get_now(secret_name_)
         if not key or not secret:
@@ -158,17 +165,19 @@ def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
                 "No TimeTrack API key and secret are stored on this computer; "
                 "enter them in Settings or with 'clockapp backend set timetrack'."
             )
+        _refuse_stored("timetrack", key, secret)
         return TimeTrackBackend(url, user, key, secret)
     if kind == "papershift":
         from clockapp.sync.papershift import PapershiftBackend
 
-        url = settings.get("papershift_url")
+        url = validate_base_url(settings.get("papershift_url"))
         token = secrets.get_now(papershift_secret_name(url))
         if not token:
             raise BackendSetupError(
                 "No Papershift API token is stored on this computer; "
                 "enter it in Settings or with 'clockapp backend set papershift'."
             )
+        _refuse_stored("papershift", token)
         ids = {
             f"{entity}_{suffix}": settings.get(f"papershift_{entity}_{suffix}")
             for entity in PAPERSHIFT_ENTITIES
@@ -222,15 +231,17 @@ def backend_from_form(kind: str, fields: dict[str, str], secrets: SecretStore) -
             if not user:
                 raise BackendSetupError("Give the TimeTrack username your account is known by.")
             key_name, secret_name_ = timetrack_secret_names(url, user)
-            key = fields.get("api_key") or secrets.get_now(key_name)
-            secret = fields.get("api_secret") or secrets.get_now(secret_name_)
+            key = _typed(fields, "api_key") or secrets.get_now(key_name)
+            secret = _typed(fields, "api_secret") or secrets.get_now(secret_name_)
             if not key or not secret:
                 raise BackendSetupError("Both the TimeTrack API key and the API secret are needed.")
+            _refuse_stored("timetrack", key, secret)
             return TimeTrackBackend(url, user, key, secret)
         if kind == "papershift":
-            token = fields.get("api_token") or secrets.get_now(papershift_secret_name(url))
+            token = _typed(fields, "api_token") or secrets.get_now(papershift_secret_name(url))
             if not token:
                 raise BackendSetupError("The Papershift API token is needed.")
+            _refuse_stored("papershift", token)
             ids = {k: v or None for k, v in fields.items() if k.endswith("_id")}
             return PapershiftBackend(url, token, **ids)
     except SecretsUnavailable as exc:
@@ -238,6 +249,53 @@ def backend_from_form(kind: str, fields: dict[str, str], secrets: SecretStore) -
     except ConfigError as exc:
         raise BackendSetupError(str(exc)) from exc
     raise BackendSetupError("Choose TimeTrack or Papershift first.")
+
+
+def _typed(fields: dict[str, str], name: str) -> str:
+    """A secret typed into the form, refused if it can't be one; "" for "the stored one"."""
+    value = fields.get(name, "").strip()
+    if value:
+        _refuse_unsendable(name, value)
+    return value
+
+
+def _refuse_unsendable(field: str, value: str) -> None:
+    """A typed secret with a control character or a letter outside ASCII is a copy-and-paste
+    accident: refused before anything is stored, and the message never repeats it."""
+    if sendable_secret(value):
+        return
+    if field == "api_key":
+        raise BackendSetupError(
+            "The TimeTrack API key can't contain line breaks, tabs or other control characters, "
+            "nor letters outside plain ASCII; copy it again exactly as TimeTrack shows it."
+        )
+    if field == "api_secret":
+        raise BackendSetupError(
+            "The TimeTrack API secret can't contain line breaks, tabs or other control "
+            "characters, nor letters outside plain ASCII; copy it again exactly as TimeTrack "
+            "shows it."
+        )
+    raise BackendSetupError(
+        "The Papershift API token can't contain line breaks, tabs or other control characters, "
+        "nor letters outside plain ASCII; copy it again exactly as Papershift shows it."
+    )
+
+
+def _refuse_stored(kind: str, *values: str) -> None:
+    """A secret an older version stored unchecked: uploads wait for a new one."""
+    if all(map(sendable_secret, values)):
+        return
+    if kind == "timetrack":
+        raise BackendSetupError(
+            "The TimeTrack API key or secret stored on this computer can't be used: it holds a "
+            "control character or a letter outside plain ASCII. Enter both again in Settings or "
+            "with 'clockapp backend set timetrack'; uploads wait meanwhile."
+        )
+    raise BackendSetupError(
+        "The Papershift API token stored on this computer can't be used: it holds a control "
+        "character or a letter outside plain ASCII. Enter it again in Settings or with "
+        "'clockapp backend set papershift'; uploads wait meanwhile."
+    )
 
 
 def stored_secret(secrets: SecretStore, kind: str, url: str, username: str, field: str) -> str:

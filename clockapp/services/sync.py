@@ -24,7 +24,7 @@ from clockapp.services.backend_config import (
 from clockapp.services.clock import utc_now
 from clockapp.services.uploads import SyncResult, Uploader
 from clockapp.settings import Settings, local_zone_name
-from clockapp.storage import Store
+from clockapp.storage import StorageError, Store
 from clockapp.storage.uploads import Preview, UploadInfo, UploadLedger, UploadStatus
 from clockapp.sync.backend import Backend, Destination, RemoteEntry
 from clockapp.sync.papershift import external_id as papershift_id
@@ -85,7 +85,10 @@ class SyncService:
         destination = self.destination
         if destination is None:
             return None
-        self.start_using(destination)
+        try:
+            self.start_using(destination)
+        except StorageError as exc:  # a read-only or full disk: reading still works
+            log.warning("could not record the destination: %s", exc)
         return destination.key
 
     def start_using(self, destination: Destination) -> None:

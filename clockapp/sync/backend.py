@@ -12,8 +12,10 @@ only decides what to do with each kind:
   not change that (a 4xx other than 401/403/408/429, an echo that differs from what was sent);
 - :class:`AuthError`: the credentials were rejected (401/403) — stop until they change.
 
-No message built here contains a secret: bodies quoted from the server are scrubbed of the
-credentials, and URLs are shown only through :func:`redact_url`.
+No message built here contains a secret: credentials that can't travel in a header are refused
+before any client is built (:func:`sendable_secret`), every text taken from an exception or a
+server's answer is scrubbed of the credentials in every spelling it may take there
+(:func:`secret_pattern`), and URLs are shown only through :func:`redact_url`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import abc
 import ipaddress
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -221,6 +224,38 @@ def same_origin(a: str, b: str) -> bool:
     return (pa.scheme, pa.hostname, pa.port) == (pb.scheme, pb.hostname, pb.port)
 
 
+# -- credentials ----------------------------------------------------------------------------------
+
+
+def sendable_secret(value: str) -> bool:
+    """Whether a key, secret or token can be sent as it is: printable ASCII only. A control
+    character would cut or be refused in a header (and echoed in the error), and httpx can't
+    encode a header outside ASCII at all."""
+    return all(" " <= c <= "~" for c in value)
+
+
+def secret_pattern(secret: str) -> re.Pattern[str]:
+    """Every way ``secret`` may appear in an error text: as is, as Python shows it in a str or
+    bytes repr, JSON-escaped, and any of these with any of its characters URL-encoded (as a
+    server may echo a query string)."""
+    spellings = {
+        secret,
+        repr(secret)[1:-1],
+        repr(secret.encode("utf-8", "backslashreplace"))[2:-1],
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+    }
+
+    def char(c: str) -> str:
+        encoded = "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
+        options = [re.escape(c), f"(?i:{re.escape(encoded)})", *([r"\+"] if c == " " else [])]
+        return f"(?:{'|'.join(options)})"
+
+    # Longest first, so no spelling is left half-replaced.
+    ordered = sorted((s for s in spellings if s), key=len, reverse=True)
+    return re.compile("|".join("".join(map(char, s)) for s in ordered))
+
+
 # -- HTTP -----------------------------------------------------------------------------------------
 
 
@@ -259,20 +294,31 @@ class HttpBackend(Backend):
     def __init__(self, base_url: str, secrets: tuple[str, ...], headers: dict[str, str]) -> None:
         self.base_url = validate_base_url(base_url).rstrip("/")
         self._secrets = tuple(s for s in secrets if s)
-        self._client = httpx.AsyncClient(
-            headers={"Accept": "application/json", **headers},
-            timeout=TIMEOUT,
-            verify=True,
-            follow_redirects=False,  # a redirect could carry the credentials elsewhere
-            trust_env=False,  # no proxy or netrc from the environment sees the credentials
-        )
+        self._secret_patterns = tuple(map(secret_pattern, self._secrets))
+        if not all(map(sendable_secret, self._secrets)):
+            # The caller says which one in the user's words; this is the last line of defence.
+            raise ConfigError(
+                f"The {self.label} credentials hold a character that can't be sent (a control "
+                "character, or one outside plain ASCII); enter them again."
+            )
+        try:
+            self._client = httpx.AsyncClient(
+                headers={"Accept": "application/json", **headers},
+                timeout=TIMEOUT,
+                verify=True,
+                follow_redirects=False,  # a redirect could carry the credentials elsewhere
+                trust_env=False,  # no proxy or netrc from the environment sees the credentials
+            )
+        except (ValueError, httpx.HTTPError) as exc:  # headers httpx can't encode
+            raise ConfigError(f"{self.label} can't be set up: {self._why(exc)}") from None
 
     async def aclose(self) -> None:
         await self._client.aclose()
 
     def scrub(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "***")
+        """``text`` with every credential, in any spelling, replaced by ``***``."""
+        for pattern in self._secret_patterns:
+            text = pattern.sub("***", text)
         return text
 
     async def request(
@@ -302,6 +348,10 @@ class HttpBackend(Backend):
         except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
             message = f"No answer from {self.label}: {self._why(exc)}"
             raise (AmbiguousWriteError if write else TransientError)(message) from None
+        except (httpx.LocalProtocolError, ValueError) as exc:
+            # The request could not be built (an illegal header or URL): nothing was sent, and
+            # sending it again would fail the same way. Its text may quote a header: scrubbed.
+            raise PermanentError(f"{self.label} can't be sent this: {self._why(exc)}") from None
         except httpx.HTTPError as exc:
             raise TransientError(f"{self.label} couldn't be reached: {self._why(exc)}") from None
         status = response.status_code
@@ -349,6 +399,6 @@ class HttpBackend(Backend):
             text = text[:QUOTE_CHARS] + "…"
         return text or "(empty answer)"
 
-    def _why(self, exc: httpx.HTTPError) -> str:
+    def _why(self, exc: Exception) -> str:
         # httpx messages name the error, not the URL; scrub anyway, and never pass the request on.
         return self.scrub(str(exc) or type(exc).__name__)

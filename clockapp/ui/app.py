@@ -115,6 +115,8 @@ def run_tray_app(argv: Sequence[str]) -> int:
                 presence.start()  # may ask about a session the last run left open
                 if service.store.notice:
                     tray.notify("ClockApp", service.store.notice)
+                if service.settings.notices:  # one balloon: a second would replace the first
+                    tray.notify("ClockApp", "\n".join(map(explain, service.settings.notices)))
 
             loop.call_soon(start)
             loop.run_forever()

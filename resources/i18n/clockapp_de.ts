@@ -790,6 +790,26 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Wählen Sie zuerst TimeTrack oder Papershift.</translation>
     </message>
     <message>
+        <source>The TimeTrack API key can&apos;t contain line breaks, tabs or other control characters, nor letters outside plain ASCII; copy it again exactly as TimeTrack shows it.</source>
+        <translation>Der TimeTrack-API-Schlüssel darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen und keine Buchstaben außerhalb von einfachem ASCII enthalten; kopieren Sie ihn noch einmal genau so, wie TimeTrack ihn zeigt.</translation>
+    </message>
+    <message>
+        <source>The TimeTrack API secret can&apos;t contain line breaks, tabs or other control characters, nor letters outside plain ASCII; copy it again exactly as TimeTrack shows it.</source>
+        <translation>Das TimeTrack-API-Geheimnis darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen und keine Buchstaben außerhalb von einfachem ASCII enthalten; kopieren Sie es noch einmal genau so, wie TimeTrack es zeigt.</translation>
+    </message>
+    <message>
+        <source>The Papershift API token can&apos;t contain line breaks, tabs or other control characters, nor letters outside plain ASCII; copy it again exactly as Papershift shows it.</source>
+        <translation>Das Papershift-API-Token darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen und keine Buchstaben außerhalb von einfachem ASCII enthalten; kopieren Sie es noch einmal genau so, wie Papershift es zeigt.</translation>
+    </message>
+    <message>
+        <source>The TimeTrack API key or secret stored on this computer can&apos;t be used: it holds a control character or a letter outside plain ASCII. Enter both again in Settings or with &apos;clockapp backend set timetrack&apos;; uploads wait meanwhile.</source>
+        <translation>Der auf diesem Computer gespeicherte TimeTrack-API-Schlüssel oder das Geheimnis ist unbrauchbar: Darin steht ein Steuerzeichen oder ein Buchstabe außerhalb von einfachem ASCII. Geben Sie beide in den Einstellungen oder mit „clockapp backend set timetrack“ neu ein; Uploads warten bis dahin.</translation>
+    </message>
+    <message>
+        <source>The Papershift API token stored on this computer can&apos;t be used: it holds a control character or a letter outside plain ASCII. Enter it again in Settings or with &apos;clockapp backend set papershift&apos;; uploads wait meanwhile.</source>
+        <translation>Das auf diesem Computer gespeicherte Papershift-API-Token ist unbrauchbar: Es enthält ein Steuerzeichen oder einen Buchstaben außerhalb von einfachem ASCII. Geben Sie es in den Einstellungen oder mit „clockapp backend set papershift“ neu ein; Uploads warten bis dahin.</translation>
+    </message>
+    <message>
         <source>The system keyring did not answer in time (is it locked?). Unlock it; uploads wait meanwhile.</source>
         <translation>Der Schlüsselbund des Systems hat nicht rechtzeitig geantwortet (ist er gesperrt?). Entsperren Sie ihn; Uploads warten so lange.</translation>
     </message>
@@ -854,12 +874,60 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>{text} ist keine Uhrzeit.</translation>
     </message>
     <message>
-        <source>ClockApp can&apos;t read its settings {path}: {reason}.</source>
-        <translation>ClockApp kann seine Einstellungen {path} nicht lesen: {reason}.</translation>
+        <source>In {path}, the setting {key} is {value}, which is not {expected}; the built-in default is used.</source>
+        <translation>In {path} hat die Einstellung {key} den Wert {value}, erwartet wird aber: {expected}; der eingebaute Standardwert gilt.</translation>
+    </message>
+    <message>
+        <source>In {path}, the setting {key} names {day}, which is not a weekday (mon … sun); it is ignored.</source>
+        <translation>In {path} nennt die Einstellung {key} {day}, das ist kein Wochentag (mon … sun); der Eintrag wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The admin policy {path} could not be read ({reason}) and is ignored.</source>
+        <translation>Die Admin-Richtlinie {path} konnte nicht gelesen werden ({reason}) und wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The admin policy {path} is not a JSON object {{&quot;settings&quot;: …, &quot;locked&quot;: […]}} and is ignored.</source>
+        <translation>Die Admin-Richtlinie {path} ist kein JSON-Objekt {{&quot;settings&quot;: …, &quot;locked&quot;: […]}} und wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>In the admin policy {path}, settings is not a JSON object, so it is ignored: no setting is preset.</source>
+        <translation>In der Admin-Richtlinie {path} ist settings kein JSON-Objekt und wird ignoriert: Es ist keine Einstellung vorgegeben.</translation>
+    </message>
+    <message>
+        <source>The admin policy {path} holds {keys}: secrets never belong in a policy file, so they are ignored; each user enters their own.</source>
+        <translation>Die Admin-Richtlinie {path} enthält {keys}: Geheimnisse gehören nie in eine Richtlinie, sie werden ignoriert; jede Person gibt ihre eigenen ein.</translation>
+    </message>
+    <message>
+        <source>The admin policy {path} presets settings ClockApp doesn&apos;t know, ignored: {keys}.</source>
+        <translation>Die Admin-Richtlinie {path} gibt Einstellungen vor, die ClockApp nicht kennt; ignoriert: {keys}.</translation>
+    </message>
+    <message>
+        <source>In the admin policy {path}, locked is {value}, not a list of setting names; nothing is locked.</source>
+        <translation>In der Admin-Richtlinie {path} ist locked {value} statt einer Liste von Einstellungsnamen; nichts ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>In the admin policy {path}, locked names {keys} without a usable preset value; those are not locked.</source>
+        <translation>Die Admin-Richtlinie {path} sperrt {keys} ohne brauchbaren vorgegebenen Wert; diese sind nicht gesperrt.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t read its settings {path} ({reason}); the built-in settings are used.</source>
+        <translation>ClockApp kann seine Einstellungen {path} nicht lesen ({reason}); die eingebauten Einstellungen gelten.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is damaged ({reason}); the built-in settings are used, and the file is kept beside it when settings are next saved.</source>
+        <translation>Die Einstellungsdatei {path} ist beschädigt ({reason}); die eingebauten Einstellungen gelten, und die Datei wird beim nächsten Speichern daneben aufbewahrt.</translation>
     </message>
     <message>
         <source>There is no setting called {key!r}.</source>
         <translation>Es gibt keine Einstellung namens {key!r}.</translation>
+    </message>
+    <message>
+        <source>The setting {key} can&apos;t be {value}: it takes {expected}.</source>
+        <translation>Die Einstellung {key} kann nicht {value} sein; erwartet wird: {expected}.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t read its settings {path} ({reason}), so it does not save over them; fix the file&apos;s permissions or move it away.</source>
+        <translation>ClockApp kann seine Einstellungen {path} nicht lesen ({reason}) und speichert deshalb nicht darüber; korrigieren Sie die Zugriffsrechte der Datei oder verschieben Sie sie.</translation>
     </message>
     <message>
         <source>ClockApp can&apos;t save its settings to {path}: {reason}.</source>

@@ -11,7 +11,7 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "packaging" / "policy.example.js
 
 def test_the_example_policy_loads_without_a_notice_and_locks_what_it_says(tmp_path: Path) -> None:
     policy = Policy.load(EXAMPLE)
-    assert policy.notice is None
+    assert policy.notices == ()
     assert set(policy.values) <= set(DEFAULTS)
     assert policy.locked == {
         "backend",
