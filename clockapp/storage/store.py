@@ -480,7 +480,7 @@ def _switch_to_wal(conn: sqlite3.Connection) -> str:
         except sqlite3.OperationalError as exc:
             if _code(exc) != "SQLITE_BUSY" or time.monotonic() > deadline:
                 raise
-            time.sleep(random.uniform(0.001, 0.02))  # noqa: S311 - jitter
+            time.sleep(random.uniform(0.001, 0.02))
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -109,4 +108,3 @@ def test_a_store_with_tables_missing_is_set_aside_with_a_clear_notice(
     assert store.running_session() is None and store.outbox() == []
     store.close()
     assert Store.open(path).notice is None  # the new one is quietly ours
-
