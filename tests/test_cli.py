@@ -13,6 +13,8 @@ import pytest
 
 from clockapp import __version__
 from clockapp.cli import main
+from tests.fakes.server import Fault
+from tests.fakes.timetrack import FakeTimeTrack
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -261,3 +263,37 @@ def test_log_records_never_reach_the_stderr_of_a_command(data_dir: Path) -> None
     assert done.returncode == 0 and done.stdout.startswith("Clocked in")
     [line] = done.stderr.splitlines()
     assert line.startswith("Warning: Your time records could not be read")
+
+
+SYNC_WITH_MEMORY_KEYRING = """
+import io, sys, keyring
+from tests.keyring_memory import MemoryKeyring
+from clockapp.cli import main
+from tests.fakes.server import Fault
+from tests.fakes.timetrack import FakeTimeTrack
+keyring.set_keyring(MemoryKeyring())
+url, key, secret = sys.argv[1:]
+sys.stdin = io.StringIO(f"{key}\\n{secret}\\n")
+assert main(["backend", "set", "timetrack", "--url", url, "--username", "anna"]) == 0
+assert main(["in", "--at", "2026-11-23 08:00"]) == 0
+assert main(["out", "--at", "2026-11-23 16:00"]) == 0
+sys.exit(main(["sync"]))
+"""
+
+
+@pytest.mark.slow
+def test_a_sync_the_server_refuses_prints_its_words_defused_and_no_log_lines(
+    data_dir: Path, timetrack: FakeTimeTrack
+) -> None:
+    timetrack.fail_next(Fault("before", 422, raw=b"bad \x1b[2Jdata"), times=5)
+    credentials = [timetrack.api_key, timetrack.api_secret]
+    done = subprocess.run(
+        [sys.executable, "-c", SYNC_WITH_MEMORY_KEYRING, timetrack.url, *credentials],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).parents[1],
+    )
+    assert done.returncode == 1 and done.stderr == ""
+    assert "needs attention" in done.stdout
+    assert "\x1b" not in done.stdout and "\\x1b[2Jdata" in done.stdout
