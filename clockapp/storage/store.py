@@ -446,8 +446,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise sqlite3.DatabaseError(f"database disk image is malformed: {result}")
-        _migrate(conn)
-        _check_schema(conn, LATEST)
+        if version != LATEST:
+            _migrate(conn)
+            _check_schema(conn, LATEST)
     except BaseException:
         conn.close()
         raise
@@ -513,12 +514,23 @@ def _check_schema(conn: sqlite3.Connection, version: int) -> None:
         if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise _NotClockApps("it holds another program's tables")
         return
+    found = _schema(conn)
     for table, columns in _expected_schema(version).items():
-        found = {row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))}
-        if not found:
+        if table not in found:
             raise _NotClockApps(f"the table {table} is missing")
-        if missing := sorted(columns - found):
+        if missing := sorted(columns - found[table]):
             raise _NotClockApps(f"the table {table} lacks {', '.join(missing)}")
+
+
+def _schema(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """Each table's columns, in one query."""
+    found: dict[str, set[str]] = {}
+    for table, column in conn.execute(
+        "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+    ):
+        found.setdefault(table, set()).add(column)
+    return found
 
 
 @functools.cache
@@ -529,16 +541,7 @@ def _expected_schema(version: int) -> dict[str, set[str]]:
         for script in MIGRATIONS[:version]:
             for statement in _statements(script):
                 conn.execute(statement)
-        tables = [
-            name
-            for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return {
-            t: {r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (t,))}
-            for t in tables
-        }
+        return _schema(conn)
     finally:
         conn.close()
 
