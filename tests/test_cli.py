@@ -255,6 +255,21 @@ def test_notes_and_error_sentences_show_control_characters_instead_of_obeying_th
     assert code == 1 and "\x1b" not in err and "\\x1b[31mabcd" in err
 
 
+def test_a_database_with_our_tables_missing_is_set_aside_and_clocking_still_works(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conn = sqlite3.connect(data_dir / "clockapp.db")
+    conn.execute("CREATE TABLE sessions (id TEXT PRIMARY KEY)")
+    conn.execute("PRAGMA user_version = 3")  # the version of a store, but not its tables
+    conn.close()
+    code, out, err = run(capsys, "status")
+    assert code == 0 and out.startswith("You are clocked out.")
+    assert err.startswith(f"Warning: The file at {data_dir / 'clockapp.db'} is not a ClockApp")
+    assert err.count("\n") == 1
+    assert run(capsys, "in")[0] == 0
+    assert len(list(data_dir.glob("clockapp.damaged-*.db"))) == 1
+
+
 def test_log_records_never_reach_the_stderr_of_a_command(data_dir: Path) -> None:
     (data_dir / "clockapp.db").write_bytes(b"\x00garbage" * 512)  # the store logs an error
     done = subprocess.run(
