@@ -214,7 +214,14 @@ class Store:
         # Only the file this process looked at: another process may have set it aside already
         # and started the new one, which must not be moved in turn.
         if seen is not None and _identity(path) == seen:
-            kept = _set_aside(path)
+            try:
+                kept = _set_aside(path)
+            except OSError as moving:  # a read-only folder: leave it, say what is wrong with it
+                raise StorageError(
+                    "ClockApp can't open its time records at {path}: {reason}.",
+                    path=path,
+                    reason=str(exc),
+                ) from moving
             log.error("database set aside as %s: %s", kept, exc)
             if isinstance(exc, _NotClockApps):
                 notice = (

@@ -119,3 +119,11 @@ def test_on_a_full_disk_the_store_opens_for_reading_and_writes_say_the_disk_is_f
             store.save_session(session(T0 + timedelta(days=1)), Change.FINISHED)
         assert len(store.outbox()) == 2
         store.close()
+
+
+def test_a_damaged_file_in_a_read_only_folder_is_a_clear_error_and_stays(tmp_path: Path) -> None:
+    path = tmp_path / "clockapp.db"
+    path.write_bytes(b"not a database" * 100)
+    with read_only_folder(tmp_path), pytest.raises(StorageError, match="can't open"):
+        Store.open(path)
+    assert path.read_bytes() == b"not a database" * 100
