@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -134,9 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from clockapp.ui.app import run_tray_app
 
         return run_tray_app(sys.argv[:1])
-    if args.command == "doctor":
-        return _doctor(args.json)
+    # A command's stderr is its one sentence: log records (which the tray shows) go nowhere
+    # here, not to logging's last-resort handler that prints them.
+    quiet = logging.NullHandler()
+    logging.getLogger().addHandler(quiet)
     try:
+        _refuse_undecodable(args)
+        if args.command == "doctor":
+            return _doctor(args.json)
         service = open_default_clock()
         _print_notices(service)
         try:
@@ -144,15 +151,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             service.store.close()
     except (ClockError, StorageError, SettingsError) as exc:
-        print(f"clockapp: {exc}", file=sys.stderr)
+        print(f"clockapp: {visible(str(exc))}", file=sys.stderr)
         return 1
+    finally:
+        logging.getLogger().removeHandler(quiet)
+
+
+# Bidirectional overrides reorder what follows them on screen (Trojan Source).
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def visible(text: str) -> str:
+    """``text`` with control, escape and bidi characters shown as escapes (ESC as ``\\x1b``).
+
+    Everything a user or a server wrote goes through here before it is printed, so a note
+    can't move the cursor, recolour or clear the terminal, or reorder the line.
+    """
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI_CONTROLS
+        else ch
+        for ch in text
+    )
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    # Bytes that are not UTF-8 reach us as lone surrogates (PEP 383); storing or sending them
+    # would fail later, half done.
+    for value in vars(args).values():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise ClockError(
+                        "{text} is not valid text (UTF-8); nothing was changed.",
+                        text=text.encode("utf-8", "surrogateescape").decode(
+                            "utf-8", "backslashreplace"
+                        ),
+                    ) from None
 
 
 def _print_notices(service: ClockService) -> None:
     """What the user must know before the command's own output: one line each on stderr."""
     notices = [service.store.notice] if service.store.notice else []
     for notice in [*notices, *map(str, service.settings.notices)]:
-        print(f"Warning: {' '.join(notice.split())}", file=sys.stderr)
+        print(f"Warning: {visible(' '.join(notice.split()))}", file=sys.stderr)
 
 
 def _run(service: ClockService, args: argparse.Namespace) -> int:
@@ -161,7 +207,7 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
     command: str = args.command
 
     def instant(text: str | None, day: date = today) -> datetime | None:
-        return parse_instant(text, zone, day) if text else None
+        return parse_instant(text, zone, day) if text is not None else None
 
     if command == "in":
         s = service.clock_in(instant(args.at), args.note or "")
@@ -186,7 +232,7 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
     elif command == "status":
         _print_status(service, args.json)
     elif command == "week":
-        of = parse_date(args.of, today) if args.of else today
+        of = parse_date(args.of, today) if args.of is not None else today
         if args.remote:
             return _remote_week(service, of, args.json)
         _print_week(service.week(of), args.json)
@@ -195,8 +241,12 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
     elif command == "sync":
         return _sync(service, args.json)
     elif command == "sessions":
-        first = parse_date(args.first, today) if args.first else today - timedelta(today.weekday())
-        last = parse_date(args.last, today) if args.last else max(today, first)
+        first = (
+            parse_date(args.first, today)
+            if args.first is not None
+            else today - timedelta(today.weekday())
+        )
+        last = parse_date(args.last, today) if args.last is not None else max(today, first)
         sessions = service.sessions(first, last)
         if args.json:
             print(json.dumps([service.describe(s) for s in sessions], indent=2, ensure_ascii=False))
@@ -216,7 +266,7 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
         text = service.export(first, last, args.format)
         if args.output:
             _write_atomically(Path(args.output), text)
-            print(f"Exported to {args.output}.", file=sys.stderr)
+            print(f"Exported to {visible(args.output)}.", file=sys.stderr)
         else:
             sys.stdout.write(text)
     elif command == "targets":
@@ -254,10 +304,11 @@ def _backend(service: ClockService, args: argparse.Namespace) -> int:
                 print(json.dumps(info, indent=2))
             else:
                 for key, value in info.items():
-                    print(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
+                    text = ", ".join(value) if isinstance(value, list) else str(value)
+                    print(f"{key}: {visible(text)}")
             return 0
         if args.backend_command == "test":
-            print(asyncio.run(config.test_connection(service.settings, sync.secrets)))
+            print(visible(asyncio.run(config.test_connection(service.settings, sync.secrets))))
             return 0
         if args.kind == "none":
             service.settings.set("backend", "none")
@@ -363,12 +414,12 @@ def _sync(service: ClockService, as_json: bool) -> int:
         for status, n in left.items():
             print(f"  {n} {status}")
         if result.paused:
-            print(f"Uploads are paused: {result.paused}")
+            print(f"Uploads are paused: {visible(result.paused)}")
         if result.stopped:
-            print(f"Stopped early: {result.stopped} The rest waits for the next try.")
+            print(f"Stopped early: {visible(result.stopped)} The rest waits for the next try.")
         for sid, info in statuses.items():
             if info.detail and info.status.value in ("needs attention", "waiting"):
-                print(f"  {str(sid)[:8]} {info.status.value}: {info.detail}")
+                print(f"  {str(sid)[:8]} {info.status.value}: {visible(info.detail)}")
     return 0 if result.all_done else 1
 
 
@@ -439,7 +490,10 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
     if entries:
         print("Entries made elsewhere (counted above):")
         for e in entries:
-            print(f"  remote {e['start'][:16].replace('T', ' ')}–{e['end'][11:16]}  {e['note']}")
+            print(
+                f"  remote {e['start'][:16].replace('T', ' ')}–{e['end'][11:16]}  "
+                f"{visible(e['note'])}"
+            )
     return 0
 
 
@@ -447,15 +501,15 @@ def _edit(service: ClockService, args: argparse.Namespace) -> None:
     zone = service.zone_name
     session = service.find(args.session_id)
     day = local(session.start, zone).date()
-    start = parse_instant(args.start, zone, day) if args.start else None
+    start = parse_instant(args.start, zone, day) if args.start is not None else None
     new_start = start or session.start
-    end = parse_after(args.end, zone, day, new_start) if args.end else None
+    end = parse_after(args.end, zone, day, new_start) if args.end is not None else None
     breaks: list[tuple[datetime, datetime]] | None = None
     if args.no_breaks:
         if args.breaks:
             raise ClockError("Give either --break or --no-breaks, not both.")
         breaks = []
-    elif args.breaks:
+    elif args.breaks is not None:
         breaks = [parse_break(b, zone, day, new_start) for b in args.breaks]
     if start is None and end is None and breaks is None and args.note is None:
         raise ClockError("Nothing to change: give --start, --end, --break, --no-breaks or --note.")
@@ -511,7 +565,7 @@ def _print_sessions(service: ClockService, sessions: list[WorkSession]) -> None:
     zone = service.zone_name
     for s in sessions:
         d: dict[str, Any] = service.describe(s)
-        note = f"  {s.note}" if s.note else ""
+        note = f"  {visible(s.note)}" if s.note else ""
         print(
             f"{d['id'][:8]}  {_span(s, zone)}  {_duration(d['worked_min'] * 60)} worked"
             f"  {_duration(d['break_min'] * 60)} break{note}"

@@ -12,6 +12,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from clockapp.domain.errors import ClockError
 from clockapp.domain.zones import local_wall_time
 
+#: The dates ClockApp reads: none before 1970, and none so late that the week or the day after
+#: it would leave the calendar Python can count (which ends with 9999).
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _LOCAL = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)$")
 
@@ -22,6 +27,14 @@ def _unreadable(text: str) -> ClockError:
         "offset like 2026-11-25T08:00+01:00.",
         text=text,
     )
+
+
+def _within_range(day: date, text: str) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ClockError(
+            "{text} is outside the dates ClockApp keeps, 1970 to 9998.", text=text.strip()
+        )
+    return day
 
 
 def parse_instant(text: str, zone_name: str, day: date) -> datetime:
@@ -37,13 +50,14 @@ def parse_instant(text: str, zone_name: str, day: date) -> datetime:
             t = time.fromisoformat(m[2] if len(m[2]) > 4 else "0" + m[2])
         except ValueError:
             raise _unreadable(text) from None
-        return local_wall_time(d, t, zone_name)
+        return local_wall_time(_within_range(d, text), t, zone_name)
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         raise _unreadable(text) from None
     if parsed.tzinfo is None:
         raise _unreadable(text)
+    _within_range(parsed.date(), text)
     return parsed.astimezone(UTC)
 
 
@@ -84,9 +98,10 @@ def parse_date(text: str, today: date) -> date:
     if word == "yesterday":
         return today - timedelta(days=1)
     try:
-        return date.fromisoformat(word)
+        day = date.fromisoformat(word)
     except ValueError:
         raise ClockError("Can't read the date {text!r}; use YYYY-MM-DD.", text=text) from None
+    return _within_range(day, text)
 
 
 def _wall(hour: int, minute: int, text: str) -> time:

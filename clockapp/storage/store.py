@@ -8,17 +8,22 @@ happened, and two writers (tray and CLI) queue instead of interleaving.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import logging
 import os
+import random
+import shutil
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from clockapp.domain.errors import UserError
 from clockapp.domain.session import MAX_SESSION, BreakSegment, WorkSession
 from clockapp.storage.schema import LATEST, MIGRATIONS
 
@@ -27,8 +32,8 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 
 
-class StorageError(Exception):
-    """The environment failed (disk full, file unreadable, database newer than this app).
+class StorageError(UserError):
+    """The environment failed (disk full, folder read-only, file from a newer app…).
 
     The message is a sentence for the user; nothing was changed.
     """
@@ -92,15 +97,63 @@ def session_from_json(text: str) -> WorkSession:
     )
 
 
-def _friendly(exc: sqlite3.Error, path: Path) -> str:
-    text = str(exc).lower()
-    if "disk is full" in text or "disk i/o" in text:
-        return "The disk is full or failing; nothing was recorded. Free some space and try again."
-    if "locked" in text or "busy" in text:
-        return "Your time records are busy in another ClockApp window; nothing was recorded."
-    if "readonly" in text or "read-only" in text:
-        return f"Your time records at {path} are read-only; nothing was recorded."
-    return f"Your time records at {path} could not be written ({exc}); nothing was recorded."
+def _code(exc: sqlite3.Error) -> str:
+    """SQLite's extended result code name, e.g. ``SQLITE_READONLY_DIRECTORY``."""
+    return str(getattr(exc, "sqlite_errorname", ""))
+
+
+def _environment_problem(exc: sqlite3.Error, path: Path) -> StorageError | None:
+    """What a full disk, a read-only folder or file, or a busy store says; None for the rest."""
+    code = _code(exc)
+    folder = path.parent
+    io_error = code.startswith("SQLITE_IOERR")
+    if code == "SQLITE_FULL" or (io_error and _nearly_full(folder)):
+        # On a full disk SQLite often fails while growing its shared-memory file: an I/O error.
+        return StorageError(
+            "The disk is full; nothing was recorded. Free some space on the disk that holds "
+            "{folder} and try again.",
+            folder=folder,
+        )
+    if code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        if not os.access(folder, os.W_OK):
+            return StorageError(
+                "The data folder {folder} is read-only; nothing was recorded. Make it writable "
+                "(or ask your IT support) and try again.",
+                folder=folder,
+            )
+        if code.startswith("SQLITE_READONLY") or not os.access(path, os.W_OK):
+            return StorageError(
+                "Your time records at {path} are read-only; nothing was recorded. Make the file "
+                "writable (or ask your IT support) and try again.",
+                path=path,
+            )
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StorageError(
+            "Your time records are busy in another ClockApp window; nothing was recorded. "
+            "Try again in a moment."
+        )
+    if io_error:
+        return StorageError(
+            "The disk failed while writing your time records at {path}; nothing was recorded. "
+            "If this keeps happening, ask your IT support to check the disk.",
+            path=path,
+        )
+    return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def _friendly(exc: sqlite3.Error, path: Path) -> StorageError:
+    return _environment_problem(exc, path) or StorageError(
+        "Your time records at {path} could not be written ({reason}); nothing was recorded.",
+        path=path,
+        reason=str(exc),
+    )
 
 
 class Store:
@@ -111,6 +164,8 @@ class Store:
         self.path = path
         #: Something the user must be told once (e.g. a damaged file was set aside).
         self.notice = notice
+        #: Set when the store could only be opened for reading: what every write raises.
+        self.read_only: StorageError | None = None
         self._in_write = False
 
     # -- opening -------------------------------------------------------------------------------
@@ -119,35 +174,74 @@ class Store:
     def open(cls, path: Path) -> Store:
         """Open (or create) the store at ``path``.
 
-        A damaged file is moved aside, never overwritten, and a fresh store is started; the
-        reason is left in :attr:`notice`. A file that can't be opened at all is a StorageError.
+        A damaged file, or one that is not ClockApp's, is moved aside, never overwritten, and a
+        fresh store is started; the reason is left in :attr:`notice`. On a full disk or in a
+        read-only folder the store opens for reading, and every write raises the StorageError
+        that says why (:attr:`read_only`). A file that can't be opened at all is a StorageError.
         """
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(
-                f"ClockApp can't create its data folder {path.parent}: {exc.strerror}."
+                "ClockApp can't create its data folder {folder}: {reason}.",
+                folder=path.parent,
+                reason=exc.strerror,
             ) from exc
+        seen = _identity(path)
         try:
             return cls(_connect(path), path)
         except sqlite3.DatabaseError as exc:
-            if not _is_damage(exc):
+            if _is_damage(exc):
+                return cls._start_anew(path, seen, exc)
+            problem = _environment_problem(exc, path)
+            if problem is None:
                 raise StorageError(
-                    f"ClockApp can't open its time records at {path}: {exc}."
+                    "ClockApp can't open its time records at {path}: {reason}.",
+                    path=path,
+                    reason=str(exc),
                 ) from exc
-            kept = _set_aside(path)
-            log.error("damaged database set aside as %s: %s", kept, exc)
-            notice = (
-                f"Your time records could not be read ({exc}). The damaged file was kept as "
-                f"{kept}; ClockApp started a new, empty record. Your IT support can try to "
-                "recover the old one."
-            )
             try:
-                return cls(_connect(path), path, notice)
-            except sqlite3.Error as again:
+                conn = _connect_read_only(path)
+            except sqlite3.Error:
+                raise problem from exc
+            store = cls(conn, path)
+            store.read_only = problem
+            return store
+
+    @classmethod
+    def _start_anew(cls, path: Path, seen: tuple[int, int] | None, exc: Exception) -> Store:
+        notice = None
+        # Only the file this process looked at: another process may have set it aside already
+        # and started the new one, which must not be moved in turn.
+        if seen is not None and _identity(path) == seen:
+            try:
+                kept = _set_aside(path)
+            except OSError as moving:  # a read-only folder: leave it, say what is wrong with it
                 raise StorageError(
-                    f"ClockApp can't start a new record at {path}: {again}."
-                ) from again
+                    "ClockApp can't open its time records at {path}: {reason}.",
+                    path=path,
+                    reason=str(exc),
+                ) from moving
+            log.error("database set aside as %s: %s", kept, exc)
+            if isinstance(exc, _NotClockApps):
+                notice = (
+                    f"The file at {path} is not a ClockApp time record ({exc}). It was kept as "
+                    f"{kept}; ClockApp started a new, empty record."
+                )
+            else:
+                notice = (
+                    f"Your time records could not be read ({exc}). The damaged file was kept "
+                    f"as {kept}; ClockApp started a new, empty record. Your IT support can try "
+                    "to recover the old one."
+                )
+        try:
+            return cls(_connect(path), path, notice)
+        except sqlite3.Error as again:
+            raise StorageError(
+                "ClockApp can't start a new record at {path}: {reason}.",
+                path=path,
+                reason=str(again),
+            ) from again
 
     def close(self) -> None:
         self._conn.close()
@@ -169,19 +263,22 @@ class Store:
         """
         if self._in_write:
             raise RuntimeError("nested write transaction")
+        if self.read_only is not None:
+            raise StorageError(self.read_only.text, **self.read_only.values)
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StorageError(_friendly(exc, self.path)) from exc
+            raise _friendly(exc, self.path) from exc
         self._in_write = True
         try:
             yield self
             self._conn.execute("COMMIT")
         except BaseException as exc:
             if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
+                with suppress(sqlite3.Error):  # a failed COMMIT on a full disk may end it already
+                    self._conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError):
-                raise StorageError(_friendly(exc, self.path)) from exc
+                raise _friendly(exc, self.path) from exc
             raise
         finally:
             self._in_write = False
@@ -334,27 +431,64 @@ class Store:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    # The busy timeout is set here, before the first statement.
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        # Before anything writes to the file (journal mode does): a newer app's file stays as it is.
-        if conn.execute("PRAGMA user_version").fetchone()[0] > LATEST:
-            raise StorageError(
-                f"Your time records at {path} were written by a newer ClockApp; "
-                "please update ClockApp to open them."
-            )
+        # Before anything writes to the file (journal mode does): a newer app's file, and
+        # another program's, stay as they are.
+        with _reading(conn):  # one snapshot: another process may be migrating it meanwhile
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > LATEST:
+                raise StorageError(
+                    "Your time records at {path} were written by a newer ClockApp; "
+                    "please update ClockApp to open them.",
+                    path=path,
+                )
+            _check_schema(conn, version)
         conn.execute("PRAGMA foreign_keys = ON")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = _switch_to_wal(conn)
         if mode != "wal":
             log.warning("journal mode is %s, not wal", mode)
         conn.execute("PRAGMA synchronous = FULL")
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise sqlite3.DatabaseError(f"database disk image is malformed: {result}")
-        _migrate(conn)
+        if version != LATEST:
+            _migrate(conn)
+            _check_schema(conn, LATEST)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+@contextmanager
+def _reading(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:  # an I/O error has ended it already
+            conn.execute("COMMIT")
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> str:
+    """Put the file in WAL mode; the mode it is in.
+
+    The busy timeout does not cover this: when processes that all read a brand-new file race to
+    switch it, SQLite fails all but one at once with "database is locked" (waiting could
+    deadlock). A retry is the robust fix — the winner stores WAL in the file, which makes the
+    pragma a no-op for everyone after — where create-then-rename would need hard links (absent
+    on some file systems) and still leave an existing file in another mode to this race.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if _code(exc) != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.001, 0.02))
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -365,6 +499,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
     try:
         # Re-read under the write lock: another process may have migrated meanwhile.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_schema(conn, version)
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             for statement in _statements(script):
                 conn.execute(statement)
@@ -373,6 +508,86 @@ def _migrate(conn: sqlite3.Connection) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+class _NotClockApps(sqlite3.DatabaseError):
+    """A valid SQLite file that isn't our store (another app's, or tables missing)."""
+
+
+def _check_schema(conn: sqlite3.Connection, version: int) -> None:
+    """Every table and column the first ``version`` migrations create is there (later ones may
+    add more); at version 0 the file is empty: our first migration starts from nothing."""
+    if version == 0:
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise _NotClockApps("it holds another program's tables")
+        return
+    found = _schema(conn)
+    for table, columns in _expected_schema(version).items():
+        if table not in found:
+            raise _NotClockApps(f"the table {table} is missing")
+        if missing := sorted(columns - found[table]):
+            raise _NotClockApps(f"the table {table} lacks {', '.join(missing)}")
+
+
+def _schema(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """Each table's columns, in one query."""
+    found: dict[str, set[str]] = {}
+    for table, column in conn.execute(
+        "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+    ):
+        found.setdefault(table, set()).add(column)
+    return found
+
+
+@functools.cache
+def _expected_schema(version: int) -> dict[str, set[str]]:
+    # The migrations are the one description of the schema: run them on an empty database.
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for script in MIGRATIONS[:version]:
+            for statement in _statements(script):
+                conn.execute(statement)
+        return _schema(conn)
+    finally:
+        conn.close()
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """The store for reading only, where the folder or the disk refuses writes.
+
+    SQLite needs to create ``-shm`` even to read a WAL file; when it can't, the file is opened
+    as immutable — only when no ``-wal`` holds commits that the main file lacks.
+    """
+    uri = path.absolute().as_uri() + "?mode=ro"
+    try:
+        conn = _read_only_connection(uri)
+    except sqlite3.OperationalError:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        conn = _read_only_connection(uri + "&immutable=1")
+    return conn
+
+
+def _read_only_connection(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != LATEST:
+            raise sqlite3.OperationalError("the schema needs an update, which writes")
+        _check_schema(conn, LATEST)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _statements(script: str) -> list[str]:
@@ -388,6 +603,8 @@ def _statements(script: str) -> list[str]:
 
 
 def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    if isinstance(exc, _NotClockApps):
+        return True
     text = str(exc).lower()
     return "not a database" in text or "malformed" in text or "corrupt" in text
 

@@ -23,7 +23,14 @@ ROOT = HERE.parent.parent
 SOURCES = sorted((ROOT / "clockapp" / "ui").glob("*.py"))
 TARGET = ROOT / "clockapp" / "ui" / "translations"
 # clockapp.domain.errors.UserError and its subclasses (a test keeps this list complete).
-USER_ERRORS = {"UserError", "ClockError", "NotFound", "SettingsError", "BackendSetupError"}
+USER_ERRORS = {
+    "UserError",
+    "ClockError",
+    "NotFound",
+    "SettingsError",
+    "BackendSetupError",
+    "StorageError",
+}
 
 
 def user_error_calls() -> list[tuple[Path, ast.Call]]:

@@ -610,6 +610,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
 <context>
     <name>UserError</name>
     <message>
+        <source>{text} is not valid text (UTF-8); nothing was changed.</source>
+        <translation>{text} ist kein gültiger Text (UTF-8); nichts wurde geändert.</translation>
+    </message>
+    <message>
         <source>Expected {count} line(s) on standard input: {names}.</source>
         <translation>Erwartet wurden {count} Zeile(n) auf der Standardeingabe: {names}.</translation>
     </message>
@@ -862,6 +866,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Die Zeit {text!r} ist nicht lesbar; verwenden Sie HH:MM, „JJJJ-MM-TT HH:MM“ oder ISO 8601 mit Versatz wie 2026-11-25T08:00+01:00.</translation>
     </message>
     <message>
+        <source>{text} is outside the dates ClockApp keeps, 1970 to 9998.</source>
+        <translation>{text} liegt außerhalb der Daten, die ClockApp führt (1970 bis 9998).</translation>
+    </message>
+    <message>
         <source>Can&apos;t read the break {text!r}; use HH:MM-HH:MM, or START/END in ISO 8601.</source>
         <translation>Die Pause {text!r} ist nicht lesbar; verwenden Sie HH:MM-HH:MM oder BEGINN/ENDE in ISO 8601.</translation>
     </message>
@@ -932,6 +940,46 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>ClockApp can&apos;t save its settings to {path}: {reason}.</source>
         <translation>ClockApp kann seine Einstellungen nicht in {path} speichern: {reason}.</translation>
+    </message>
+    <message>
+        <source>The disk is full; nothing was recorded. Free some space on the disk that holds {folder} and try again.</source>
+        <translation>Der Datenträger ist voll; nichts wurde erfasst. Schaffen Sie Platz auf dem Datenträger mit {folder} und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is read-only; nothing was recorded. Make it writable (or ask your IT support) and try again.</source>
+        <translation>Der Datenordner {folder} ist schreibgeschützt; nichts wurde erfasst. Machen Sie ihn beschreibbar (oder fragen Sie Ihren IT-Support) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Your time records at {path} are read-only; nothing was recorded. Make the file writable (or ask your IT support) and try again.</source>
+        <translation>Ihre Zeitaufzeichnungen unter {path} sind schreibgeschützt; nichts wurde erfasst. Machen Sie die Datei beschreibbar (oder fragen Sie Ihren IT-Support) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Your time records are busy in another ClockApp window; nothing was recorded. Try again in a moment.</source>
+        <translation>Ihre Zeitaufzeichnungen sind in einem anderen ClockApp-Fenster in Gebrauch; nichts wurde erfasst. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk failed while writing your time records at {path}; nothing was recorded. If this keeps happening, ask your IT support to check the disk.</source>
+        <translation>Beim Schreiben Ihrer Zeitaufzeichnungen unter {path} ist ein Datenträgerfehler aufgetreten; nichts wurde erfasst. Wenn das wiederholt passiert, lassen Sie den Datenträger von Ihrem IT-Support prüfen.</translation>
+    </message>
+    <message>
+        <source>Your time records at {path} could not be written ({reason}); nothing was recorded.</source>
+        <translation>Ihre Zeitaufzeichnungen unter {path} konnten nicht geschrieben werden ({reason}); nichts wurde erfasst.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t create its data folder {folder}: {reason}.</source>
+        <translation>ClockApp kann seinen Datenordner {folder} nicht anlegen: {reason}.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t open its time records at {path}: {reason}.</source>
+        <translation>ClockApp kann die Zeitaufzeichnungen unter {path} nicht öffnen: {reason}.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t start a new record at {path}: {reason}.</source>
+        <translation>ClockApp kann unter {path} keine neue Aufzeichnung beginnen: {reason}.</translation>
+    </message>
+    <message>
+        <source>Your time records at {path} were written by a newer ClockApp; please update ClockApp to open them.</source>
+        <translation>Ihre Zeitaufzeichnungen unter {path} stammen von einer neueren ClockApp-Version; bitte aktualisieren Sie ClockApp, um sie zu öffnen.</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,7 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(store: Store) -> None:
     # max_page_count makes SQLite answer exactly as it does on a full disk (SQLITE_FULL).
     store._conn.execute(f"PRAGMA max_page_count = {pages}")
     big = session(T0 + timedelta(days=1), note="x" * 100_000)
-    with pytest.raises(StorageError, match="disk is full"), store.write():
+    with pytest.raises(StorageError, match=r"^The disk is full;"), store.write():
         store.save_session(big, Change.FINISHED)
     assert store.session(big.id) is None
     assert store.outbox() == []
