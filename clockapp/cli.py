@@ -21,7 +21,9 @@ from typing import Any
 from clockapp import __version__
 from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import ClockError
+from clockapp.domain.rules import RULE_BREAK_30, RULE_BREAK_45, RULE_MAX_10H, Violation
 from clockapp.domain.session import WorkSession
+from clockapp.domain.timeline import floor_minutes, hours_and_minutes
 from clockapp.domain.week import WeekReport
 from clockapp.domain.zones import local
 from clockapp.services.clock import ClockService, open_default_clock
@@ -235,7 +237,7 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
         of = parse_date(args.of, today) if args.of is not None else today
         if args.remote:
             return _remote_week(service, of, args.json)
-        _print_week(service.week(of), args.json)
+        _print_week(service.week(of), args.json, zone)
     elif command == "backend":
         return _backend(service, args)
     elif command == "sync":
@@ -484,9 +486,9 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
         for r in remote
     ]
     if as_json:
-        print(json.dumps(report.to_dict() | {"remote_entries": entries}, indent=2))
+        print(json.dumps(_week_dict(report, zone) | {"remote_entries": entries}, indent=2))
         return 0
-    _print_week(report, False)
+    _print_week(report, False, zone)
     if entries:
         print("Entries made elsewhere (counted above):")
         for e in entries:
@@ -538,9 +540,41 @@ def _print_status(service: ClockService, as_json: bool) -> None:
     )
 
 
-def _print_week(report: WeekReport, as_json: bool) -> None:
+def _week_dict(report: WeekReport, zone: str) -> dict[str, Any]:
+    """The report as JSON data, each rule it breaks with its numbers and a sentence."""
+    data = report.to_dict()
+    for item, violation in zip(data["violations"], report.violations, strict=True):
+        item["message"] = violation_sentence(violation, zone)
+    return data
+
+
+def violation_sentence(v: Violation, zone: str) -> str:
+    """A rule a day breaks, in a sentence with its numbers (the command line's English)."""
+    day = v.date.strftime("%a %d %b")
+    worked = _duration(v.worked_seconds)
+    if v.rule in (RULE_BREAK_30, RULE_BREAK_45):
+        after = "6" if v.rule == RULE_BREAK_30 else "9"
+        took = (
+            f"took only {_duration(v.actual_seconds)} of breaks of 15 min or more"
+            if floor_minutes(v.actual_seconds)
+            else "took no break of 15 min or more"
+        )
+        return (
+            f"You worked {worked} on {day} but {took}; "
+            f"{floor_minutes(v.limit_seconds)} min are required after {after} hours."
+        )
+    if v.rule == RULE_MAX_10H:
+        return f"You worked {worked} on {day}; at most 10 hours of work a day are allowed."
+    started = f" at {_hm(v.started_at, zone)}" if v.started_at else ""
+    return (
+        f"You started work on {day}{started} after only {_duration(v.actual_seconds)} of "
+        "rest; at least 11 hours are required between two working days."
+    )
+
+
+def _print_week(report: WeekReport, as_json: bool, zone: str) -> None:
     if as_json:
-        print(json.dumps(report.to_dict(), indent=2))
+        print(json.dumps(_week_dict(report, zone), indent=2))
         return
     print(f"Week of {report.week_of.strftime('%a %d %b %Y')}")
     for d in report.days:
@@ -555,7 +589,7 @@ def _print_week(report: WeekReport, as_json: bool) -> None:
         f"overtime {_duration(report.overtime_min * 60)}."
     )
     for v in report.violations:
-        print(f"  ! {v.message}")
+        print(f"  ! {violation_sentence(v, zone)}")
 
 
 def _print_sessions(service: ClockService, sessions: list[WorkSession]) -> None:
@@ -586,8 +620,9 @@ def _hm(instant: datetime, zone: str) -> str:
 
 
 def _duration(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+    """``7 h 05 min``, ``29 min``: the command line's one way to show a length of time."""
+    hours, minutes = hours_and_minutes(seconds)
+    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -35,6 +35,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from clockapp.domain.clock import ClockState, state_of
 from clockapp.domain.rules import required_break_minutes
 from clockapp.domain.session import WorkSession, utc
+from clockapp.domain.timeline import MIN_COUNTED_BREAK_S
 from clockapp.domain.zones import local
 from clockapp.domain.zones import zone as time_zone
 
@@ -493,8 +494,9 @@ class ReminderSettings:
 class Day:
     """The local day as reminders see it.
 
-    ``worked_seconds`` and ``counted_break_seconds`` are today's totals (breaks counted as the
-    working-time rules count them: segments of 15 minutes or more). ``recorded``: any session
+    ``worked_seconds`` and ``counted_break_seconds`` are today's totals as
+    :func:`clockapp.domain.timeline.day_time` gives them — the rules' own count (breaks of 15
+    minutes or more, gaps between sessions too). ``recorded``: any session
     touches today. ``workday``: today has a target above zero.
     """
 
@@ -581,13 +583,18 @@ def due_reminders(
         for kind, (at_worked, minutes) in zip(kinds, steps or break_steps(), strict=False):
             missing = minutes * 60.0 - day.counted_break_seconds
             left = at_worked - day.worked_seconds
-            if missing > 0 and left <= ahead:
+            # "More than N hours": due exactly when the report would flag the day ended now
+            # (with ``ahead`` 0), and ``ahead`` earlier.
+            if missing > 0 and left < ahead:
                 add(
                     Reminder(
                         kind,
                         today,
                         minutes=max(0, _ceil_minutes(left)),
-                        break_minutes=_ceil_minutes(missing),
+                        # A shorter break wouldn't count at all: never propose one.
+                        break_minutes=max(
+                            _ceil_minutes(missing), _ceil_minutes(MIN_COUNTED_BREAK_S)
+                        ),
                     )
                 )
 

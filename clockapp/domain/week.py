@@ -1,10 +1,9 @@
 """Day and week totals, targets, overtime: the week review, modelled on 4me timesheets.
 
-A session counts toward each local day (in the viewer's zone) with the seconds that lie inside
-that day, so a session across midnight is split, and DST days are 23 or 25 hours long. Minutes
-are whole minutes rounded down; a week's total is rounded down once, from the summed seconds.
-Like 4me's ``remaining_time``, the remaining minutes are the week's target minus the time spent
-(never below zero); what lies beyond the target is overtime.
+Each day's time comes from :mod:`clockapp.domain.timeline` (split at local midnight,
+DST-correct, whole minutes rounded down); a week's total is rounded down once, from the summed
+seconds. Like 4me's ``remaining_time``, the remaining minutes are the week's target minus the
+time spent (never below zero); what lies beyond the target is overtime.
 """
 
 from __future__ import annotations
@@ -15,17 +14,15 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from clockapp.domain.errors import ClockError
-from clockapp.domain.session import WorkSession, utc
-from clockapp.domain.zones import day_bounds, local, local_days
+from clockapp.domain.rules import Violation, check_working_time
+from clockapp.domain.session import WorkSession
+from clockapp.domain.timeline import counted_break_seconds, floor_minutes, split_by_day
 
 __all__ = [
     "DayTotal",
     "Targets",
-    "Violation",
     "WeekReport",
-    "floor_minutes",
     "monday_of",
-    "split_by_day",
     "week_report",
 ]
 
@@ -33,15 +30,6 @@ __all__ = [
 MAX_TARGET_MIN = 24 * 60
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def floor_minutes(seconds: float) -> int:
-    """Whole minutes in ``seconds``, rounded down.
-
-    Seconds come from ``timedelta``s (whole microseconds); going back to integer microseconds
-    first keeps float noise in a sum (e.g. 28799.999999999996 for 8 h) from losing a minute.
-    """
-    return round(seconds * 1_000_000) // 60_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +83,8 @@ class DayTotal:
     break_seconds: float
     target_min: int
     locked: bool = False
+    #: The part of the breaks the law counts (15 min or more; gaps between sessions too).
+    counted_break_seconds: float = 0.0
 
     @property
     def worked_min(self) -> int:
@@ -104,31 +94,19 @@ class DayTotal:
     def break_min(self) -> int:
         return floor_minutes(self.break_seconds)
 
+    @property
+    def counted_break_min(self) -> int:
+        return floor_minutes(self.counted_break_seconds)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date.isoformat(),
             "worked_min": self.worked_min,
             "break_min": self.break_min,
+            "counted_break_min": self.counted_break_min,
             "target_min": self.target_min,
             "locked": self.locked,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """A working-time rule a day breaks; reported, never enforced.
-
-    ``rule`` is one of the ids in :mod:`clockapp.domain.rules` (``"break_30_after_6h"``,
-    ``"break_45_after_9h"``, ``"max_10h_per_day"``, ``"rest_11h"``); ``message`` is a sentence
-    for people, with the numbers.
-    """
-
-    date: date
-    rule: str
-    message: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date.isoformat(), "rule": self.rule, "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,44 +159,6 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _overlap(start: datetime, end: datetime, lo: datetime, hi: datetime) -> timedelta:
-    """How much of ``[start, end)`` lies inside ``[lo, hi)``."""
-    return max(timedelta(0), min(end, hi) - max(start, lo))
-
-
-def split_by_day(
-    session: WorkSession, zone_name: str, now: datetime
-) -> dict[date, tuple[float, float]]:
-    """Worked and break seconds of ``session`` per local day in ``zone_name``.
-
-    Each day gets the seconds of the session (and of each break) that lie inside it, so a
-    session or a break across midnight counts toward both days. An open session counts up to
-    ``now``, a running break too. Days the session only touches at an edge (it ends at
-    midnight) are left out; a session of no length yet (just clocked in) gives its start day
-    with zeros. The days' values add up to ``session.worked_seconds(now)`` and
-    ``session.break_seconds(now)`` for a consistent session.
-    """
-    now = utc(now)
-    start = session.start
-    end = max(start, session.effective_end(now))
-    spans: list[tuple[datetime, datetime]] = []
-    for b in session.breaks:
-        b_start = max(b.start, start)
-        b_end = min(b.end if b.end is not None else now, end)
-        if b_end > b_start:
-            spans.append((b_start, b_end))
-    first = local(start, zone_name).date()
-    result: dict[date, tuple[float, float]] = {}
-    for day in local_days(start, end, zone_name):
-        lo, hi = day_bounds(day, zone_name)
-        inside = _overlap(start, end, lo, hi)
-        if not inside and day != first:
-            continue
-        paused = sum((_overlap(s, e, lo, hi) for s, e in spans), timedelta(0))
-        result[day] = ((inside - paused).total_seconds(), paused.total_seconds())
-    return result
-
-
 def week_report(
     sessions: Iterable[WorkSession],
     week_of: date,
@@ -233,10 +173,6 @@ def week_report(
     rule looks back across Monday 00:00); sessions outside the week only feed that rule.
     Days are local days in ``zone_name``, the viewer's zone.
     """
-    # Imported here, not at the top: the rules build on ``split_by_day`` and ``Violation``
-    # from this module, and the report builds on the rules.
-    from clockapp.domain.rules import check_working_time
-
     sessions = list(sessions)
     monday = monday_of(week_of)
     days = [monday + timedelta(days=i) for i in range(7)]
@@ -254,6 +190,7 @@ def week_report(
             break_seconds=paused[day].total_seconds(),
             target_min=targets.for_day(day),
             locked=day in locked_days,
+            counted_break_seconds=counted_break_seconds(sessions, day, zone_name, now),
         )
         for day in days
     )

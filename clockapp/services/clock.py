@@ -20,7 +20,8 @@ from clockapp.domain import clock
 from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import ClockError, NotFound
 from clockapp.domain.session import BreakSegment, WorkSession, new_session_id, validate_session
-from clockapp.domain.week import Targets, WeekReport, monday_of, split_by_day, week_report
+from clockapp.domain.timeline import day_time, floor_minutes, working_since
+from clockapp.domain.week import Targets, WeekReport, monday_of, week_report
 from clockapp.domain.zones import day_start, local, local_days
 from clockapp.settings import WEEKDAYS, Settings
 from clockapp.storage import Change, Store
@@ -53,8 +54,8 @@ class Status:
             "session_start": (
                 local(self.session.start, zone_name).isoformat() if self.session else None
             ),
-            "worked_today_min": int(self.worked_today_seconds // 60),
-            "break_today_min": int(self.break_today_seconds // 60),
+            "worked_today_min": floor_minutes(self.worked_today_seconds),
+            "break_today_min": floor_minutes(self.break_today_seconds),
         }
 
 
@@ -128,23 +129,12 @@ class ClockService:
             day_start(today, self.zone_name),
             day_start(today + timedelta(days=1), self.zone_name),
         )
-        worked = pause = 0.0
-        running = None
-        for s in self.store.sessions_between(start, end):
-            w, b = split_by_day(s, self.zone_name, now).get(today, (0.0, 0.0))
-            worked += w
-            pause += b
-            if s.is_open:
-                running = s
+        sessions = self.store.sessions_between(start, end)
+        running = next((s for s in sessions if s.is_open), None)
+        time = day_time(sessions, today, self.zone_name, now)
+        worked, pause = time.worked_seconds, time.break_seconds
         state = clock.state_of(running)
-        since: datetime | None = None
-        if running is not None:
-            open_break = running.open_break
-            if open_break is not None:
-                since = open_break.start
-            else:
-                ended = [b.end for b in running.breaks if b.end is not None]
-                since = max([running.start, *ended])
+        since = working_since(running)
         return Status(state, since, running, worked, pause)
 
     def sessions(self, first: date, last: date) -> list[WorkSession]:

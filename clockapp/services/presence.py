@@ -45,6 +45,7 @@ from clockapp.domain.presence import (
     recording_for,
 )
 from clockapp.domain.session import BreakSegment, WorkSession, validate_session
+from clockapp.domain.timeline import day_time
 from clockapp.domain.zones import local
 from clockapp.platform.idle import monotonic_including_sleep
 from clockapp.services.clock import ClockService, utc_now
@@ -58,8 +59,6 @@ log = logging.getLogger(__name__)
 HEARTBEAT_EVERY_S = 60.0
 #: Reminders are looked at this often (seconds); they are minute-grained.
 REMINDERS_EVERY_S = 60.0
-#: Breaks shorter than this don't count towards the legal break (ArbZG § 4), in seconds.
-COUNTED_BREAK_MIN_S = 15 * 60.0
 
 _T = TypeVar("_T")
 
@@ -262,12 +261,14 @@ class PresenceService:
         today = local(now, zone_name).date()
         status = self.clock.status()
         sessions = self.clock.sessions(today, today)
+        # The week report's own count of today: a reminder agrees with the rules by design.
+        time = day_time(sessions, today, zone_name, now)
         day = Day(
             now=now,
             zone=zone_name,
             session=status.session,
-            worked_seconds=status.worked_today_seconds,
-            counted_break_seconds=_counted_break_seconds(sessions, now),
+            worked_seconds=time.worked_seconds,
+            counted_break_seconds=time.counted_break_seconds,
             recorded=bool(sessions),
             workday=int(self.clock.settings.targets[WEEKDAYS[today.weekday()]]) > 0,
         )
@@ -354,17 +355,6 @@ class PresenceService:
         except StorageError as exc:
             log.warning("presence data not readable: %s", exc)
             return fallback
-
-
-def _counted_break_seconds(sessions: list[WorkSession], now: datetime) -> float:
-    """Break seconds that count towards the legal break: segments of 15 minutes or more."""
-    total = 0.0
-    for session in sessions:
-        for segment in session.breaks:
-            seconds = segment.seconds(now)
-            if seconds >= COUNTED_BREAK_MIN_S:
-                total += seconds
-    return total
 
 
 def _positive(value: object, default: float) -> float:

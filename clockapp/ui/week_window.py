@@ -15,8 +15,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from clockapp.domain.errors import ClockError
+from clockapp.domain.rules import Violation
 from clockapp.domain.session import WorkSession
-from clockapp.domain.week import Violation, WeekReport, monday_of
+from clockapp.domain.week import WeekReport, monday_of
 from clockapp.domain.zones import local
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import EditDialog
@@ -262,7 +263,7 @@ class WeekWindow(QWidget):
             return self.tr(
                 "{day}: work started after less than 11 hours of rest since the last working day."
             ).format(day=day)
-        return violation.message
+        return violation.rule
 
     def _span(self, session: WorkSession) -> str:
         zone = self.service.zone_name

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from clockapp.domain.clock import ClockState
@@ -598,14 +598,18 @@ def test_still_clocked_in_reminder_on_the_dst_day_uses_local_time() -> None:
 
 
 def test_break_due_ahead_of_time() -> None:
+    # 15 min ahead: from more than 5 h 45 of work (the rule says "more than 6 hours").
     [reminder] = due_reminders(
-        day("2026-11-23 13:45", working("2026-11-23 08:00"), worked_h=5.75), REMINDERS, [], STEPS
+        day("2026-11-23 13:46", working("2026-11-23 08:00"), worked_h=5.77), REMINDERS, [], STEPS
     )
     assert reminder.kind is ReminderKind.BREAK_DUE
-    assert (reminder.minutes, reminder.break_minutes) == (15, 30)  # "30-min break due in 15 min"
+    assert (reminder.minutes, reminder.break_minutes) == (14, 30)  # "30-min break due in 14 min"
     assert (
         due_reminders(
-            day("2026-11-23 13:30", working("2026-11-23 08:00"), worked_h=5.5), REMINDERS, [], STEPS
+            day("2026-11-23 13:45", working("2026-11-23 08:00"), worked_h=5.75),
+            REMINDERS,
+            [],
+            STEPS,
         )
         == []
     )
@@ -735,3 +739,72 @@ def test_whatever_happens_prompts_are_honest(
     assert len(autos) == len(set(autos))
     # A clock change is reported exactly when someone changed the clock.
     assert changes == jumps
+
+
+# -- reminders and the rules agree ---------------------------------------------------------------
+
+_DAY0 = berlin("2026-11-24 06:00")
+_BREAK_KINDS = (ReminderKind.BREAK_DUE, ReminderKind.SECOND_BREAK_DUE)
+
+
+@st.composite
+def working_day(draw: st.DrawFn) -> tuple[list[WorkSession], datetime]:
+    """One to three sessions of a day, the last one running (not on a break) at ``now``;
+    times in whole minutes so that the boundaries (exactly 6 h, exactly 15 min) come up."""
+    count = draw(st.integers(1, 3))
+    marks = sorted(draw(st.sets(st.integers(0, 16 * 60), min_size=2 * count, max_size=2 * count)))
+    sessions = []
+    for i in range(count):
+        a, b = marks[2 * i], marks[2 * i + 1]
+        start, end = _DAY0 + timedelta(minutes=a), _DAY0 + timedelta(minutes=b)
+        breaks: tuple[BreakSegment, ...] = ()
+        if b - a > 2 and draw(st.booleans()):
+            s = draw(st.integers(a + 1, b - 2))
+            e = draw(st.integers(s + 1, b - 1))
+            breaks = (BreakSegment(_DAY0 + timedelta(minutes=s), _DAY0 + timedelta(minutes=e)),)
+        last = i == count - 1
+        sessions.append(WorkSession(uuid.uuid4(), start, BERLIN, None if last else end, breaks))
+    return sessions, _DAY0 + timedelta(minutes=marks[-1])
+
+
+def _running(start: str, *breaks: tuple[str, str]) -> WorkSession:
+    segments = tuple(BreakSegment(berlin(a), berlin(b)) for a, b in breaks)
+    return WorkSession(uuid.uuid4(), berlin(start), BERLIN, None, segments)
+
+
+@settings(max_examples=300, deadline=None)
+@given(working_day())
+# Exactly 6 h: not "more than 6 hours", so nothing is due yet.
+@example(([_running("2026-11-24 08:00")], berlin("2026-11-24 14:00")))
+# 20 min of break taken, 10 missing: a 10-min break wouldn't count, so 15 are proposed.
+@example(
+    (
+        [_running("2026-11-24 07:00", ("2026-11-24 09:00", "2026-11-24 09:20"))],
+        berlin("2026-11-24 13:31"),
+    )
+)
+def test_a_break_is_due_exactly_when_the_report_would_flag_the_day_ended_now(
+    drawn: tuple[list[WorkSession], datetime],
+) -> None:
+    from clockapp.domain.rules import RULE_BREAK_30, RULE_BREAK_45, check_working_time
+    from clockapp.domain.timeline import MIN_COUNTED_BREAK_S, day_time
+
+    sessions, now = drawn
+    today = _DAY0.date()
+    time_ = day_time(sessions, today, BERLIN, now)
+    state = Day(
+        now, BERLIN, sessions[-1], time_.worked_seconds, time_.counted_break_seconds, True, True
+    )
+    due = due_reminders(
+        state,
+        ReminderSettings(
+            break_ahead_minutes=0, daily_limit_ahead_minutes=None, long_session_seconds=None
+        ),
+        [],
+    )
+    flagged = {v.rule for v in check_working_time(sessions, [today], BERLIN, now)}
+    assert bool({r.kind for r in due} & set(_BREAK_KINDS)) == bool(
+        flagged & {RULE_BREAK_30, RULE_BREAK_45}
+    )
+    # Never a break shorter than one the law counts.
+    assert all(r.break_minutes * 60 >= MIN_COUNTED_BREAK_S for r in due if r.kind in _BREAK_KINDS)

@@ -300,6 +300,22 @@ def test_break_due_reminder_reads_the_day_from_the_store(
     assert 14 <= due.minutes <= 15
 
 
+def test_a_lunch_between_two_sessions_counts_as_the_break_the_report_counts(
+    service: ClockService, presence: PresenceService, fake_clock: FakeClock
+) -> None:
+    """08:00–12:00 and 12:45–15:00: the week report sees no violation (the 45-minute gap is
+    a break), so no reminder may say a break is due."""
+    fake_clock.set_local("2026-11-23 12:45")
+    service.clock_in(at=berlin("2026-11-23 08:00"))
+    service.clock_out(at=berlin("2026-11-23 12:00"))
+    service.clock_in(at=berlin("2026-11-23 12:45"))
+    fake_clock.set_local("2026-11-23 15:00")
+    assert service.week().violations == ()
+    assert [r.kind for r in presence.due_reminders()] == []
+    fake_clock.set_local("2026-11-23 17:46")  # 9 h worked soon: 45 min needed, 45 taken
+    assert [r.kind for r in presence.due_reminders()] == []
+
+
 def test_settings_choose_the_threshold_and_the_auto_clock_out(
     service: ClockService, machine: Machine
 ) -> None:
