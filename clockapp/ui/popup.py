@@ -8,6 +8,9 @@ hidden, it costs nothing (the tray's tooltip keeps to one update a minute).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 from clockapp.domain.clock import ClockState
 from clockapp.ui.live_clock import (
     PRIMARY_ACTION,
@@ -30,7 +33,6 @@ from clockapp.ui.qt import (
     QKeyEvent,
     QLabel,
     QMenu,
-    QPoint,
     QPushButton,
     QRect,
     QShowEvent,
@@ -197,14 +199,27 @@ class TrayPopup(QFrame):
         layout.addWidget(self.panel)
         self.setMinimumWidth(260)
 
+    def real_size(self) -> QSize:
+        """The size the popup will really have: laid out, never below its minimum (sizeHint
+        alone ignores the minimum width, and a word-wrapped line's height depends on it)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        size = self.sizeHint().expandedTo(self.minimumSizeHint()).expandedTo(self.minimumSize())
+        if self.hasHeightForWidth():
+            size.setHeight(max(size.height(), self.heightForWidth(size.width())))
+        return size
+
     def show_near(self, anchor: QRect) -> None:
         """Show beside ``anchor`` (the tray icon's screen rectangle; empty if unknown)."""
-        point = anchor.center() if anchor.isValid() and not anchor.isEmpty() else QCursor.pos()
-        screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
-        self.adjustSize()
         if not anchor.isValid() or anchor.isEmpty():
-            anchor = QRect(point, QSize(1, 1))
-        self.move(popup_position(anchor, self.sizeHint(), screen.availableGeometry()))
+            anchor = QRect(QCursor.pos(), QSize(1, 1))
+        size = self.real_size()
+        screens = [
+            ScreenArea(s.geometry(), s.availableGeometry()) for s in QGuiApplication.screens()
+        ]
+        place = popup_geometry(anchor, size, screens)
+        self.setGeometry(place)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -217,20 +232,58 @@ class TrayPopup(QFrame):
         super().keyPressEvent(event)
 
 
-def popup_position(anchor: QRect, size: QSize, screen: QRect) -> QPoint:
-    """Top-left corner for a popup of ``size`` next to ``anchor``, inside ``screen``.
+class ScreenArea(NamedTuple):
+    """One screen: its whole rectangle and the part windows may use (without panels)."""
 
-    Below the anchor if it sits in the top half of the screen (a top panel), above it otherwise;
-    right edges aligned (tray icons sit at the right end of their panel), then clamped.
+    geometry: QRect
+    available: QRect
+
+
+def screen_of(anchor: QRect, screens: Sequence[ScreenArea]) -> ScreenArea:
+    """The screen the tray icon ``anchor`` is on: the one its centre lies in, else the nearest."""
+    centre = anchor.center()
+
+    def distance(area: ScreenArea) -> int:
+        g = area.geometry
+        dx = max(g.left() - centre.x(), 0, centre.x() - g.right())
+        dy = max(g.top() - centre.y(), 0, centre.y() - g.bottom())
+        return dx * dx + dy * dy
+
+    return min(screens, key=distance)
+
+
+def popup_geometry(anchor: QRect, size: QSize, screens: Sequence[ScreenArea]) -> QRect:
+    """Where a popup of ``size`` goes beside the tray icon ``anchor``, all in global pixels.
+
+    The panel holding the icon lies along one edge of the icon's screen: the popup opens away
+    from that edge (below a top panel, above a bottom one, beside a side one), aligned with the
+    icon, and is then kept inside the screen's available area. A popup larger than that area is
+    shrunk to it (its content must cope: see :func:`fit_to_screen`).
     """
-    if anchor.center().y() < screen.center().y():
-        y = anchor.bottom() + 1 + GAP
+    if not screens:
+        return QRect(anchor.topLeft(), size)
+    area = screen_of(anchor, screens).available
+    w, h = min(size.width(), area.width()), min(size.height(), area.height())
+    centre = anchor.center()
+    # How far the icon is from each edge of the usable area (negative: outside it, on a panel).
+    gaps = {
+        "top": centre.y() - area.top(),
+        "bottom": area.bottom() - centre.y(),
+        "left": centre.x() - area.left(),
+        "right": area.right() - centre.x(),
+    }
+    edge = min(gaps, key=lambda e: gaps[e])
+    if edge == "top":
+        x, y = anchor.right() + 1 - w, anchor.bottom() + 1 + GAP
+    elif edge == "bottom":
+        x, y = anchor.right() + 1 - w, anchor.top() - GAP - h
+    elif edge == "left":
+        x, y = anchor.right() + 1 + GAP, anchor.top()
     else:
-        y = anchor.top() - size.height() - GAP
-    x = anchor.right() + 1 - size.width()
-    x = min(max(x, screen.left()), screen.right() + 1 - size.width())
-    y = min(max(y, screen.top()), screen.bottom() + 1 - size.height())
-    return QPoint(x, y)
+        x, y = anchor.left() - GAP - w, anchor.top()
+    x = min(max(x, area.left()), area.right() + 1 - w)
+    y = min(max(y, area.top()), area.bottom() + 1 - h)
+    return QRect(x, y, w, h)
 
 
 class ClockWindow(QWidget):

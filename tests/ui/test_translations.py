@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,8 +19,8 @@ import clockapp
 from clockapp.domain.errors import ClockError, UserError
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import EditDialog
-from clockapp.ui.i18n import available_languages, explain, install_translations, language_for
-from clockapp.ui.qt import QApplication, QCoreApplication, QDialogButtonBox, QLocale
+from clockapp.ui.i18n import available_languages, explain, language_for
+from clockapp.ui.qt import QCoreApplication, QDialogButtonBox, QLocale
 from clockapp.ui.week_window import WeekWindow, localized_day
 from tests.conftest import FakeClock
 
@@ -118,21 +117,6 @@ def test_the_language_follows_the_locale() -> None:
     assert language_for(QLocale(QLocale.Language.German, QLocale.Country.Austria)) == "de"
     assert language_for(QLocale(QLocale.Language.English)) is None
     assert language_for(QLocale(QLocale.Language.French)) is None
-
-
-@pytest.fixture
-def german(qtbot: QtBot) -> Iterator[None]:
-    app = QApplication.instance()
-    assert app is not None
-    previous = QLocale()
-    translators = install_translations(
-        app, QLocale(QLocale.Language.German, QLocale.Country.Germany)
-    )
-    assert len(translators) == 2  # ClockApp's and Qt's own (standard buttons)
-    yield
-    for translator in translators:
-        app.removeTranslator(translator)
-    QLocale.setDefault(previous)
 
 
 def test_in_german_the_app_speaks_german(
