@@ -51,6 +51,8 @@ DEFAULTS: dict[str, Any] = {
     "papershift_working_area_external_id": None,
     "papershift_user_id": None,
     "papershift_user_external_id": None,
+    # The no-tray window has said once, in full, why there is no tray icon.
+    "no_tray_explained": False,
 }
 
 POLICY_VARIABLE = "CLOCKAPP_POLICY_FILE"

@@ -8,10 +8,12 @@ hidden, it costs nothing (the tray's tooltip keeps to one update a minute).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from clockapp.domain.clock import ClockState
+from clockapp.settings import SettingsError
 from clockapp.ui.live_clock import (
     PRIMARY_ACTION,
     ClockAction,
@@ -24,6 +26,7 @@ from clockapp.ui.live_clock import (
 )
 from clockapp.ui.qt import (
     QCloseEvent,
+    QCoreApplication,
     QCursor,
     QFont,
     QFrame,
@@ -33,6 +36,7 @@ from clockapp.ui.qt import (
     QKeyEvent,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QRect,
     QShowEvent,
@@ -44,7 +48,10 @@ from clockapp.ui.qt import (
     QWidget,
     Signal,
 )
+from clockapp.ui.screen_fit import fit_to_screen
 from clockapp.ui.upload_status import UploadWatch
+
+log = logging.getLogger(__name__)
 
 #: Space between the tray icon and the popup, in device-independent pixels.
 GAP = 6
@@ -287,7 +294,11 @@ def popup_geometry(anchor: QRect, size: QSize, screens: Sequence[ScreenArea]) ->
 
 
 class ClockWindow(QWidget):
-    """The panel in a small normal window, for desktops without a system tray."""
+    """The panel in a small normal window, for desktops without a system tray.
+
+    Why there is no tray icon is said in full the first time only; later starts keep it to one
+    small line (the whole sentence in its tooltip).
+    """
 
     #: The user closed the window; with no tray there is nothing left to show, so the app quits.
     closed = Signal()
@@ -302,10 +313,20 @@ class ClockWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("ClockApp"))
-        self.reason_label = QLabel(reason, self)
+        self._closing = False
+        self._fitted = False
+        first_time = reason and not clock.service.settings.get("no_tray_explained")
+        short = self.tr("No system tray: ClockApp runs in this window.")
+        self.reason_label = QLabel(reason if first_time else short, self)
         self.reason_label.setObjectName("reason")
         self.reason_label.setWordWrap(True)
+        self.reason_label.setToolTip(reason)
         self.reason_label.setVisible(bool(reason))
+        small = QFont(self.reason_label.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.reason_label.setFont(small)
+        if first_time:
+            _remember(clock, "no_tray_explained")
         self.panel = ClockPanel(clock, uploads, self)
         # The tray menu's entries (Week…, Sync now, Settings…, Quit) behind one button.
         self.menu_button = QToolButton(self)
@@ -313,14 +334,85 @@ class ClockWindow(QWidget):
         self.menu_button.setAccessibleName(self.tr("More actions"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setMenu(menu)
-        top = QHBoxLayout()
-        top.addWidget(self.reason_label, 1)
-        top.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignTop)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.reason_label, 1)
+        bottom.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
         layout.addWidget(self.panel)
+        layout.addLayout(bottom)
         self.setMinimumWidth(300)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self)
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.closed.emit()
-        super().closeEvent(event)
+        if self._closing or self.panel.clock.state is ClockState.OFF:
+            self.closed.emit()
+            super().closeEvent(event)
+            return
+        # Clocked in: closing quits the app, so say that the session stays open, and ask.
+        event.ignore()
+
+        def close_for_good() -> None:
+            self._closing = True
+            self.close()
+
+        confirm_quit(self.panel.clock, close_for_good, self)
+
+
+def _remember(clock: LiveClock, key: str) -> None:
+    settings = clock.service.settings
+    try:
+        settings.set(key, True)
+        settings.save()
+    except SettingsError as exc:  # only costs the explanation once more at the next start
+        log.warning("could not save %s: %s", key, exc)
+
+
+#: The quit question on screen, if any: one at a time (and kept alive while it is open).
+_quit_questions: list[QMessageBox] = []
+
+
+def confirm_quit(
+    clock: LiveClock, quit_now: Callable[[], None], parent: QWidget | None = None
+) -> None:
+    """Quit at once when clocked out; while clocked in, first ask, saying that the session
+    stays open and keeps running (ClockApp is not needed for it to count)."""
+    if clock.state is ClockState.OFF:
+        quit_now()
+        return
+    if _quit_questions:
+        _quit_questions[0].raise_()
+        _quit_questions[0].activateWindow()
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("QuitPrompt", "Quit ClockApp?"),
+        QCoreApplication.translate(
+            "QuitPrompt",
+            "You are still clocked in. Your session stays open and keeps running after "
+            "ClockApp quits; clock out first if your work is done.",
+        ),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    quit_button = box.addButton(
+        QCoreApplication.translate("QuitPrompt", "&Quit, keep the session running"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _quit_questions.append(box)
+
+    def answered() -> None:
+        _quit_questions.remove(box)
+        if box.clickedButton() is quit_button:
+            quit_now()
+
+    box.finished.connect(answered)
+    # open(), never exec(): a nested event loop would stall the asyncio tasks on qasync.
+    box.open()

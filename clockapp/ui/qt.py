@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
+    QStandardPaths,
     Qt,
     QTimer,
     QTranslator,
@@ -41,11 +42,14 @@ from PySide6.QtGui import (
     QPixmap,
     QScreen,
     QShowEvent,
+    QValidator,
 )
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -63,6 +67,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
@@ -75,7 +80,9 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAbstractButton",
     "QAbstractItemView",
+    "QAbstractScrollArea",
     "QAction",
     "QApplication",
     "QByteArray",
@@ -120,11 +127,13 @@ __all__ = [
     "QRect",
     "QRectF",
     "QScreen",
+    "QScrollArea",
     "QShowEvent",
     "QSize",
     "QSizePolicy",
     "QSpinBox",
     "QStackedWidget",
+    "QStandardPaths",
     "QSvgRenderer",
     "QSystemTrayIcon",
     "QTimer",
@@ -133,6 +142,7 @@ __all__ = [
     "QTreeWidget",
     "QTreeWidgetItem",
     "QVBoxLayout",
+    "QValidator",
     "QWidget",
     "Qt",
     "Signal",

@@ -33,6 +33,7 @@ from clockapp.ui.qt import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSize,
     Qt,
     QTimer,
     QTreeWidget,
@@ -41,6 +42,7 @@ from clockapp.ui.qt import (
     QWidget,
     Signal,
 )
+from clockapp.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,8 @@ class WeekWindow(QWidget):
         super().__init__(parent)
         self.service = service
         self.sync = sync
-        self.setWindowTitle(self.tr("ClockApp — Week"))
+        # Without the app's name: Qt appends it (the application display name) itself.
+        self.setWindowTitle(self.tr("Week"))
         self.setObjectName("WeekWindow")
         self.monday = monday_of(local(service.now(), service.zone_name).date())
         self.report: WeekReport | None = None
@@ -97,11 +100,11 @@ class WeekWindow(QWidget):
         self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
         self.title = QLabel()
         self.title.setAccessibleName(self.tr("Shown week"))
+        self.title.setWordWrap(True)
         nav = QHBoxLayout()
         for widget in (self.prev_button, self.this_button, self.next_button):
             nav.addWidget(widget)
-        nav.addStretch(1)
-        nav.addWidget(self.title)
+        nav.addWidget(self.title, 1)
 
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Days and sessions of the week"))
@@ -154,7 +157,7 @@ class WeekWindow(QWidget):
         layout.addWidget(self.violations)
         layout.addWidget(self.status)
         layout.addLayout(actions)
-        self.resize(760, 520)
+        self._fitted = False
 
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -471,6 +474,9 @@ class WeekWindow(QWidget):
     # -- keeping up with the store -----------------------------------------------------------
 
     def showEvent(self, event: Any) -> None:
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self, QSize(760, 520))
         super().showEvent(event)
         self._poll.start()
         self._poll_store()
