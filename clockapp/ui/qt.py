@@ -7,6 +7,7 @@ workaround or a missing module is handled in one place, and ``grep PySide6`` fin
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
     QDate,
@@ -80,6 +81,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QT_TRANSLATE_NOOP",
     "QAbstractButton",
     "QAbstractItemView",
     "QAbstractScrollArea",

@@ -206,14 +206,14 @@ class SettingsDialog(QDialog):
             field.setMaximumWidth(field.fontMetrics().horizontalAdvance("00:00") * 3)
         self.remind_break = QSpinBox()
         self.remind_limit = QSpinBox()
-        for spin, key in (
+        for reminder, key in (
             (self.remind_break, "remind_break_ahead_minutes"),
             (self.remind_limit, "remind_daily_limit_ahead_minutes"),
         ):
-            spin.setRange(0, 120)
-            spin.setSuffix(self.tr(" min"))
-            spin.setSpecialValueText(self.tr("off"))
-            spin.setValue(int(settings.get(key) or 0))
+            reminder.setRange(0, 120)
+            reminder.setSuffix(self.tr(" min"))
+            reminder.setSpecialValueText(self.tr("off"))
+            reminder.setValue(int(settings.get(key) or 0))
         keeping = QGroupBox(self.tr("Time keeping"))
         form = QFormLayout(keeping)
         form.addRow(self.tr("Ask about time away after:"), self.idle)
@@ -412,9 +412,10 @@ class HoursMinutesSpinBox(QSpinBox):
         minutes = _hours_minutes(text)
         return self.value() if minutes is None else minutes
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         stripped = text.strip()
-        if _hours_minutes(stripped) is not None and _hours_minutes(stripped) <= 24 * 60:  # type: ignore[operator]
+        minutes = _hours_minutes(stripped)
+        if minutes is not None and minutes <= 24 * 60:
             return (QValidator.State.Acceptable, text, pos)
         if re.fullmatch(r"\d{0,2}:?\d{0,1}", stripped):
             return (QValidator.State.Intermediate, text, pos)

@@ -200,7 +200,7 @@ class ClockTray(QObject):
         if self.week_window is None:
             from clockapp.ui.week_window import WeekWindow  # loaded when first asked for
 
-            self.week_window = WeekWindow(self.clock.service, self.sync)
+            self.week_window = WeekWindow(self.clock.service, self.sync, uploads=self.uploads)
         else:
             self.week_window.sync = self.sync  # uploads may have been set up since
         self._raise(self.week_window)
@@ -253,7 +253,7 @@ class ClockTray(QObject):
                 self.tr("Uploads are not set up; choose your HR system in Settings…."),
             )
             return
-        self.uploads.sync_now()
+        self.uploads.sync_now(asked=True)
 
     # -- telling the user -------------------------------------------------------------------
 
