@@ -505,7 +505,10 @@ class WeekWindow(QWidget):
     def export_csv(self) -> None:
         """Ask where to save the shown week: as CSV for Excel (``;``, BOM) or plain CSV."""
         sunday = self.monday + timedelta(days=6)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        documents = QStandardPaths.StandardLocation.DocumentsLocation
+        folder = QStandardPaths.writableLocation(documents)
+        if not Path(folder).is_dir():  # no Documents folder on this machine: the home folder
+            folder = str(Path.home())
         name = f"clockapp-{self.monday.isoformat()}.csv"
         dialog = QFileDialog(self, self.tr("Export the week"), str(Path(folder) / name))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
