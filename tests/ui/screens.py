@@ -29,6 +29,7 @@ from clockapp.storage import Store
 from clockapp.storage.uploads import UploadStatus
 from clockapp.ui.away_prompt import AwayPromptDialog
 from clockapp.ui.edit_dialog import EditDialog
+from clockapp.ui.focus import install_focus_frames
 from clockapp.ui.i18n import install_translations
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.qt import (
@@ -234,6 +235,7 @@ def main(argv: list[str]) -> int:
     app = QApplication(["clockapp"])
     app.setApplicationName("ClockApp")
     app.setApplicationDisplayName("ClockApp")
+    install_focus_frames(app)
     if args.german:
         locale = QLocale(QLocale.Language.German, QLocale.Country.Germany)
     else:
