@@ -110,17 +110,19 @@ def session_upload_text(info: UploadInfo | None, finished: bool = True) -> str:
     """A session's upload state as the week's column says it (short; the reason is in
     :func:`session_upload_detail`)."""
     if info is None:
-        return _tr("on this device") if finished else ""
+        return QCoreApplication.translate("Uploads", "on this device") if finished else ""
     status = info.status
     if status is UploadStatus.WAITING and info.next_attempt_at is not None:
-        return _tr("waiting, next try {time}").format(time=local_time(info.next_attempt_at))
+        return QCoreApplication.translate("Uploads", "waiting, next try {time}").format(
+            time=local_time(info.next_attempt_at)
+        )
     return {
-        UploadStatus.SAVED: _tr("saved on this device"),
-        UploadStatus.UPLOADING: _tr("uploading"),
-        UploadStatus.UPLOADED: _tr("uploaded"),
-        UploadStatus.WAITING: _tr("waiting to upload"),
-        UploadStatus.NEEDS_ATTENTION: _tr("needs your attention"),
-        UploadStatus.PAUSED: _tr("uploads paused"),
+        UploadStatus.SAVED: QCoreApplication.translate("Uploads", "saved on this device"),
+        UploadStatus.UPLOADING: QCoreApplication.translate("Uploads", "uploading"),
+        UploadStatus.UPLOADED: QCoreApplication.translate("Uploads", "uploaded"),
+        UploadStatus.WAITING: QCoreApplication.translate("Uploads", "waiting to upload"),
+        UploadStatus.NEEDS_ATTENTION: QCoreApplication.translate("Uploads", "needs your attention"),
+        UploadStatus.PAUSED: QCoreApplication.translate("Uploads", "uploads paused"),
     }[status]
 
 
@@ -132,17 +134,20 @@ def session_upload_detail(info: UploadInfo | None) -> str:
     status = info.status
     if status is UploadStatus.WAITING:
         if reason and info.next_attempt_at is not None:
-            return _tr("Not uploaded yet: {reason}. ClockApp tries again at {time}.").format(
-                reason=reason, time=local_time(info.next_attempt_at)
-            )
-        return _tr("Waiting to upload.")
+            return QCoreApplication.translate(
+                "Uploads", "Not uploaded yet: {reason}. ClockApp tries again at {time}."
+            ).format(reason=reason, time=local_time(info.next_attempt_at))
+        return QCoreApplication.translate("Uploads", "Waiting to upload.")
     if status is UploadStatus.NEEDS_ATTENTION:
-        return _tr(
+        return QCoreApplication.translate(
+            "Uploads",
             "Your HR system refused this session: {reason}. Correct it (Edit…) and it is sent "
-            "again."
-        ).format(reason=reason or _tr("no reason given"))
+            "again.",
+        ).format(reason=reason or QCoreApplication.translate("Uploads", "no reason given"))
     if status is UploadStatus.PAUSED:
-        return _tr("Uploads paused: {reason}").format(reason=reason or "")
+        return QCoreApplication.translate("Uploads", "Uploads paused: {reason}").format(
+            reason=reason or ""
+        )
     return session_upload_text(info)
 
 
@@ -178,32 +183,48 @@ class UploadSummary:
         """The upload status in one sentence: the same words in the popup, the tooltip, the
         no-tray window and a "Sync now" result."""
         if not self.configured:
-            return _tr("Saved on this device; uploads are not set up.")
+            return QCoreApplication.translate(
+                "Uploads", "Saved on this device; uploads are not set up."
+            )
         if self.paused:
-            return _tr("Uploads paused: {reason}").format(reason=plain_reason(self.paused))
+            return QCoreApplication.translate("Uploads", "Uploads paused: {reason}").format(
+                reason=plain_reason(self.paused)
+            )
         if self.running:
-            return _tr("Uploading…")
+            return QCoreApplication.translate("Uploads", "Uploading…")
         if self.error:
-            return _tr("Upload failed: {error}").format(error=plain_reason(self.error))
+            return QCoreApplication.translate("Uploads", "Upload failed: {error}").format(
+                error=plain_reason(self.error)
+            )
         n = self.needing_attention
         if n == 1:
-            return _tr("1 upload needs your attention (see Week…).")
+            return QCoreApplication.translate(
+                "Uploads", "1 upload needs your attention (see Week…)."
+            )
         if n:
-            return _tr("{count} uploads need your attention (see Week…).").format(count=n)
+            return QCoreApplication.translate(
+                "Uploads", "{count} uploads need your attention (see Week…)."
+            ).format(count=n)
         n = self.waiting
         reason = plain_reason(self.retry_reason)
         if n and reason and self.next_try is not None:
             waiting = (
-                _tr("1 session not uploaded yet: {reason}. Next try at {time}.")
+                QCoreApplication.translate(
+                    "Uploads", "1 session not uploaded yet: {reason}. Next try at {time}."
+                )
                 if n == 1
-                else _tr("{count} sessions not uploaded yet: {reason}. Next try at {time}.")
+                else QCoreApplication.translate(
+                    "Uploads", "{count} sessions not uploaded yet: {reason}. Next try at {time}."
+                )
             )
             return waiting.format(count=n, reason=reason, time=local_time(self.next_try))
         if n == 1:
-            return _tr("1 session waiting to upload.")
+            return QCoreApplication.translate("Uploads", "1 session waiting to upload.")
         if n:
-            return _tr("{count} sessions waiting to upload.").format(count=n)
-        return _tr("All sessions uploaded.")
+            return QCoreApplication.translate(
+                "Uploads", "{count} sessions waiting to upload."
+            ).format(count=n)
+        return QCoreApplication.translate("Uploads", "All sessions uploaded.")
 
 
 class UploadWatch(QObject):
@@ -323,7 +344,7 @@ class UploadWatch(QObject):
         self.refresh()
         if self._asked:
             self._asked = False
-            self.notify.emit(_tr("Sync now"), self.summary.text())
+            self.notify.emit(QCoreApplication.translate("Uploads", "Sync now"), self.summary.text())
 
     def _set(self, summary: UploadSummary) -> None:
         self.summary = summary

@@ -311,3 +311,12 @@ def test_after_the_start_question_the_same_minutes_are_not_asked_about_again(
         controller.stop()
         for dialog in list(controller.prompts):
             dialog.withdraw()
+
+
+def test_titles_leave_the_app_name_to_qt(qtbot: QtBot) -> None:
+    prompt = AwayPrompt(
+        uuid.uuid4(), berlin("2026-11-23 10:12"), berlin("2026-11-23 10:47"), AwayCause.IDLE
+    )
+    dialog = AwayPromptDialog(prompt, BERLIN)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Were you working?"  # shown as "… — ClockApp"

@@ -130,7 +130,7 @@ def test_in_german_the_app_speaks_german(
     ui_service.clock_out()
     window = WeekWindow(ui_service)
     qtbot.addWidget(window)
-    assert window.windowTitle() == "ClockApp — Woche"
+    assert window.windowTitle() == "Woche"
     assert "7:00 gearbeitet ohne ausreichende Pause" in window.violations.text()
     assert window.tree.headerItem().text(1) == "Gearbeitet"
     assert window.title.text().startswith("KW 48:")
