@@ -8,10 +8,21 @@ when it is first shown; content that can be taller than a small screen sits in a
 
 from __future__ import annotations
 
-from clockapp.ui.qt import QFrame, QGuiApplication, QRect, QScrollArea, QSize, Qt, QWidget
+from clockapp.ui.qt import (
+    QFrame,
+    QGuiApplication,
+    QLabel,
+    QRect,
+    QScrollArea,
+    QSize,
+    Qt,
+    QWidget,
+)
 
 #: Room left for the window manager's frame (title bar, borders), known only once it is shown.
 FRAME_ALLOWANCE = QSize(16, 40)
+#: Room after a label's text, in device-independent pixels (see :func:`pad_labels`).
+LABEL_PAD = 2
 
 
 def available_area(window: QWidget) -> QRect:
@@ -23,6 +34,7 @@ def available_area(window: QWidget) -> QRect:
 def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
     """Size ``window`` from its content (or ``preferred``, if larger), at most its screen's
     available area less a frame, and move it so that it lies inside that area."""
+    pad_labels(window)
     area = available_area(window)
     room = QSize(
         max(area.width() - FRAME_ALLOWANCE.width(), 1),
@@ -67,3 +79,15 @@ class ContentScrollArea(QScrollArea):
         # horizontal one.
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(hint.width() + bar + 2, hint.height() + 2)
+
+
+def pad_labels(window: QWidget) -> None:
+    """A pixel or two more room for every one-line label of ``window``.
+
+    Labels are sized from font metrics at 100 %; drawn at 150 or 200 %, glyphs placed on
+    device pixels can end a little further right, and QLabel clips its text to its rectangle:
+    the last letter (often the colon of a form label) would be cut.
+    """
+    for label in window.findChildren(QLabel):
+        if label.text() and not label.wordWrap():
+            label.setMinimumWidth(label.sizeHint().width() + LABEL_PAD)

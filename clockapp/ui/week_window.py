@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 POLL_MS = 2000
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6  # day or session, worked, break, target, against target, upload / origin
+BAR_COLUMN = 4
 
 
 def localized_day(day: date) -> str:
@@ -239,7 +240,7 @@ class WeekWindow(QWidget):
             )
             item.setData(0, SESSION_ROLE, None)
             self.tree.addTopLevelItem(item)
-            self.tree.setItemWidget(item, 4, self._bar(day.worked_min, day.target_min))
+            self.tree.setItemWidget(item, BAR_COLUMN, self._bar(day.worked_min, day.target_min))
             for session in sorted(sessions, key=lambda s: s.start):
                 parts = split_by_day(session, zone, now)
                 if day.date not in parts:
@@ -251,6 +252,10 @@ class WeekWindow(QWidget):
             item.setExpanded(True)
         for column in range(COLUMNS):
             self.tree.resizeColumnToContents(column)
+        # The bars need little room; a long header ("Im Vergleich zum Soll") may not widen
+        # them and push the upload column off a small screen.
+        bar_width = self.tree.fontMetrics().horizontalAdvance("0000 %") * 2
+        self.tree.setColumnWidth(BAR_COLUMN, min(self.tree.columnWidth(BAR_COLUMN), bar_width))
 
         total, target = report.total_min, report.target_min
         balance = (

@@ -1016,7 +1016,7 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     </message>
     <message>
         <source>Against target</source>
-        <translation>Im Vergleich zum Soll</translation>
+        <translation>Anteil am Soll</translation>
     </message>
     <message>
         <source>Upload / origin</source>

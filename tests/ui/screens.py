@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from clockapp.domain.presence import AwayCause, AwayPrompt
 from clockapp.services.clock import ClockService
 from clockapp.settings import Settings
 from clockapp.storage import Store
-from clockapp.storage.uploads import UploadStatus
+from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.ui.away_prompt import AwayPromptDialog
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.focus import install_focus_frames
@@ -35,11 +38,15 @@ from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.qt import (
     QAbstractScrollArea,
     QApplication,
+    QColor,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QLocale,
+    QPainter,
+    QPixmap,
     QRect,
+    Qt,
     QWidget,
 )
 from clockapp.ui.settings_dialog import SettingsDialog
@@ -50,21 +57,40 @@ from tests.conftest import BERLIN, FakeClock, berlin
 
 
 class StuckUploads:
-    """An upload service whose last run failed on the network, with sessions waiting."""
+    """An upload service that last found TimeTrack unreachable: one session uploaded, two
+    waiting for the next try, the newest not tried yet."""
 
     backend_name = None
 
+    def __init__(self, next_try: datetime) -> None:
+        self.next_try = next_try
+        self.infos: dict[uuid.UUID, UploadInfo] = {}
+
+    def set_sessions(self, ids: list[str]) -> None:
+        unreachable = "Couldn't connect to TimeTrack: [Errno 111] Connection refused"
+        states = [
+            UploadInfo(UploadStatus.UPLOADED, "4711", None, None),
+            UploadInfo(UploadStatus.WAITING, None, unreachable, self.next_try),
+            UploadInfo(UploadStatus.WAITING, None, unreachable, self.next_try),
+            UploadInfo(UploadStatus.SAVED, None, None, None),
+        ]
+        self.infos = {uuid.UUID(i): info for i, info in zip(ids, states, strict=True)}
+
     async def sync_now(self) -> None:
-        raise OSError(111, "Connection refused")
+        return None
 
     def counts(self) -> dict[UploadStatus, int]:
-        return {UploadStatus.WAITING: 2}
+        counts = dict.fromkeys(UploadStatus, 0)
+        for info in self.infos.values():
+            counts[info.status] += 1
+        counts.pop(UploadStatus.UPLOADED)
+        return counts
 
     def paused(self) -> None:
         return None
 
-    def session_statuses(self) -> dict[object, object]:
-        return {}
+    def session_statuses(self) -> dict[uuid.UUID, UploadInfo]:
+        return self.infos
 
 
 def work(service: ClockService, start: str, end: str, pause: str | None = None) -> str:
@@ -76,15 +102,15 @@ def work(service: ClockService, start: str, end: str, pause: str | None = None) 
     return str(service.clock_out(at=berlin(end)).id)
 
 
-def a_week(service: ClockService) -> str:
-    """Monday to Saturday of 2026-11-23 with ordinary days, a broken rule and a night shift;
-    the id of Tuesday's session."""
-    work(service, "2026-11-23 08:00", "2026-11-23 16:30", "2026-11-23 12:00/2026-11-23 12:30")
-    tuesday = work(service, "2026-11-24 08:00", "2026-11-24 15:00")  # 7 h without a break
-    work(service, "2026-11-25 07:00", "2026-11-25 19:00", "2026-11-25 12:00/2026-11-25 12:45")
-    work(service, "2026-11-27 22:00", "2026-11-28 06:30", "2026-11-28 02:00/2026-11-28 02:30")
-    service.set_locked(berlin("2026-11-23 12:00").date(), True)
-    return tuesday
+def a_week(service: ClockService) -> list[str]:
+    """Monday to Saturday of 2026-11-23 with ordinary days, a broken rule and a night shift
+    (Monday locked); the sessions' ids."""
+    return [
+        work(service, "2026-11-23 08:00", "2026-11-23 16:30", "2026-11-23 12:00/2026-11-23 12:30"),
+        work(service, "2026-11-24 08:00", "2026-11-24 15:00"),  # 7 h without a break
+        work(service, "2026-11-25 07:00", "2026-11-25 19:00", "2026-11-25 12:00/2026-11-25 12:45"),
+        work(service, "2026-11-27 22:00", "2026-11-28 06:30", "2026-11-28 02:00/2026-11-28 02:30"),
+    ]
 
 
 def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
@@ -97,20 +123,17 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         BERLIN,
         now=clock_now,
     )
-    tuesday = a_week(service)
+    ids = a_week(service)
+    service.set_locked(berlin("2026-11-23 12:00").date(), True)
+    tuesday = ids[1]
     clock_now.set_local("2026-11-30 09:40")  # Monday of the next week, clocked in since 08:05
     service.clock_in(at=berlin("2026-11-30 08:05"))
     live = LiveClock(service, now=clock_now)
-    uploads = UploadWatch(StuckUploads())  # type: ignore[arg-type]
+    # The next try in a few minutes of the real clock: the status line shows it as a time.
+    stuck = StuckUploads(datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=5))
+    stuck.set_sessions(ids)
+    uploads = UploadWatch(stuck)
     uploads.refresh()
-    uploads.summary = uploads.summary.__class__(
-        True,
-        uploads.summary.counts,
-        None,
-        "The HR system could not be reached (the connection was refused). "
-        "ClockApp tries again at 09:45.",
-        False,
-    )
 
     def popup() -> QWidget:
         tray = ClockTray(live, uploads, tray_available=True)
@@ -127,8 +150,9 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         return tray.window
 
     def week() -> QWidget:
-        window = WeekWindow(service)
+        window = WeekWindow(service, stuck, uploads=uploads)
         window.show_week(berlin("2026-11-24 12:00").date())
+        window.tree.setCurrentItem(window.tree.topLevelItem(1).child(0))  # Tuesday's: waiting
         window.show()
         return window
 
@@ -205,15 +229,45 @@ def problems(name: str, window: QWidget) -> list[str]:
             need = child.sizeHint()
             if child.wordWrap():
                 height = child.heightForWidth(child.width())
-                clipped = height > child.height() + 1
+                clipped = height > child.height()
             else:
-                clipped = need.width() > child.width() + 1 or need.height() > child.height() + 1
+                drawn = drawn_width(child)
+                need.setWidth(max(need.width(), math.ceil(drawn)))
+                clipped = need.width() > child.width() or need.height() > child.height()
             if clipped:
                 found.append(
                     f"{name}: label {child.text()[:40]!r} is cut: needs {need.width()}×"
                     f"{need.height()}, has {child.width()}×{child.height()}"
                 )
     return found
+
+
+def drawn_width(label: QLabel) -> float:
+    """How wide ``label``'s text really is when drawn at the screen's scale, in
+    device-independent pixels: glyphs placed on device pixels can need more than the font
+    metrics at 100 % say, and QLabel cuts what doesn't fit."""
+    if label.textFormat() == Qt.TextFormat.RichText or not label.text():
+        return 0.0
+    ratio = label.devicePixelRatioF()
+    metrics = label.fontMetrics()
+    width, height = metrics.horizontalAdvance(label.text()) + 12, metrics.height() + 4
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(QColor("white"))
+    painter = QPainter(pixmap)
+    painter.setFont(label.font())
+    painter.setPen(QColor("black"))
+    # As QLabel draws it (QStyle.drawItemText), but in a rectangle wide enough not to clip.
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(
+        QRect(0, 0, width, height), int(flags) | Qt.TextFlag.TextShowMnemonic, label.text()
+    )
+    painter.end()
+    image = pixmap.toImage()
+    for x in range(image.width() - 1, -1, -1):  # from the right: the blank columns are few
+        if any(image.pixelColor(x, y).lightness() < 200 for y in range(image.height())):
+            return (x + 1) / ratio
+    return 0.0
 
 
 def describe(widget: QWidget) -> str:
