@@ -149,6 +149,10 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         assert tray.window is not None
         return tray.window
 
+    def no_tray_again() -> QWidget:
+        # The next start: the explanation has been given once; one line now.
+        return no_tray()
+
     def week() -> QWidget:
         window = WeekWindow(service, stuck, uploads=uploads)
         window.show_week(berlin("2026-11-24 12:00").date())
@@ -164,7 +168,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
 
     def edit() -> QWidget:
         dialog = EditDialog(service, service.find(tuesday))
-        dialog.end_edit.setText("2026-11-24 23:30")
+        dialog.end_edit.setText("2026-11-30 23:30")  # later than now: refused
         dialog.breaks_edit.setText("12:00-12:30, 14:00-14:10")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # refused
         dialog.show()
@@ -186,6 +190,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield from (
         ("popup", popup),
         ("no-tray-window", no_tray),
+        ("no-tray-window-again", no_tray_again),
         ("week", week),
         ("settings", settings),
         ("edit-dialog", edit),
