@@ -259,6 +259,31 @@ def screen_of(anchor: QRect, screens: Sequence[ScreenArea]) -> ScreenArea:
     return min(screens, key=distance)
 
 
+def panel_edge(anchor: QRect, area: QRect) -> str:
+    """The screen edge whose panel holds the icon ``anchor``: top, bottom, left or right.
+
+    A panel that reserves its space lies outside the available ``area``: that decides. One that
+    doesn't (trayer without a window manager, an auto-hiding panel) is told by the icon lying
+    within two icon sizes of an edge, top and bottom first (most panels are horizontal, and a
+    corner icon is on one); a floating icon counts as top or bottom by the half it is in.
+    """
+    if anchor.bottom() < area.top():
+        return "top"
+    if anchor.top() > area.bottom():
+        return "bottom"
+    if anchor.right() < area.left():
+        return "left"
+    if anchor.left() > area.right():
+        return "right"
+    top, bottom = anchor.top() - area.top(), area.bottom() - anchor.bottom()
+    left, right = anchor.left() - area.left(), area.right() - anchor.right()
+    if min(top, bottom) <= 2 * anchor.height():
+        return "top" if top <= bottom else "bottom"
+    if min(left, right) <= 2 * anchor.width():
+        return "left" if left <= right else "right"
+    return "top" if anchor.center().y() < area.center().y() else "bottom"
+
+
 def popup_geometry(anchor: QRect, size: QSize, screens: Sequence[ScreenArea]) -> QRect:
     """Where a popup of ``size`` goes beside the tray icon ``anchor``, all in global pixels.
 
@@ -271,15 +296,7 @@ def popup_geometry(anchor: QRect, size: QSize, screens: Sequence[ScreenArea]) ->
         return QRect(anchor.topLeft(), size)
     area = screen_of(anchor, screens).available
     w, h = min(size.width(), area.width()), min(size.height(), area.height())
-    centre = anchor.center()
-    # How far the icon is from each edge of the usable area (negative: outside it, on a panel).
-    gaps = {
-        "top": centre.y() - area.top(),
-        "bottom": area.bottom() - centre.y(),
-        "left": centre.x() - area.left(),
-        "right": area.right() - centre.x(),
-    }
-    edge = min(gaps, key=lambda e: gaps[e])
+    edge = panel_edge(anchor, area)
     if edge == "top":
         x, y = anchor.right() + 1 - w, anchor.bottom() + 1 + GAP
     elif edge == "bottom":

@@ -132,6 +132,18 @@ def test_the_popup_opens_away_from_the_panel_on_every_edge() -> None:
     assert (right.right() + 1, right.top()) == (1240, 100)
 
 
+def test_a_panel_that_reserves_no_space_is_told_by_the_icons_place() -> None:
+    size = QSize(300, 220)
+    full = ScreenArea(QRect(0, 0, 1280, 800), QRect(0, 0, 1280, 800))
+    # trayer at the top right with no window manager: the corner icon is on a top panel.
+    corner = popup_geometry(QRect(1257, 1, 22, 30), size, [full])
+    assert (corner.right() + 1, corner.top()) == (1279, 31 + GAP)
+    # An auto-hiding bottom panel, a left one, and an icon floating in the upper half.
+    assert popup_geometry(QRect(600, 776, 24, 24), size, [full]).bottom() + 1 == 776 - GAP
+    assert popup_geometry(QRect(4, 400, 24, 24), size, [full]).left() == 28 + GAP
+    assert popup_geometry(QRect(600, 200, 24, 24), size, [full]).top() == 224 + GAP
+
+
 def test_the_popup_stays_on_the_screen_whose_tray_was_clicked() -> None:
     size = QSize(300, 220)
     # A laptop on the left, a monitor on the right whose bottom panel holds the tray.
