@@ -552,6 +552,8 @@ class WeekWindow(QWidget):
             self.show_week(self.monday)
         elif self.isVisible():
             self.refresh()
+        else:
+            self._seen_version = -1  # shown again later: lay the week out afresh
 
     # -- keeping up with the store -----------------------------------------------------------
 

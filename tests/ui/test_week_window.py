@@ -330,6 +330,15 @@ def test_the_week_shows_upload_states_once_a_backend_is_set(
     watch.refresh()
     assert window.sync is fake
     assert window.tree.topLevelItem(0).child(0).text(5) == "saved on this device"
+    # Closed while an upload run ends: shown again, it shows the new state.
+    window.hide()
+    fake.session_statuses = lambda: {  # type: ignore[attr-defined]
+        s.id: UploadInfo(UploadStatus.UPLOADED, "1", None, None)
+        for s in ui_service.sessions(date(2026, 11, 23), date(2026, 11, 29))
+    }
+    watch.refresh()
+    window.show()
+    assert window.tree.topLevelItem(0).child(0).text(5) == "uploaded"
 
 
 def test_the_edit_dialog_is_wide_enough_and_a_refusal_never_squeezes_its_fields(
