@@ -26,7 +26,7 @@ from clockapp.domain.session import WorkSession
 from clockapp.domain.timeline import floor_minutes, hours_and_minutes
 from clockapp.domain.week import WeekReport
 from clockapp.domain.zones import local
-from clockapp.services.clock import ClockService, open_default_clock
+from clockapp.services.clock import EXPORT_FORMATS, ClockService, open_default_clock
 from clockapp.services.time_input import parse_after, parse_break, parse_date, parse_instant
 from clockapp.settings import WEEKDAYS, SettingsError
 from clockapp.storage import StorageError
@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export sessions as CSV or JSON")
     p.add_argument("--from", dest="first", metavar="DATE", required=True)
     p.add_argument("--to", dest="last", metavar="DATE", required=True)
-    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="excel: ';', BOM, CRLF")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
 
     p = sub.add_parser("targets", help="show or set target minutes per weekday")

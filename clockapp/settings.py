@@ -87,6 +87,12 @@ def _identifier(value: Any) -> str:
     return _text(value)
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(value)
+    return value
+
+
 def _wall_time(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
         raise ValueError(value)
@@ -142,6 +148,8 @@ SETTINGS: dict[str, Declared] = {
         for entity in ("location", "working_area", "user")
         for kind in ("id", "external_id")
     },
+    # The no-tray window has said once, in full, why there is no tray icon.
+    "no_tray_explained": Declared(False, "true or false", _flag),
 }
 
 DEFAULTS: dict[str, Any] = {key: declared.default for key, declared in SETTINGS.items()}

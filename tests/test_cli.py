@@ -161,6 +161,22 @@ def test_edit_delete_lock_and_export(
         capsys, "export", "--from", "2026-11-23", "--to", "2026-11-23", "--output", str(target)
     )
     assert code == 0 and "2026-11-23T17:00:00+01:00,495,45," in target.read_text()
+    excel = tmp_path / "export-excel.csv"
+    code, _, _ = run(
+        capsys,
+        "export",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-23",
+        "--format",
+        "excel",
+        "--output",
+        str(excel),
+    )
+    raw = excel.read_bytes()
+    assert code == 0 and raw.startswith(b"\xef\xbb\xbfid;date;") and b";495;45;" in raw
+    assert raw.count(b"\r\n") == 2
     assert run(capsys, "delete", short)[0] == 0
     assert (
         json.loads(

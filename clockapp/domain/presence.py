@@ -200,6 +200,12 @@ class PresenceTracker:
         """Never auto clock out ``session_id`` (the person is being asked about it instead)."""
         self._auto_done.add(session_id)
 
+    def asked(self, prompt: AwayPrompt) -> None:
+        """``prompt`` was put to the person another way (the start-up question): no later
+        stretch reaches back into its minutes. One question per away period."""
+        if self._asked_until is None or self._asked_until[1] < prompt.end:
+            self._asked_until = (prompt.session_id, utc(prompt.end))
+
     @property
     def away_since(self) -> datetime | None:
         """Start of the away stretch in progress (UTC), if one is."""

@@ -59,6 +59,10 @@ class Status:
         }
 
 
+#: What ``ClockService.export`` writes: plain CSV, CSV for spreadsheet programs, JSON.
+EXPORT_FORMATS = ("csv", "excel", "json")
+
+
 class ClockService:
     """The clock as the user works it. ``now`` and ``new_id`` are injectable for tests."""
 
@@ -299,14 +303,25 @@ class ClockService:
         }
 
     def export(self, first: date, last: date, fmt: str) -> str:
-        """Sessions of ``first``..``last`` as ``csv`` or ``json`` text."""
+        """Sessions of ``first``..``last`` as ``csv``, ``excel`` or ``json`` text.
+
+        ``excel`` is CSV as spreadsheet programs set to a German (or other comma-decimal)
+        locale open it with a double click: ``;`` between fields, CRLF line ends, and a UTF-8
+        byte order mark first so umlauts in notes survive. Write the text as UTF-8 unchanged
+        (no newline translation).
+        """
         rows = [self.describe(s) for s in self.sessions(first, last)]
         if fmt == "json":
             return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-        if fmt != "csv":
-            raise ClockError("Unknown export format {format!r}; use csv or json.", format=fmt)
+        if fmt not in EXPORT_FORMATS:
+            raise ClockError(
+                "Unknown export format {format!r}; use csv, excel or json.", format=fmt
+            )
+        excel = fmt == "excel"
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv.writer(
+            out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n"
+        )
         writer.writerow(["id", "date", "start", "end", "worked_min", "break_min", "breaks", "note"])
         for row in rows:
             breaks = "; ".join(
@@ -324,7 +339,7 @@ class ClockService:
                     _csv_safe(row["note"]),
                 ]
             )
-        return out.getvalue()
+        return ("\ufeff" if excel else "") + out.getvalue()
 
 
 def _csv_safe(text: str) -> str:

@@ -182,8 +182,10 @@ class PresenceService:
         events: list[Event] = []
         decision = question_on_start(running, heartbeat, self._now(), self.settings)
         if isinstance(decision, AwayPrompt):
-            # The person is being asked about this session: don't end it under them.
+            # The person is being asked about this session: don't end it under them, and
+            # don't ask about the same minutes again when the idle counter reports them too.
             self.tracker.skip_auto_clock_out(decision.session_id)
+            self.tracker.asked(decision)
             events.append(decision)
         elif isinstance(decision, AutoClockOut):
             self.tracker.skip_auto_clock_out(decision.session_id)

@@ -21,6 +21,7 @@ from clockapp.services.clock import ClockService, open_default_clock
 from clockapp.services.presence import PresenceService
 from clockapp.settings import SettingsError, data_dir
 from clockapp.storage import StorageError
+from clockapp.ui.focus import install_focus_frames
 from clockapp.ui.i18n import explain, install_translations
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.presence import PresenceController
@@ -49,6 +50,7 @@ def run_tray_app(argv: Sequence[str]) -> int:
     app.setApplicationName("ClockApp")
     app.setApplicationDisplayName("ClockApp")
     app.setDesktopFileName("clockapp")
+    install_focus_frames(app)  # keyboard focus on combo and spin boxes that can be seen
     # The app lives in the tray: closing the popup or the week window must not end it.
     app.setQuitOnLastWindowClosed(False)
     translators = install_translations(app)  # noqa: F841 - they must live as long as the app

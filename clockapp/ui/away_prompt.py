@@ -84,7 +84,8 @@ class AwayPromptDialog(QDialog):
         self.prompt = prompt
         self._done = False
         self.setObjectName("AwayPrompt")
-        self.setWindowTitle(self.tr("ClockApp: were you working?"))
+        # Without the app's name: Qt appends it (the application display name) itself.
+        self.setWindowTitle(self.tr("Were you working?"))
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 

@@ -21,9 +21,12 @@ from clockapp.ui.qt import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QShowEvent,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
+from clockapp.ui.screen_fit import fit_to_screen
 
 
 def wall(instant: datetime, zone_name: str) -> str:
@@ -55,7 +58,11 @@ class EditDialog(QDialog):
         )
         self.breaks_edit.setPlaceholderText(self.tr("e.g. 12:00-12:30, 15:00-15:15"))
         self.note_edit = QLineEdit(session.note)
+        # Wide enough for two breaks and a full date-time, whatever the language's labels.
+        metrics = self.breaks_edit.fontMetrics()
+        field_width = metrics.horizontalAdvance("12:00-12:30, 15:00-15:15, 17:00-17:15") + 16
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for label, field, name in (
             (self.tr("&Start:"), self.start_edit, self.tr("Start")),
             (self.tr("&End:"), self.end_edit, self.tr("End")),
@@ -64,11 +71,17 @@ class EditDialog(QDialog):
         ):
             field.setAccessibleName(name)
             field.setReadOnly(self.locked)
+            field.setMinimumWidth(field_width)
             form.addRow(label, field)
 
+        # Below the fields, wrapping, with room for two lines kept free: a refusal never
+        # squeezes the fields.
         self.message = QLabel()
+        self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -84,6 +97,10 @@ class EditDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_to_screen(self)
+        super().showEvent(event)
 
     def save(self) -> None:
         """Check and store the edit; on a refusal, say why and keep the dialog open."""

@@ -8,7 +8,12 @@ hidden, it costs nothing (the tray's tooltip keeps to one update a minute).
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
 from clockapp.domain.clock import ClockState
+from clockapp.settings import SettingsError
 from clockapp.ui.live_clock import (
     PRIMARY_ACTION,
     ClockAction,
@@ -21,6 +26,7 @@ from clockapp.ui.live_clock import (
 )
 from clockapp.ui.qt import (
     QCloseEvent,
+    QCoreApplication,
     QCursor,
     QFont,
     QFrame,
@@ -30,7 +36,7 @@ from clockapp.ui.qt import (
     QKeyEvent,
     QLabel,
     QMenu,
-    QPoint,
+    QMessageBox,
     QPushButton,
     QRect,
     QShowEvent,
@@ -42,7 +48,10 @@ from clockapp.ui.qt import (
     QWidget,
     Signal,
 )
+from clockapp.ui.screen_fit import fit_to_screen
 from clockapp.ui.upload_status import UploadWatch
+
+log = logging.getLogger(__name__)
 
 #: Space between the tray icon and the popup, in device-independent pixels.
 GAP = 6
@@ -197,14 +206,27 @@ class TrayPopup(QFrame):
         layout.addWidget(self.panel)
         self.setMinimumWidth(260)
 
+    def real_size(self) -> QSize:
+        """The size the popup will really have: laid out, never below its minimum (sizeHint
+        alone ignores the minimum width, and a word-wrapped line's height depends on it)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        size = self.sizeHint().expandedTo(self.minimumSizeHint()).expandedTo(self.minimumSize())
+        if self.hasHeightForWidth():
+            size.setHeight(max(size.height(), self.heightForWidth(size.width())))
+        return size
+
     def show_near(self, anchor: QRect) -> None:
         """Show beside ``anchor`` (the tray icon's screen rectangle; empty if unknown)."""
-        point = anchor.center() if anchor.isValid() and not anchor.isEmpty() else QCursor.pos()
-        screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
-        self.adjustSize()
         if not anchor.isValid() or anchor.isEmpty():
-            anchor = QRect(point, QSize(1, 1))
-        self.move(popup_position(anchor, self.sizeHint(), screen.availableGeometry()))
+            anchor = QRect(QCursor.pos(), QSize(1, 1))
+        size = self.real_size()
+        screens = [
+            ScreenArea(s.geometry(), s.availableGeometry()) for s in QGuiApplication.screens()
+        ]
+        place = popup_geometry(anchor, size, screens)
+        self.setGeometry(place)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -217,24 +239,83 @@ class TrayPopup(QFrame):
         super().keyPressEvent(event)
 
 
-def popup_position(anchor: QRect, size: QSize, screen: QRect) -> QPoint:
-    """Top-left corner for a popup of ``size`` next to ``anchor``, inside ``screen``.
+class ScreenArea(NamedTuple):
+    """One screen: its whole rectangle and the part windows may use (without panels)."""
 
-    Below the anchor if it sits in the top half of the screen (a top panel), above it otherwise;
-    right edges aligned (tray icons sit at the right end of their panel), then clamped.
+    geometry: QRect
+    available: QRect
+
+
+def screen_of(anchor: QRect, screens: Sequence[ScreenArea]) -> ScreenArea:
+    """The screen the tray icon ``anchor`` is on: the one its centre lies in, else the nearest."""
+    centre = anchor.center()
+
+    def distance(area: ScreenArea) -> int:
+        g = area.geometry
+        dx = max(g.left() - centre.x(), 0, centre.x() - g.right())
+        dy = max(g.top() - centre.y(), 0, centre.y() - g.bottom())
+        return dx * dx + dy * dy
+
+    return min(screens, key=distance)
+
+
+def panel_edge(anchor: QRect, area: QRect) -> str:
+    """The screen edge whose panel holds the icon ``anchor``: top, bottom, left or right.
+
+    A panel that reserves its space lies outside the available ``area``: that decides. One that
+    doesn't (trayer without a window manager, an auto-hiding panel) is told by the icon lying
+    within two icon sizes of an edge, top and bottom first (most panels are horizontal, and a
+    corner icon is on one); a floating icon counts as top or bottom by the half it is in.
     """
-    if anchor.center().y() < screen.center().y():
-        y = anchor.bottom() + 1 + GAP
+    if anchor.bottom() < area.top():
+        return "top"
+    if anchor.top() > area.bottom():
+        return "bottom"
+    if anchor.right() < area.left():
+        return "left"
+    if anchor.left() > area.right():
+        return "right"
+    top, bottom = anchor.top() - area.top(), area.bottom() - anchor.bottom()
+    left, right = anchor.left() - area.left(), area.right() - anchor.right()
+    if min(top, bottom) <= 2 * anchor.height():
+        return "top" if top <= bottom else "bottom"
+    if min(left, right) <= 2 * anchor.width():
+        return "left" if left <= right else "right"
+    return "top" if anchor.center().y() < area.center().y() else "bottom"
+
+
+def popup_geometry(anchor: QRect, size: QSize, screens: Sequence[ScreenArea]) -> QRect:
+    """Where a popup of ``size`` goes beside the tray icon ``anchor``, all in global pixels.
+
+    The panel holding the icon lies along one edge of the icon's screen: the popup opens away
+    from that edge (below a top panel, above a bottom one, beside a side one), aligned with the
+    icon, and is then kept inside the screen's available area. A popup larger than that area is
+    shrunk to it (its content must cope: see :func:`fit_to_screen`).
+    """
+    if not screens:
+        return QRect(anchor.topLeft(), size)
+    area = screen_of(anchor, screens).available
+    w, h = min(size.width(), area.width()), min(size.height(), area.height())
+    edge = panel_edge(anchor, area)
+    if edge == "top":
+        x, y = anchor.right() + 1 - w, anchor.bottom() + 1 + GAP
+    elif edge == "bottom":
+        x, y = anchor.right() + 1 - w, anchor.top() - GAP - h
+    elif edge == "left":
+        x, y = anchor.right() + 1 + GAP, anchor.top()
     else:
-        y = anchor.top() - size.height() - GAP
-    x = anchor.right() + 1 - size.width()
-    x = min(max(x, screen.left()), screen.right() + 1 - size.width())
-    y = min(max(y, screen.top()), screen.bottom() + 1 - size.height())
-    return QPoint(x, y)
+        x, y = anchor.left() - GAP - w, anchor.top()
+    x = min(max(x, area.left()), area.right() + 1 - w)
+    y = min(max(y, area.top()), area.bottom() + 1 - h)
+    return QRect(x, y, w, h)
 
 
 class ClockWindow(QWidget):
-    """The panel in a small normal window, for desktops without a system tray."""
+    """The panel in a small normal window, for desktops without a system tray.
+
+    Why there is no tray icon is said in full the first time only; later starts keep it to one
+    small line (the whole sentence in its tooltip).
+    """
 
     #: The user closed the window; with no tray there is nothing left to show, so the app quits.
     closed = Signal()
@@ -249,10 +330,20 @@ class ClockWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("ClockApp"))
-        self.reason_label = QLabel(reason, self)
+        self._closing = False
+        self._fitted = False
+        first_time = reason and not clock.service.settings.get("no_tray_explained")
+        short = self.tr("No system tray: ClockApp runs in this window.")
+        self.reason_label = QLabel(reason if first_time else short, self)
         self.reason_label.setObjectName("reason")
         self.reason_label.setWordWrap(True)
+        self.reason_label.setToolTip(reason)
         self.reason_label.setVisible(bool(reason))
+        small = QFont(self.reason_label.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.reason_label.setFont(small)
+        if first_time:
+            _remember(clock, "no_tray_explained")
         self.panel = ClockPanel(clock, uploads, self)
         # The tray menu's entries (Week…, Sync now, Settings…, Quit) behind one button.
         self.menu_button = QToolButton(self)
@@ -260,14 +351,85 @@ class ClockWindow(QWidget):
         self.menu_button.setAccessibleName(self.tr("More actions"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setMenu(menu)
-        top = QHBoxLayout()
-        top.addWidget(self.reason_label, 1)
-        top.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignTop)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.reason_label, 1)
+        bottom.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
         layout.addWidget(self.panel)
+        layout.addLayout(bottom)
         self.setMinimumWidth(300)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self)
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.closed.emit()
-        super().closeEvent(event)
+        if self._closing or self.panel.clock.state is ClockState.OFF:
+            self.closed.emit()
+            super().closeEvent(event)
+            return
+        # Clocked in: closing quits the app, so say that the session stays open, and ask.
+        event.ignore()
+
+        def close_for_good() -> None:
+            self._closing = True
+            self.close()
+
+        confirm_quit(self.panel.clock, close_for_good, self)
+
+
+def _remember(clock: LiveClock, key: str) -> None:
+    settings = clock.service.settings
+    try:
+        settings.set(key, True)
+        settings.save()
+    except SettingsError as exc:  # only costs the explanation once more at the next start
+        log.warning("could not save %s: %s", key, exc)
+
+
+#: The quit question on screen, if any: one at a time (and kept alive while it is open).
+_quit_questions: list[QMessageBox] = []
+
+
+def confirm_quit(
+    clock: LiveClock, quit_now: Callable[[], None], parent: QWidget | None = None
+) -> None:
+    """Quit at once when clocked out; while clocked in, first ask, saying that the session
+    stays open and keeps running (ClockApp is not needed for it to count)."""
+    if clock.state is ClockState.OFF:
+        quit_now()
+        return
+    if _quit_questions:
+        _quit_questions[0].raise_()
+        _quit_questions[0].activateWindow()
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("QuitPrompt", "Quit ClockApp?"),
+        QCoreApplication.translate(
+            "QuitPrompt",
+            "You are still clocked in. Your session stays open and keeps running after "
+            "ClockApp quits; clock out first if your work is done.",
+        ),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    quit_button = box.addButton(
+        QCoreApplication.translate("QuitPrompt", "&Quit, keep the session running"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _quit_questions.append(box)
+
+    def answered() -> None:
+        _quit_questions.remove(box)
+        if box.clickedButton() is quit_button:
+            quit_now()
+
+    box.finished.connect(answered)
+    # open(), never exec(): a nested event loop would stall the asyncio tasks on qasync.
+    box.open()

@@ -30,11 +30,15 @@ from clockapp.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QShowEvent,
     QSpinBox,
     QStackedWidget,
+    Qt,
+    QValidator,
     QVBoxLayout,
     QWidget,
 )
+from clockapp.ui.screen_fit import ContentScrollArea, fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +61,8 @@ class SettingsDialog(QDialog):
         self.secrets = secrets
         self.autostart = autostart or for_this_os()
         self._test_task: asyncio.Task[None] | None = None
-        self.setWindowTitle(self.tr("ClockApp — Settings"))
+        # Without the app's name: Qt appends it (the application display name) itself.
+        self.setWindowTitle(self.tr("Settings"))
         locked_text = self.tr("Set by your IT department.")
 
         # -- where sessions go ------------------------------------------------------------------
@@ -126,6 +131,9 @@ class SettingsDialog(QDialog):
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         self.test_result.setAccessibleName(self.tr("Connection test result"))
+        # A test's answer (e.g. "choose TimeTrack or Papershift first") is about the choice
+        # on screen when it ran: another choice makes it stale.
+        self.kind.currentIndexChanged.connect(lambda _: self.test_result.clear())
         backend_box = QGroupBox(self.tr("Uploads"))
         layout = QVBoxLayout(backend_box)
         layout.addWidget(self.kind)
@@ -151,7 +159,7 @@ class SettingsDialog(QDialog):
             )
 
         # -- targets and time keeping -----------------------------------------------------------
-        self.targets: dict[str, QSpinBox] = {}
+        self.targets: dict[str, HoursMinutesSpinBox] = {}
         targets_box = QGroupBox(self.tr("Target hours per weekday"))
         grid = QFormLayout(targets_box)
         day_names = dict(
@@ -170,10 +178,7 @@ class SettingsDialog(QDialog):
             )
         )
         for day in WEEKDAYS:
-            spin = QSpinBox()
-            spin.setRange(0, 24 * 60)
-            spin.setSingleStep(15)
-            spin.setSuffix(self.tr(" min"))
+            spin = HoursMinutesSpinBox()
             spin.setValue(int(settings.targets[day]))
             spin.setAccessibleName(day_names[day])
             if settings.is_locked("targets"):
@@ -196,17 +201,19 @@ class SettingsDialog(QDialog):
         self.remind_in = QLineEdit(settings.get("remind_clock_in_by") or "")
         self.remind_out = QLineEdit(settings.get("remind_clock_out_after") or "")
         for field in (self.remind_in, self.remind_out):
-            field.setPlaceholderText(self.tr("HH:MM, empty for off"))
+            field.setPlaceholderText(self.tr("HH:MM"))
+            field.setToolTip(self.tr("A time of day like 09:30; leave empty for no reminder."))
+            field.setMaximumWidth(field.fontMetrics().horizontalAdvance("00:00") * 3)
         self.remind_break = QSpinBox()
         self.remind_limit = QSpinBox()
-        for spin, key in (
+        for reminder, key in (
             (self.remind_break, "remind_break_ahead_minutes"),
             (self.remind_limit, "remind_daily_limit_ahead_minutes"),
         ):
-            spin.setRange(0, 120)
-            spin.setSuffix(self.tr(" min"))
-            spin.setSpecialValueText(self.tr("off"))
-            spin.setValue(int(settings.get(key) or 0))
+            reminder.setRange(0, 120)
+            reminder.setSuffix(self.tr(" min"))
+            reminder.setSpecialValueText(self.tr("off"))
+            reminder.setValue(int(settings.get(key) or 0))
         keeping = QGroupBox(self.tr("Time keeping"))
         form = QFormLayout(keeping)
         form.addRow(self.tr("Ask about time away after:"), self.idle)
@@ -237,19 +244,36 @@ class SettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        main = QVBoxLayout(self)
-        main.addWidget(backend_box)
+        # Everything but the message and the buttons scrolls: on a small or scaled screen Save
+        # stays reachable.
+        body = QWidget()
+        content = QVBoxLayout(body)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(backend_box)
         columns = QHBoxLayout()
         columns.addWidget(targets_box)
-        columns.addWidget(keeping)
-        main.addLayout(columns)
+        columns.addWidget(keeping, 1)
+        content.addLayout(columns)
+        content.addStretch(1)
+        self.body = ContentScrollArea(body)
+        main = QVBoxLayout(self)
+        main.addWidget(self.body, 1)
         main.addWidget(self.message)
         main.addWidget(self.buttons)
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self)
+        super().showEvent(event)
 
     def _secret_field(self) -> QLineEdit:
         field = QLineEdit()
         field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setPlaceholderText(self.tr("stored in the keyring — leave empty to keep"))
+        hint = self.tr("stored in the keyring — leave empty to keep")
+        field.setPlaceholderText(hint)
+        field.setMinimumWidth(field.fontMetrics().horizontalAdvance(hint) + 16)
         return field
 
     # -- reading the form -------------------------------------------------------------------
@@ -285,8 +309,9 @@ class SettingsDialog(QDialog):
             return
         if self._test_task is not None and not self._test_task.done():
             return
+        # The button stays enabled (a second click is ignored above): disabling it would move
+        # the keyboard focus on to the next field.
         self.test_result.setText(self.tr("Testing…"))
-        self.test_button.setEnabled(False)
         self._test_task = loop.create_task(self._test(self.chosen_kind(), self.form_fields()))
 
     async def _test(self, kind: str, fields: dict[str, str]) -> None:
@@ -304,8 +329,6 @@ class SettingsDialog(QDialog):
             answer = self.tr("The system keyring did not answer in time (is it locked?).")
         except config.BackendSetupError as exc:
             answer = explain(exc)
-        finally:
-            self.test_button.setEnabled(True)
         self.test_result.setText(answer)
 
     def save(self) -> None:
@@ -371,3 +394,37 @@ class SettingsDialog(QDialog):
             )
             ids = {k: v or None for k, v in fields.items() if k.endswith("_id")}
             config.configure_papershift(self.settings, self.secrets, url, token, ids)
+
+
+class HoursMinutesSpinBox(QSpinBox):
+    """A duration in minutes (0 to 24 h, in steps of 15 min), shown and typed as ``h:mm``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 24 * 60)
+        self.setSingleStep(15)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def textFromValue(self, value: int) -> str:
+        return f"{value // 60}:{value % 60:02d}"
+
+    def valueFromText(self, text: str) -> int:
+        minutes = _hours_minutes(text)
+        return self.value() if minutes is None else minutes
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        stripped = text.strip()
+        minutes = _hours_minutes(stripped)
+        if minutes is not None and minutes <= 24 * 60:
+            return (QValidator.State.Acceptable, text, pos)
+        if re.fullmatch(r"\d{0,2}:?\d{0,1}", stripped):
+            return (QValidator.State.Intermediate, text, pos)
+        return (QValidator.State.Invalid, text, pos)
+
+
+def _hours_minutes(text: str) -> int | None:
+    """``8:00`` or ``8`` as minutes; None if it isn't such a duration."""
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", text.strip())
+    if not match or int(match[2] or 0) > 59:
+        return None
+    return int(match[1]) * 60 + int(match[2] or 0)

@@ -20,7 +20,7 @@ from clockapp.domain.clock import ClockState
 from clockapp.domain.zones import local
 from clockapp.ui.icons import IconSet
 from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, hm, state_label
-from clockapp.ui.popup import ClockWindow, TrayPopup
+from clockapp.ui.popup import ClockWindow, TrayPopup, confirm_quit
 from clockapp.ui.qt import (
     QAction,
     QCoreApplication,
@@ -118,7 +118,9 @@ class ClockTray(QObject):
         self.settings_action.triggered.connect(self.open_settings)
         self.menu.addSeparator()
         self.quit_action = self.menu.addAction(self.tr("&Quit"))
-        self.quit_action.triggered.connect(self.quit_requested)
+        self.quit_action.triggered.connect(
+            lambda: confirm_quit(self.clock, self.quit_requested.emit)
+        )
         if debug_out is not None:
             self.menu.aboutToShow.connect(lambda: QTimer.singleShot(150, self._report_menu))
 
@@ -198,7 +200,7 @@ class ClockTray(QObject):
         if self.week_window is None:
             from clockapp.ui.week_window import WeekWindow  # loaded when first asked for
 
-            self.week_window = WeekWindow(self.clock.service, self.sync)
+            self.week_window = WeekWindow(self.clock.service, self.sync, uploads=self.uploads)
         else:
             self.week_window.sync = self.sync  # uploads may have been set up since
         self._raise(self.week_window)

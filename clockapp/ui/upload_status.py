@@ -11,25 +11,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any, Protocol
 
-from clockapp.storage.uploads import UploadStatus
+from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.ui.i18n import explain
 from clockapp.ui.icons import Badge
-from clockapp.ui.qt import QCoreApplication, QObject, QTimer, Signal
+from clockapp.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QObject,
+    QTimer,
+    Signal,
+)
 
 log = logging.getLogger(__name__)
 
 #: How often uploads run on their own (milliseconds): often enough that HR sees the day soon.
 UPLOAD_INTERVAL_MS = 5 * 60 * 1000
 
-_WAITING = (
-    UploadStatus.SAVED,
-    UploadStatus.WAITING,
-    UploadStatus.UPLOADING,
-    UploadStatus.CHECKING,
-)
+_WAITING = (UploadStatus.SAVED, UploadStatus.WAITING, UploadStatus.UPLOADING)
 
 
 class Uploads(Protocol):
@@ -42,6 +47,119 @@ class Uploads(Protocol):
     def paused(self) -> str | None: ...
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Uploads", text)
+
+
+#: The sync layer's sentences (``clockapp/sync/backend.py``) for failures of the network or the
+#: server, and the plain words shown for them; the server's own words for a refusal are kept.
+_PLAIN_REASONS: tuple[tuple[re.Pattern[str], object], ...] = (
+    (
+        re.compile(r"^Couldn't connect to (?P<label>[^:]+):|^(?P<label2>.+) couldn't be reached"),
+        QT_TRANSLATE_NOOP(
+            "Uploads", "{label} can't be reached (no network, or the server is down)"
+        ),
+    ),
+    (
+        re.compile(r"^No answer from (?P<label>[^:]+):"),
+        QT_TRANSLATE_NOOP("Uploads", "{label} did not answer in time"),
+    ),
+    (
+        re.compile(r"^(?P<label>.+) asks to slow down"),
+        QT_TRANSLATE_NOOP("Uploads", "{label} asked ClockApp to wait a little"),
+    ),
+    (
+        re.compile(r"^(?P<label>.+) had a problem \((?P<code>\d+)\)"),
+        QT_TRANSLATE_NOOP("Uploads", "{label} had a problem of its own (error {code})"),
+    ),
+    (
+        re.compile(r"^(?P<label>.+) rejected the credentials"),
+        QT_TRANSLATE_NOOP("Uploads", "{label} rejected the credentials; update them in Settings"),
+    ),
+)
+
+
+def plain_reason(detail: str | None) -> str | None:
+    """Why an upload failed, in plain words in the user's language.
+
+    Network and server trouble (raw ``[Errno 111] Connection refused`` and the like) become
+    one sentence part; anything else (a refusal in the server's own words) stays as it is.
+    """
+    if not detail:
+        return None
+    for pattern, words in _PLAIN_REASONS:
+        match = pattern.search(detail)
+        if match:
+            found = match.groupdict()
+            label = found.get("label") or found.get("label2") or ""
+            return _tr(str(words)).format(label=label, code=found.get("code") or "")
+    return detail
+
+
+def local_time(instant: datetime) -> str:
+    """``HH:MM`` in the computer's time zone; with the day too when it isn't today."""
+    shown = instant.astimezone()
+    if shown.date() != datetime.now().astimezone().date():
+        return QLocale().toString(QDate(shown.year, shown.month, shown.day), "ddd") + (
+            f" {shown:%H:%M}"
+        )
+    return f"{shown:%H:%M}"
+
+
+def session_upload_text(info: UploadInfo | None, finished: bool = True) -> str:
+    """A session's upload state as the week's column says it (short; the reason is in
+    :func:`session_upload_detail`)."""
+    if info is None:
+        return QCoreApplication.translate("Uploads", "on this device") if finished else ""
+    status = info.status
+    if status is UploadStatus.WAITING and info.next_attempt_at is not None:
+        return QCoreApplication.translate("Uploads", "waiting, next try {time}").format(
+            time=local_time(info.next_attempt_at)
+        )
+    return {
+        UploadStatus.SAVED: QCoreApplication.translate("Uploads", "saved on this device"),
+        UploadStatus.UPLOADING: QCoreApplication.translate("Uploads", "uploading"),
+        UploadStatus.UPLOADED: QCoreApplication.translate("Uploads", "uploaded"),
+        UploadStatus.WAITING: QCoreApplication.translate("Uploads", "waiting to upload"),
+        UploadStatus.NEEDS_ATTENTION: QCoreApplication.translate("Uploads", "needs your attention"),
+        UploadStatus.PAUSED: QCoreApplication.translate("Uploads", "uploads paused"),
+        UploadStatus.CHECKING: QCoreApplication.translate(
+            "Uploads", "uploaded, checking for a duplicate"
+        ),
+    }[status]
+
+
+def session_upload_detail(info: UploadInfo | None) -> str:
+    """The whole sentence about a session's upload: its state, why, and when the next try is."""
+    if info is None:
+        return ""
+    reason = plain_reason(info.detail)
+    status = info.status
+    if status is UploadStatus.WAITING:
+        if reason and info.next_attempt_at is not None:
+            return QCoreApplication.translate(
+                "Uploads", "Not uploaded yet: {reason}. ClockApp tries again at {time}."
+            ).format(reason=reason, time=local_time(info.next_attempt_at))
+        return QCoreApplication.translate("Uploads", "Waiting to upload.")
+    if status is UploadStatus.NEEDS_ATTENTION:
+        return QCoreApplication.translate(
+            "Uploads",
+            "Your HR system refused this session: {reason}. Correct it (Edit…) and it is sent "
+            "again.",
+        ).format(reason=reason or QCoreApplication.translate("Uploads", "no reason given"))
+    if status is UploadStatus.PAUSED:
+        return QCoreApplication.translate("Uploads", "Uploads paused: {reason}").format(
+            reason=reason or ""
+        )
+    if status is UploadStatus.CHECKING and info.next_attempt_at is not None:
+        return QCoreApplication.translate(
+            "Uploads",
+            "Uploaded. An earlier try whose answer was lost may still be stored late; "
+            "ClockApp removes such a second copy and checks until {time}.",
+        ).format(time=local_time(info.next_attempt_at))
+    return session_upload_text(info)
+
+
 @dataclass(frozen=True)
 class UploadSummary:
     """Where uploads stand: counts by status (uploaded ones not counted)."""
@@ -52,6 +170,9 @@ class UploadSummary:
     #: Why the last run failed as a whole (not a single session's problem), for the status line.
     error: str | None = None
     running: bool = False
+    #: Why the first waiting session waits (the sync layer's sentence) and when it is tried again.
+    retry_reason: str | None = None
+    next_try: datetime | None = None
 
     @property
     def waiting(self) -> int:
@@ -68,37 +189,55 @@ class UploadSummary:
         return Badge.WAITING if self.waiting else Badge.NONE
 
     def text(self) -> str:
-        """One line for the popup and the tooltip."""
+        """The upload status in one sentence: the same words in the popup, the tooltip, the
+        no-tray window and a "Sync now" result."""
         if not self.configured:
             return QCoreApplication.translate(
                 "Uploads", "Saved on this device; uploads are not set up."
             )
         if self.paused:
             return QCoreApplication.translate("Uploads", "Uploads paused: {reason}").format(
-                reason=self.paused
+                reason=plain_reason(self.paused)
             )
         if self.running:
             return QCoreApplication.translate("Uploads", "Uploading…")
         if self.error:
             return QCoreApplication.translate("Uploads", "Upload failed: {error}").format(
-                error=self.error
+                error=plain_reason(self.error)
             )
         n = self.needing_attention
+        if n == 1:
+            return QCoreApplication.translate(
+                "Uploads", "1 upload needs your attention (see Week…)."
+            )
         if n:
-            if n == 1:
-                return QCoreApplication.translate(
-                    "Uploads", "1 upload needs your attention (see Week…)."
-                )
             return QCoreApplication.translate(
                 "Uploads", "{count} uploads need your attention (see Week…)."
             ).format(count=n)
         n = self.waiting
+        reason = plain_reason(self.retry_reason)
+        if n and reason and self.next_try is not None:
+            waiting = (
+                QCoreApplication.translate(
+                    "Uploads", "1 session not uploaded yet: {reason}. Next try at {time}."
+                )
+                if n == 1
+                else QCoreApplication.translate(
+                    "Uploads", "{count} sessions not uploaded yet: {reason}. Next try at {time}."
+                )
+            )
+            return waiting.format(count=n, reason=reason, time=local_time(self.next_try))
+        if n == 1:
+            return QCoreApplication.translate("Uploads", "1 session waiting to upload.")
         if n:
-            if n == 1:
-                return QCoreApplication.translate("Uploads", "1 session waiting to upload.")
             return QCoreApplication.translate(
                 "Uploads", "{count} sessions waiting to upload."
             ).format(count=n)
+        checking = self.counts.get(UploadStatus.CHECKING, 0)
+        if checking:
+            return QCoreApplication.translate(
+                "Uploads", "All sessions uploaded; {count} checked for a late duplicate."
+            ).format(count=checking)
         return QCoreApplication.translate("Uploads", "All sessions uploaded.")
 
 
@@ -121,6 +260,7 @@ class UploadWatch(QObject):
         self._task: asyncio.Task[None] | None = None
         self._told_attention = 0
         self._told_paused: str | None = None
+        self._asked = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(lambda: self.sync_now())
@@ -156,16 +296,42 @@ class UploadWatch(QObject):
             paused = self.sync.paused()
         except Exception as exc:  # the summary must never take the tray down
             log.warning("could not read the upload counts: %s", exc)
-            self._set(UploadSummary(True, self.summary.counts, None, explain(exc), self.running))
+            self._set(replace(self.summary, configured=True, error=explain(exc)))
             return
         if counts is None:
             self._set(UploadSummary())
             return
-        self._set(UploadSummary(True, counts, paused, self.summary.error, self.running))
+        reason, next_try = self._next_retry()
+        self._set(
+            UploadSummary(True, counts, paused, self.summary.error, self.running, reason, next_try)
+        )
+
+    def _next_retry(self) -> tuple[str | None, datetime | None]:
+        """Why the session tried again first is waiting, and when (for the status line)."""
+        statuses = getattr(self.sync, "session_statuses", None)
+        if statuses is None:
+            return None, None
+        try:
+            infos = statuses() or {}
+        except Exception as exc:  # the summary must never take the tray down
+            log.warning("could not read the upload states: %s", exc)
+            return None, None
+        waiting = [
+            i for i in infos.values() if i.status is UploadStatus.WAITING and i.next_attempt_at
+        ]
+        if not waiting:
+            return None, None
+        first = min(waiting, key=lambda i: i.next_attempt_at)
+        return first.detail, first.next_attempt_at
 
     def sync_now(self, asked: bool = False) -> None:
         """Start an upload run in the background unless one is running or none is set up.
-        ``asked``: the user asked ("Sync now"), so items waiting for a retry go now too."""
+
+        ``asked``: the user chose "Sync now"; the status line says "Uploading…" at once and
+        :attr:`notify` tells the result when the run (this one or the one under way) ends.
+        """
+        if asked:
+            self._asked = True
         if self.sync is None or self.running:
             return
         try:
@@ -188,10 +354,11 @@ class UploadWatch(QObject):
         finally:
             self._task = None
         # After a successful run the error line goes; counts tell the rest.
-        self.summary = UploadSummary(
-            self.summary.configured, self.summary.counts, self.summary.paused, error, False
-        )
+        self.summary = replace(self.summary, error=error, running=False)
         self.refresh()
+        if self._asked:
+            self._asked = False
+            self.notify.emit(QCoreApplication.translate("Uploads", "Sync now"), self.summary.text())
 
     def _set(self, summary: UploadSummary) -> None:
         self.summary = summary

@@ -10,13 +10,16 @@ through ``open()`` and signals, never a nested event loop that would stall qasyn
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import Violation
 from clockapp.domain.session import WorkSession
+from clockapp.domain.timeline import split_by_day
 from clockapp.domain.week import WeekReport, monday_of
 from clockapp.domain.zones import local
 from clockapp.services.clock import ClockService
@@ -34,6 +37,8 @@ from clockapp.ui.qt import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSize,
+    QStandardPaths,
     Qt,
     QTimer,
     QTreeWidget,
@@ -42,6 +47,8 @@ from clockapp.ui.qt import (
     QWidget,
     Signal,
 )
+from clockapp.ui.screen_fit import fit_to_screen
+from clockapp.ui.upload_status import UploadWatch, session_upload_detail, session_upload_text
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +56,7 @@ log = logging.getLogger(__name__)
 POLL_MS = 2000
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6  # day or session, worked, break, target, against target, upload / origin
+BAR_COLUMN = 4
 
 
 def localized_day(day: date) -> str:
@@ -62,6 +70,11 @@ def localized_day(day: date) -> str:
     return f"{weekday} {locale.toString(qdate, QLocale.FormatType.ShortFormat)}"
 
 
+def weekday(day: date) -> str:
+    """The short weekday name in the user's language (``Fri``, ``Fr``)."""
+    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+
+
 def minutes(value: int) -> str:
     return hm(value * 60)
 
@@ -72,11 +85,20 @@ class WeekWindow(QWidget):
     #: The remote entries of the shown week arrived (or failed: see ``remote_note``).
     remote_loaded = Signal()
 
-    def __init__(self, service: ClockService, sync: Any = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        service: ClockService,
+        sync: Any = None,
+        parent: QWidget | None = None,
+        uploads: UploadWatch | None = None,
+    ):
         super().__init__(parent)
         self.service = service
         self.sync = sync
-        self.setWindowTitle(self.tr("ClockApp — Week"))
+        #: The tray's upload runs: a finished run, or a backend just set up, shows here at once.
+        self.uploads = uploads
+        # Without the app's name: Qt appends it (the application display name) itself.
+        self.setWindowTitle(self.tr("Week"))
         self.setObjectName("WeekWindow")
         self.monday = monday_of(local(service.now(), service.zone_name).date())
         self.report: WeekReport | None = None
@@ -98,11 +120,11 @@ class WeekWindow(QWidget):
         self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
         self.title = QLabel()
         self.title.setAccessibleName(self.tr("Shown week"))
+        self.title.setWordWrap(True)
         nav = QHBoxLayout()
         for widget in (self.prev_button, self.this_button, self.next_button):
             nav.addWidget(widget)
-        nav.addStretch(1)
-        nav.addWidget(self.title)
+        nav.addWidget(self.title, 1)
 
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Days and sessions of the week"))
@@ -155,12 +177,29 @@ class WeekWindow(QWidget):
         layout.addWidget(self.violations)
         layout.addWidget(self.status)
         layout.addLayout(actions)
-        self.resize(760, 520)
+        self._fitted = False
+
+        # Keyboard order: the week to show, the week, what to do with a session, Close.
+        chain = (
+            self.prev_button,
+            self.this_button,
+            self.next_button,
+            self.tree,
+            self.edit_button,
+            self.delete_button,
+            self.lock_button,
+            self.export_button,
+            self.close_button,
+        )
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._poll_store)
         self.show_week(self.monday)
+        if uploads is not None:
+            uploads.changed.connect(self._on_uploads_changed)
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -203,28 +242,22 @@ class WeekWindow(QWidget):
             )
             item.setData(0, SESSION_ROLE, None)
             self.tree.addTopLevelItem(item)
-            self.tree.setItemWidget(item, 4, self._bar(day.worked_min, day.target_min))
+            self.tree.setItemWidget(item, BAR_COLUMN, self._bar(day.worked_min, day.target_min))
             for session in sorted(sessions, key=lambda s: s.start):
-                if local(session.start, zone).date() != day.date:
+                parts = split_by_day(session, zone, now)
+                if day.date not in parts:
                     continue
-                span = self._span(session)
-                child = QTreeWidgetItem(
-                    [
-                        f"{span}  {session.note}" if session.note else span,
-                        hm(session.worked_seconds(now)),
-                        hm(session.break_seconds(now)),
-                        "",
-                        "",
-                        self._origin(session, statuses, remote_by_id),
-                    ]
-                )
-                child.setData(0, SESSION_ROLE, str(session.id))
+                child = self._session_row(session, parts, day.date, statuses, remote_by_id)
                 item.addChild(child)
                 if str(session.id) == selected:
                     self.tree.setCurrentItem(child)
             item.setExpanded(True)
         for column in range(COLUMNS):
             self.tree.resizeColumnToContents(column)
+        # The bars need little room; a long header ("Im Vergleich zum Soll") may not widen
+        # them and push the upload column off a small screen.
+        bar_width = self.tree.fontMetrics().horizontalAdvance("0000 %") * 2
+        self.tree.setColumnWidth(BAR_COLUMN, min(self.tree.columnWidth(BAR_COLUMN), bar_width))
 
         total, target = report.total_min, report.target_min
         balance = (
@@ -265,33 +298,54 @@ class WeekWindow(QWidget):
             ).format(day=day)
         return violation.rule
 
+    def _session_row(
+        self,
+        session: WorkSession,
+        parts: dict[date, tuple[float, float]],
+        day: date,
+        statuses: dict[Any, Any],
+        remote_by_id: dict[Any, Any],
+    ) -> QTreeWidgetItem:
+        """A session's row under ``day``: the part that counts on that day, and, for a session
+        across midnight, its whole span and length beside it."""
+        span = self._span(session)
+        worked, paused = (hm(seconds) for seconds in parts[day])
+        if len(parts) > 1:  # a night shift: listed under every day it touches
+            now = self.service.now()
+            worked = self.tr("{part} of {whole}").format(
+                part=worked, whole=hm(session.worked_seconds(now))
+            )
+            paused = self.tr("{part} of {whole}").format(
+                part=paused, whole=hm(session.break_seconds(now))
+            )
+        origin, detail = self._origin(session, statuses, remote_by_id)
+        child = QTreeWidgetItem(
+            [f"{span}  {session.note}" if session.note else span, worked, paused, "", "", origin]
+        )
+        child.setData(0, SESSION_ROLE, str(session.id))
+        if detail:
+            child.setToolTip(COLUMNS - 1, detail)
+        return child
+
     def _span(self, session: WorkSession) -> str:
+        """``08:00 – 16:30``; ``Fri 22:00 – Sat 06:30`` for a session across midnight."""
         zone = self.service.zone_name
-        start = local(session.start, zone).strftime("%H:%M")
+        start = local(session.start, zone)
         if session.end is None:
-            return self.tr("{start} – running").format(start=start)
+            return self.tr("{start} – running").format(start=f"{start:%H:%M}")
         end = local(session.end, zone)
-        days = (end.date() - local(session.start, zone).date()).days
-        return f"{start} – {end:%H:%M}" + (f" (+{days})" if days else "")
+        if end.date() == start.date():
+            return f"{start:%H:%M} – {end:%H:%M}"
+        return f"{weekday(start.date())} {start:%H:%M} – {weekday(end.date())} {end:%H:%M}"
 
     def _origin(
         self, session: WorkSession, statuses: dict[Any, Any], remote_by_id: dict[Any, Any]
-    ) -> str:
+    ) -> tuple[str, str]:
+        """The upload column's short words and the whole sentence (tooltip, status line)."""
         if session.id in remote_by_id:
-            return self.tr("made elsewhere")
+            return self.tr("made elsewhere"), ""
         info = statuses.get(session.id)
-        if info is None:
-            return self.tr("on this device") if session.end else ""
-        words = {
-            "saved on this device": self.tr("saved on this device"),
-            "uploading": self.tr("uploading"),
-            "uploaded": self.tr("uploaded"),
-            "waiting": self.tr("waiting to retry"),
-            "needs attention": self.tr("needs attention"),
-            "paused": self.tr("uploads paused"),
-        }
-        text = words.get(info.status.value, info.status.value)
-        return f"{text}: {info.detail}" if info.detail and info.status.value != "paused" else text
+        return session_upload_text(info, session.end is not None), session_upload_detail(info)
 
     def _statuses(self) -> dict[Any, Any]:
         if self.sync is None:
@@ -378,20 +432,33 @@ class WeekWindow(QWidget):
     def _update_buttons(self) -> None:
         session = self._local_session()
         finished = session is not None and session.end is not None
-        self.edit_button.setEnabled(finished)
-        self.delete_button.setEnabled(finished)
         day = self.selected_day()
         locked = (
             day is not None
             and self.report is not None
             and any(d.date == day and d.locked for d in self.report.days)
         )
+        # A session on a locked day can't change: say so before the user tries.
+        session_locked = session is not None and self._touches_locked_day(session)
+        why = self.tr("This day is locked; unlock it to change its sessions.")
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(finished and not session_locked)
+            button.setToolTip(why if session_locked else "")
+        item = self.tree.currentItem()
+        detail = item.toolTip(COLUMNS - 1) if item is not None else ""
+        self.status.setText(detail or self.remote_note)
         self.lock_button.setEnabled(day is not None)
         self.lock_button.setText(self.tr("Un&lock day") if locked else self.tr("&Lock day"))
 
+    def _touches_locked_day(self, session: WorkSession) -> bool:
+        zone = self.service.zone_name
+        first = local(session.start, zone).date()
+        last = local(session.end or self.service.now(), zone).date()
+        return bool(self.service.store.locked_days(first, last))
+
     def edit_selected(self) -> None:
         session = self._local_session()
-        if session is None or session.end is None:
+        if session is None or session.end is None or not self.edit_button.isEnabled():
             return
         dialog = EditDialog(self.service, session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -401,7 +468,7 @@ class WeekWindow(QWidget):
 
     def delete_selected(self) -> None:
         session = self._local_session()
-        if session is None or session.end is None:
+        if session is None or session.end is None or not self.delete_button.isEnabled():
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -443,35 +510,59 @@ class WeekWindow(QWidget):
         self.refresh()
 
     def export_csv(self) -> None:
+        """Ask where to save the shown week: as CSV for Excel (``;``, BOM) or plain CSV."""
         sunday = self.monday + timedelta(days=6)
-        dialog = QFileDialog(
-            self, self.tr("Export the week as CSV"), f"clockapp-{self.monday.isoformat()}.csv"
-        )
+        documents = QStandardPaths.StandardLocation.DocumentsLocation
+        folder = QStandardPaths.writableLocation(documents)
+        if not Path(folder).is_dir():  # no Documents folder on this machine: the home folder
+            folder = str(Path.home())
+        name = f"clockapp-{self.monday.isoformat()}.csv"
+        dialog = QFileDialog(self, self.tr("Export the week"), str(Path(folder) / name))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        excel, plain = self.tr("Excel (CSV) (*.csv)"), self.tr("CSV files (*.csv)")
+        dialog.setNameFilters([excel, plain])
+        dialog.selectNameFilter(excel)
         dialog.setDefaultSuffix("csv")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.write_csv(path, self.monday, sunday))
+
+        def chosen(path: str) -> None:
+            fmt = "excel" if dialog.selectedNameFilter() == excel else "csv"
+            self.write_csv(path, self.monday, sunday, fmt)
+
+        dialog.fileSelected.connect(chosen)
         self._dialog = dialog
         dialog.open()
 
-    def write_csv(self, path: str, first: date, last: date) -> None:
-        from pathlib import Path
-
+    def write_csv(self, path: str, first: date, last: date, fmt: str = "csv") -> None:
+        """Write the sessions of ``first``..``last`` to ``path`` as ``csv`` or ``excel``."""
         try:
-            text = self.service.export(first, last, "csv")
+            text = self.service.export(first, last, fmt)
             target = Path(path)
             partial = target.with_name(target.name + ".part")
-            partial.write_text(text, encoding="utf-8")
+            # newline="": the Excel flavour's CRLF stays CRLF on every OS.
+            partial.write_text(text, encoding="utf-8", newline="")
             partial.replace(target)  # never a half-written file under the user's name
         except (OSError, ClockError) as exc:
             self.status.setText(self.tr("The export failed: {why}").format(why=explain(exc)))
             return
         self.status.setText(self.tr("Exported to {path}.").format(path=path))
 
+    def _on_uploads_changed(self) -> None:
+        assert self.uploads is not None
+        if self.uploads.sync is not None and self.uploads.sync is not self.sync:
+            self.sync = self.uploads.sync  # a backend was just set up: its states, its entries
+            self.show_week(self.monday)
+        elif self.isVisible():
+            self.refresh()
+        else:
+            self._seen_version = -1  # shown again later: lay the week out afresh
+
     # -- keeping up with the store -----------------------------------------------------------
 
     def showEvent(self, event: Any) -> None:
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self, QSize(760, 520))
         super().showEvent(event)
         self._poll.start()
         self._poll_store()

@@ -43,9 +43,9 @@
 <context>
     <name>AwayPromptDialog</name>
     <message>
-        <source>ClockApp: were you working?</source>
+        <source>Were you working?</source>
         <extracomment>The person&apos;s answer (an ``AwayAnswer``); emitted once, also for a dismissal.</extracomment>
-        <translation>ClockApp: Haben Sie gearbeitet?</translation>
+        <translation>Haben Sie gearbeitet?</translation>
     </message>
     <message>
         <source>It was a &amp;break</source>
@@ -192,6 +192,10 @@
         <translation>ClockApp</translation>
     </message>
     <message>
+        <source>No system tray: ClockApp runs in this window.</source>
+        <translation>Kein Infobereich: ClockApp läuft in diesem Fenster.</translation>
+    </message>
+    <message>
         <source>&amp;More</source>
         <translation>&amp;Mehr</translation>
     </message>
@@ -316,6 +320,22 @@
     </message>
 </context>
 <context>
+    <name>QuitPrompt</name>
+    <message>
+        <source>Quit ClockApp?</source>
+        <extracomment>The quit question on screen, if any: one at a time (and kept alive while it is open).</extracomment>
+        <translation>ClockApp beenden?</translation>
+    </message>
+    <message>
+        <source>You are still clocked in. Your session stays open and keeps running after ClockApp quits; clock out first if your work is done.</source>
+        <translation>Sie sind noch eingestempelt. Ihre Sitzung bleibt offen und läuft weiter, wenn ClockApp beendet ist; stempeln Sie zuerst aus, wenn Ihre Arbeit getan ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit, keep the session running</source>
+        <translation>&amp;Beenden, Sitzung läuft weiter</translation>
+    </message>
+</context>
+<context>
     <name>Reminder</name>
     <message>
         <source>It&apos;s past {at} and you haven&apos;t clocked in today.</source>
@@ -349,8 +369,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>ClockApp — Settings</source>
-        <translation>ClockApp — Einstellungen</translation>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Set by your IT department.</source>
@@ -473,8 +493,12 @@
         <translation>ClockApp bei der Anmeldung starten</translation>
     </message>
     <message>
-        <source>HH:MM, empty for off</source>
-        <translation>HH:MM, leer für aus</translation>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>A time of day like 09:30; leave empty for no reminder.</source>
+        <translation>Eine Uhrzeit wie 09:30; leer lassen für keine Erinnerung.</translation>
     </message>
     <message>
         <source>off</source>
@@ -552,12 +576,89 @@
     <name>Uploads</name>
     <message>
         <source>Saved on this device; uploads are not set up.</source>
-        <extracomment>How often uploads run on their own (milliseconds): often enough that HR sees the day soon. Why the last run failed as a whole (not a single session&apos;s problem), for the status line.</extracomment>
+        <extracomment>Why the last run failed as a whole (not a single session&apos;s problem), for the status line. Why the first waiting session waits (the sync layer&apos;s sentence) and when it is tried again.</extracomment>
         <translation>Auf diesem Gerät gespeichert; Uploads sind nicht eingerichtet.</translation>
     </message>
     <message>
         <source>Uploads paused: {reason}</source>
         <translation>Uploads pausiert: {reason}</translation>
+    </message>
+    <message>
+        <source>{label} can&apos;t be reached (no network, or the server is down)</source>
+        <extracomment>How often uploads run on their own (milliseconds): often enough that HR sees the day soon. The sync layer&apos;s sentences (``clockapp/sync/backend.py``) for failures of the network or the server, and the plain words shown for them; the server&apos;s own words for a refusal are kept.</extracomment>
+        <translation>{label} ist nicht erreichbar (kein Netz, oder der Server ist ausgefallen)</translation>
+    </message>
+    <message>
+        <source>{label} did not answer in time</source>
+        <translation>{label} hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>{label} asked ClockApp to wait a little</source>
+        <translation>{label} hat ClockApp gebeten, kurz zu warten</translation>
+    </message>
+    <message>
+        <source>{label} had a problem of its own (error {code})</source>
+        <translation>{label} hatte selbst ein Problem (Fehler {code})</translation>
+    </message>
+    <message>
+        <source>{label} rejected the credentials; update them in Settings</source>
+        <translation>{label} hat die Zugangsdaten abgelehnt; ändern Sie sie in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>on this device</source>
+        <translation>auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>waiting, next try {time}</source>
+        <translation>wartet, nächster Versuch {time}</translation>
+    </message>
+    <message>
+        <source>saved on this device</source>
+        <translation>auf diesem Gerät gespeichert</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>hochgeladen</translation>
+    </message>
+    <message>
+        <source>waiting to upload</source>
+        <translation>wartet auf Upload</translation>
+    </message>
+    <message>
+        <source>needs your attention</source>
+        <translation>braucht Ihre Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>uploads paused</source>
+        <translation>Uploads pausiert</translation>
+    </message>
+    <message>
+        <source>uploaded, checking for a duplicate</source>
+        <translation>hochgeladen, Prüfung auf Doppeleintrag</translation>
+    </message>
+    <message>
+        <source>Not uploaded yet: {reason}. ClockApp tries again at {time}.</source>
+        <translation>Noch nicht hochgeladen: {reason}. ClockApp versucht es um {time} erneut.</translation>
+    </message>
+    <message>
+        <source>Waiting to upload.</source>
+        <translation>Wartet auf Upload.</translation>
+    </message>
+    <message>
+        <source>Your HR system refused this session: {reason}. Correct it (Edit…) and it is sent again.</source>
+        <translation>Ihr Personalsystem hat diese Sitzung abgelehnt: {reason}. Korrigieren Sie sie (Bearbeiten…), dann wird sie erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe von Gründen</translation>
+    </message>
+    <message>
+        <source>Uploaded. An earlier try whose answer was lost may still be stored late; ClockApp removes such a second copy and checks until {time}.</source>
+        <translation>Hochgeladen. Ein früherer Versuch ohne Antwort könnte noch verspätet gespeichert werden; ClockApp entfernt eine solche zweite Kopie und prüft bis {time}.</translation>
     </message>
     <message>
         <source>Uploading…</source>
@@ -576,6 +677,14 @@
         <translation>{count} Uploads brauchen Ihre Aufmerksamkeit (siehe Woche…).</translation>
     </message>
     <message>
+        <source>1 session not uploaded yet: {reason}. Next try at {time}.</source>
+        <translation>1 Sitzung noch nicht hochgeladen: {reason}. Nächster Versuch um {time}.</translation>
+    </message>
+    <message>
+        <source>{count} sessions not uploaded yet: {reason}. Next try at {time}.</source>
+        <translation>{count} Sitzungen noch nicht hochgeladen: {reason}. Nächster Versuch um {time}.</translation>
+    </message>
+    <message>
         <source>{count} sessions waiting to upload.</source>
         <translation>{count} Sitzungen warten auf den Upload.</translation>
     </message>
@@ -584,12 +693,20 @@
         <translation>1 Sitzung wartet auf den Upload.</translation>
     </message>
     <message>
+        <source>All sessions uploaded; {count} checked for a late duplicate.</source>
+        <translation>Alle Sitzungen hochgeladen; {count} werden auf einen verspäteten Doppeleintrag geprüft.</translation>
+    </message>
+    <message>
         <source>All sessions uploaded.</source>
         <translation>Alle Sitzungen hochgeladen.</translation>
     </message>
     <message>
-        <source>Uploads paused</source>
+        <source>Sync now</source>
         <extracomment>Something new the user must know: (title, message).</extracomment>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Uploads paused</source>
         <translation>Uploads pausiert</translation>
     </message>
     <message>
@@ -854,8 +971,8 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Der {day} ist gesperrt; entsperren Sie ihn zuerst, um seine Sitzungen zu ändern.</translation>
     </message>
     <message>
-        <source>Unknown export format {format!r}; use csv or json.</source>
-        <translation>Unbekanntes Exportformat {format!r}; verwenden Sie csv oder json.</translation>
+        <source>Unknown export format {format!r}; use csv, excel or json.</source>
+        <translation>Unbekanntes Exportformat {format!r}; verwenden Sie csv, excel oder json.</translation>
     </message>
     <message>
         <source>You are no longer clocked in to that session (it was ended meanwhile); nothing was changed.</source>
@@ -985,9 +1102,9 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
 <context>
     <name>WeekWindow</name>
     <message>
-        <source>ClockApp — Week</source>
-        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``).</extracomment>
-        <translation>ClockApp — Woche</translation>
+        <source>Week</source>
+        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``). The tray&apos;s upload runs: a finished run, or a backend just set up, shows here at once.</extracomment>
+        <translation>Woche</translation>
     </message>
     <message>
         <source>◀ &amp;Previous</source>
@@ -1027,7 +1144,7 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     </message>
     <message>
         <source>Against target</source>
-        <translation>Im Vergleich zum Soll</translation>
+        <translation>Anteil am Soll</translation>
     </message>
     <message>
         <source>Upload / origin</source>
@@ -1102,6 +1219,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>{day}: Arbeitsbeginn nach weniger als 11 Stunden Ruhezeit seit dem letzten Arbeitstag.</translation>
     </message>
     <message>
+        <source>{part} of {whole}</source>
+        <translation>{part} von {whole}</translation>
+    </message>
+    <message>
         <source>{start} – running</source>
         <translation>{start} – läuft</translation>
     </message>
@@ -1110,32 +1231,8 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>anderswo erfasst</translation>
     </message>
     <message>
-        <source>on this device</source>
-        <translation>auf diesem Gerät</translation>
-    </message>
-    <message>
-        <source>saved on this device</source>
-        <translation>auf diesem Gerät gespeichert</translation>
-    </message>
-    <message>
-        <source>uploading</source>
-        <translation>wird hochgeladen</translation>
-    </message>
-    <message>
-        <source>uploaded</source>
-        <translation>hochgeladen</translation>
-    </message>
-    <message>
-        <source>waiting to retry</source>
-        <translation>wartet auf neuen Versuch</translation>
-    </message>
-    <message>
-        <source>needs attention</source>
-        <translation>braucht Aufmerksamkeit</translation>
-    </message>
-    <message>
-        <source>uploads paused</source>
-        <translation>Uploads pausiert</translation>
+        <source>Export the week</source>
+        <translation>Woche exportieren</translation>
     </message>
     <message>
         <source>Worked against target</source>
@@ -1158,6 +1255,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>{count} anderswo erfasste Einträge sind oben mitgezählt.</translation>
     </message>
     <message>
+        <source>This day is locked; unlock it to change its sessions.</source>
+        <translation>Dieser Tag ist gesperrt; entsperren Sie ihn, um seine Sitzungen zu ändern.</translation>
+    </message>
+    <message>
         <source>Un&amp;lock day</source>
         <translation>Tag ent&amp;sperren</translation>
     </message>
@@ -1170,12 +1271,12 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Die Sitzung {span} am {day} löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <source>Export the week as CSV</source>
-        <translation>Woche als CSV exportieren</translation>
-    </message>
-    <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (CSV) (*.csv)</source>
+        <translation>Excel (CSV) (*.csv)</translation>
     </message>
     <message>
         <source>The export failed: {why}</source>

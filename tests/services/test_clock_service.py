@@ -272,6 +272,21 @@ def test_export_csv_is_readable_and_safe_in_spreadsheets(
     assert as_json[0]["note"] == '=HYPERLINK("http://evil")'
 
 
+def test_export_for_excel_has_semicolons_a_bom_and_crlf(
+    service: ClockService, fake_clock: FakeClock
+) -> None:
+    service.clock_in(at=berlin("2026-11-23 08:00"))
+    fake_clock.set_local("2026-11-23 12:00")
+    service.clock_out(note="Prüfung; Bericht")
+    day = berlin("2026-11-23 12:00").date()
+    text = service.export(day, day, "excel")
+    assert text.startswith("\ufeffid;date;start;end;worked_min;break_min;breaks;note\r\n")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert rows[0]["worked_min"] == "240" and rows[0]["note"] == "Prüfung; Bericht"
+    assert not service.export(day, day, "csv").startswith("\ufeff")
+
+
 def test_two_front_ends_cannot_both_clock_in(service: ClockService, tmp_path: object) -> None:
     other = ClockService(Store.open(service.store.path), service.settings, BERLIN, now=service._now)
     service.clock_in()

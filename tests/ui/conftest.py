@@ -16,12 +16,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from clockapp.services.clock import ClockService
 from clockapp.settings import Settings
 from clockapp.storage import Store
 from clockapp.storage.uploads import UploadStatus
+from clockapp.ui.i18n import install_translations
 from clockapp.ui.live_clock import LiveClock
+from clockapp.ui.qt import QApplication, QLocale
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 from tests.conftest import BERLIN, FakeClock
@@ -100,3 +103,18 @@ def tray(qtbot: object, live_clock: LiveClock, uploads: UploadWatch) -> Iterator
     if controller.tray is not None:
         controller.tray.hide()
     controller.menu.deleteLater()
+
+
+@pytest.fixture
+def german(qtbot: QtBot) -> Iterator[None]:
+    app = QApplication.instance()
+    assert app is not None
+    previous = QLocale()
+    translators = install_translations(
+        app, QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    )
+    assert len(translators) == 2  # ClockApp's and Qt's own (standard buttons)
+    yield
+    for translator in translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(previous)

@@ -259,3 +259,64 @@ def test_the_start_question_offers_the_last_activity_as_the_end(
     dialog.end_button.click()
     dialog.work_button.click()  # a second click after closing answers nothing more
     assert [a.value for a in answers] == ["end of day"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("answer_first", [True, False])
+def test_after_the_start_question_the_same_minutes_are_not_asked_about_again(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    live_clock: LiveClock,
+    fake_clock: FakeClock,
+    idle: FakeIdle,
+    told: Told,
+    boot_clock: list[float],
+    answer_first: bool,
+) -> None:
+    """Last seen at 09:00, ClockApp restarts at 10:30 and the idle counter says 90 min: one
+    question (the start-up one) covers that time, however the answer and the polls interleave."""
+    ui_service.clock_in(at=berlin("2026-11-23 08:00"))
+    fake_clock.set_local("2026-11-23 09:00")
+    first_run = PresenceService(
+        ui_service, now=fake_clock, monotonic=lambda: boot_clock[0], zone_now=lambda: BERLIN
+    )
+    first_run.stop()  # the heartbeat: last seen 09:00
+    fake_clock.set_local("2026-11-23 10:30")
+    boot_clock[0] += 5400
+    idle.seconds = 5400.0
+    second_run = PresenceService(
+        ui_service, now=fake_clock, monotonic=lambda: boot_clock[0], zone_now=lambda: BERLIN
+    )
+    controller = PresenceController(live_clock, second_run, idle, told)
+    try:
+        controller.start()
+        [start_question] = controller.prompts
+        assert start_question.prompt.cause is AwayCause.APP_NOT_RUNNING
+
+        def poll(idle_seconds: float) -> None:
+            fake_clock.advance(seconds=POLL_S)
+            boot_clock[0] += POLL_S
+            idle.seconds = idle_seconds
+            controller.poll()
+
+        if answer_first:
+            start_question.work_button.click()
+            poll(1.0)  # the click was input: the person is back
+        else:
+            poll(1.0)
+            start_question.work_button.click()
+        for _ in range(5):
+            poll(1.0)
+        assert controller.prompts == []  # no second question about 09:00–10:30
+    finally:
+        controller.stop()
+        for dialog in list(controller.prompts):
+            dialog.withdraw()
+
+
+def test_titles_leave_the_app_name_to_qt(qtbot: QtBot) -> None:
+    prompt = AwayPrompt(
+        uuid.uuid4(), berlin("2026-11-23 10:12"), berlin("2026-11-23 10:47"), AwayCause.IDLE
+    )
+    dialog = AwayPromptDialog(prompt, BERLIN)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Were you working?"  # shown as "… — ClockApp"

@@ -13,15 +13,21 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from clockapp.domain.clock import ClockState
 from clockapp.ui.live_clock import ClockAction, LiveClock
-from clockapp.ui.qt import Qt
+from clockapp.ui.qt import QAbstractButton, QApplication, QMessageBox, Qt
 from clockapp.ui.single_instance import SingleInstance, server_name
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
+from tests.conftest import FakeClock
 
 
 def test_without_a_tray_the_same_content_shows_in_a_window_that_says_why(
-    qtbot: QtBot, live_clock: LiveClock, uploads: UploadWatch, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot,
+    live_clock: LiveClock,
+    uploads: UploadWatch,
+    caplog: pytest.LogCaptureFixture,
+    fake_clock: FakeClock,
 ) -> None:
     controller = ClockTray(live_clock, uploads, tray_available=False)
     controller.start()
@@ -40,8 +46,83 @@ def test_without_a_tray_the_same_content_shows_in_a_window_that_says_why(
     window.hide()
     controller.show_popup()
     assert window.isVisible() and controller.popup is None
+    fake_clock.advance(hours=1)
+    live_clock.act(ClockAction.CLOCK_OUT)
+    assert live_clock.state is ClockState.OFF
     with qtbot.waitSignal(controller.quit_requested):
-        window.close()
+        window.close()  # clocked out: nothing to ask
+
+
+def quit_question(qtbot: QtBot) -> QMessageBox:
+    boxes: list[QMessageBox] = []
+
+    def shown() -> bool:
+        boxes[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+        return any(b.isVisible() for b in boxes)
+
+    qtbot.waitUntil(shown)
+    return next(b for b in boxes if b.isVisible())
+
+
+def button(box: QMessageBox, text: str) -> QAbstractButton:
+    return next(b for b in box.buttons() if b.text().replace("&", "").startswith(text))
+
+
+def test_closing_the_no_tray_window_while_clocked_in_asks_and_says_the_session_stays_open(
+    qtbot: QtBot, live_clock: LiveClock, uploads: UploadWatch
+) -> None:
+    live_clock.act(ClockAction.CLOCK_IN)
+    controller = ClockTray(live_clock, uploads, tray_available=False)
+    controller.start()
+    window = controller.window
+    assert window is not None
+    qtbot.addWidget(window)
+    quits: list[bool] = []
+    controller.quit_requested.connect(lambda: quits.append(True))
+    window.close()
+    box = quit_question(qtbot)
+    assert "session stays open and keeps running" in box.text()
+    button(box, "Cancel").click()
+    assert window.isVisible() and quits == []
+    window.close()
+    button(quit_question(qtbot), "Quit").click()
+    assert quits == [True] and not window.isVisible()
+    assert live_clock.state is ClockState.WORKING  # quitting never clocks out
+
+
+def test_quit_from_the_menu_while_clocked_in_asks_first(
+    qtbot: QtBot, tray: ClockTray, live_clock: LiveClock
+) -> None:
+    quits: list[bool] = []
+    tray.quit_requested.connect(lambda: quits.append(True))
+    tray.quit_action.trigger()
+    assert quits == [True]  # clocked out: quits at once
+    live_clock.act(ClockAction.CLOCK_IN)
+    tray.quit_action.trigger()
+    box = quit_question(qtbot)
+    assert quits == [True] and "You are still clocked in" in box.text()
+    button(box, "Quit").click()
+    assert quits == [True, True]
+
+
+def test_the_no_tray_explanation_is_given_in_full_once(
+    qtbot: QtBot, live_clock: LiveClock, uploads: UploadWatch
+) -> None:
+    first = ClockTray(live_clock, uploads, tray_available=False)
+    first.start()
+    assert first.window is not None
+    qtbot.addWidget(first.window)
+    assert "AppIndicator" in first.window.reason_label.text()
+    first.window.hide()
+    again = ClockTray(live_clock, uploads, tray_available=False)
+    again.start()
+    assert again.window is not None
+    qtbot.addWidget(again.window)
+    label = again.window.reason_label
+    assert label.text() == "No system tray: ClockApp runs in this window."
+    assert "AppIndicator" in label.toolTip()
+    # One line: it takes a small share of the window.
+    assert label.height() <= 2 * label.fontMetrics().lineSpacing()
 
 
 def test_a_second_instance_activates_the_first(qtbot: QtBot, tmp_path: Path) -> None:

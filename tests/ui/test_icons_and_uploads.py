@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,8 +18,16 @@ from clockapp.services.sync import SyncService
 from clockapp.storage.uploads import UploadStatus
 from clockapp.ui.icon_data import SVG
 from clockapp.ui.icons import Badge, IconSet
+from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.qt import QColor, QPalette
-from clockapp.ui.upload_status import UploadSummary, UploadWatch
+from clockapp.ui.tray import ClockTray
+from clockapp.ui.upload_status import (
+    UploadSummary,
+    UploadWatch,
+    plain_reason,
+    session_upload_detail,
+)
+from clockapp.ui.week_window import WeekWindow
 from tests.conftest import FakeClock, berlin
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
@@ -179,5 +188,101 @@ def test_the_tray_uploads_through_the_real_service_and_tells_of_a_rejection(
     ui_service.clock_in(at=fake_clock.now - timedelta(hours=2))
     ui_service.clock_out()
     asyncio.run(one_run())
-    assert watch.summary.text().startswith("Uploads paused: TimeTrack rejected the credentials")
+    assert watch.summary.text() == (
+        "Uploads paused: TimeTrack rejected the credentials; update them in Settings"
+    )
     assert watch.summary.badge is Badge.ATTENTION and told == ["Uploads paused"]
+
+
+def closed_port_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def test_a_network_failure_reads_the_same_plain_words_everywhere(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    memory_keyring: MemoryKeyring,
+    fake_clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The server can't be reached: popup, tooltip and week say it in plain words (no errno),
+    with the next try, from one function."""
+    monkeypatch.setattr(config, "validate_url", lambda url: url)  # a plain-http loopback URL
+    config.configure_timetrack(
+        ui_service.settings, SecretStore(), closed_port_url(), "anna", "key", "secret"
+    )
+    sync = SyncService(ui_service.store, ui_service.settings, SecretStore(), now=fake_clock)
+    watch = UploadWatch(sync)
+    fake_clock.set_local("2026-11-23 17:00")
+    ui_service.clock_in(at=berlin("2026-11-23 08:00"))
+    session = ui_service.clock_out()
+
+    async def one_run() -> None:
+        watch.sync_now()
+        await watch.wait_idle()
+
+    asyncio.run(one_run())
+    [info] = [i for sid, i in sync.session_statuses().items() if sid == session.id]
+    assert info.status is UploadStatus.WAITING and "connect" in (info.detail or "")  # raw cause
+    text = watch.summary.text()
+    assert text.startswith(
+        "1 session not uploaded yet: TimeTrack can't be reached (no network, or the server is "
+        "down). Next try at "
+    )
+    assert "attempts failed" not in text
+
+    tray = ClockTray(LiveClock(ui_service, now=fake_clock), watch, tray_available=True)
+    tray.show_popup()
+    assert tray.popup is not None
+    label = tray.popup.panel.upload_label
+    assert label.text() == text and label.wordWrap()
+    assert tray.tooltip().splitlines()[-1] == text
+    tray.popup.close()
+
+    week = WeekWindow(ui_service, sync, uploads=watch)
+    qtbot.addWidget(week)
+    row = week.tree.topLevelItem(0).child(0)
+    assert row.text(5).startswith("waiting, next try ")
+    assert row.toolTip(5) == session_upload_detail(info)
+    assert "TimeTrack can't be reached" in row.toolTip(5) and "Errno" not in row.toolTip(5)
+    week.tree.setCurrentItem(row)
+    assert week.status.text() == row.toolTip(5) and week.status.wordWrap()
+
+
+def test_sync_now_shows_it_is_uploading_then_tells_the_result(
+    qtbot: QtBot, tray: ClockTray, fake_uploads: FakeUploads
+) -> None:
+    told: list[tuple[str, str]] = []
+    tray.uploads.notify.connect(lambda title, text: told.append((title, text)))
+
+    async def sync_now() -> str:
+        tray.sync_action.trigger()
+        during = tray.tooltip().splitlines()[-1]
+        await tray.uploads.wait_idle()
+        return during
+
+    assert asyncio.run(sync_now()) == "Uploading…"
+    assert told == [("Sync now", "All sessions uploaded.")]
+    fake_uploads.status_counts = {UploadStatus.NEEDS_ATTENTION: 1}
+    asyncio.run(sync_now())
+    assert told[-1] == ("Sync now", "1 upload needs your attention (see Week…).")
+
+
+def test_plain_reasons_for_the_sync_layers_sentences() -> None:
+    assert plain_reason("Couldn't connect to Papershift: [Errno 111] Connection refused") == (
+        "Papershift can't be reached (no network, or the server is down)"
+    )
+    assert plain_reason("No answer from TimeTrack: ReadTimeout") == (
+        "TimeTrack did not answer in time"
+    )
+    assert plain_reason("TimeTrack had a problem (503): busy") == (
+        "TimeTrack had a problem of its own (error 503)"
+    )
+    assert plain_reason("TimeTrack asks to slow down (429).") == (
+        "TimeTrack asked ClockApp to wait a little"
+    )
+    refusal = "Papershift refused it (422): working area unknown"
+    assert plain_reason(refusal) == refusal  # the server's own words stay

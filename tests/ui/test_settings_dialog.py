@@ -214,3 +214,54 @@ def test_reminders_are_set_and_a_bad_time_is_refused(
     assert settings.get("remind_clock_in_by") == "09:30"
     assert settings.get("remind_clock_out_after") == "18:00"
     assert settings.get("remind_daily_limit_ahead_minutes") is None
+
+
+def test_targets_read_as_hours_and_minutes(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    monday = dialog.targets["mon"]
+    assert monday.text() == "8:00"  # not "480 min"
+    assert dialog.targets["sat"].text() == "0:00"
+    monday.lineEdit().selectAll()
+    qtbot.keyClicks(monday.lineEdit(), "7:30")
+    monday.interpretText()
+    assert monday.value() == 450
+    monday.stepUp()
+    assert monday.text() == "7:45"
+    save(dialog)
+    assert settings.targets["mon"] == 465
+    assert dialog.windowTitle() == "Settings"  # Qt adds the app's name itself
+
+
+def test_the_connection_test_keeps_focus_and_its_answer_goes_with_the_choice(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.test_button.setFocus()
+
+    async def test_now() -> str:
+        dialog.test_connection()
+        assert dialog.focusWidget() is dialog.test_button  # not moved on to Monday's target
+        assert dialog._test_task is not None
+        await dialog._test_task
+        return dialog.test_result.text()
+
+    assert asyncio.run(test_now()) == "Choose TimeTrack or Papershift first."
+    assert dialog.focusWidget() is dialog.test_button
+    dialog.kind.setCurrentIndex(1)  # TimeTrack chosen: the old answer no longer applies
+    assert dialog.test_result.text() == ""
+
+
+def test_placeholders_are_not_cut(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    dialog.kind.setCurrentIndex(1)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for field in (dialog.tt_key, dialog.tt_secret, dialog.remind_in, dialog.remind_out):
+        need = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 12
+        assert field.width() >= need, field.placeholderText()

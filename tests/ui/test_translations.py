@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,8 +19,8 @@ import clockapp
 from clockapp.domain.errors import ClockError, UserError
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import EditDialog
-from clockapp.ui.i18n import available_languages, explain, install_translations, language_for
-from clockapp.ui.qt import QApplication, QCoreApplication, QDialogButtonBox, QLocale
+from clockapp.ui.i18n import available_languages, explain, language_for
+from clockapp.ui.qt import QCoreApplication, QDialogButtonBox, QLocale
 from clockapp.ui.week_window import WeekWindow, localized_day
 from tests.conftest import FakeClock
 
@@ -120,21 +119,6 @@ def test_the_language_follows_the_locale() -> None:
     assert language_for(QLocale(QLocale.Language.French)) is None
 
 
-@pytest.fixture
-def german(qtbot: QtBot) -> Iterator[None]:
-    app = QApplication.instance()
-    assert app is not None
-    previous = QLocale()
-    translators = install_translations(
-        app, QLocale(QLocale.Language.German, QLocale.Country.Germany)
-    )
-    assert len(translators) == 2  # ClockApp's and Qt's own (standard buttons)
-    yield
-    for translator in translators:
-        app.removeTranslator(translator)
-    QLocale.setDefault(previous)
-
-
 def test_in_german_the_app_speaks_german(
     german: None, qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
 ) -> None:
@@ -146,7 +130,7 @@ def test_in_german_the_app_speaks_german(
     ui_service.clock_out()
     window = WeekWindow(ui_service)
     qtbot.addWidget(window)
-    assert window.windowTitle() == "ClockApp — Woche"
+    assert window.windowTitle() == "Woche"
     assert "7:00 gearbeitet ohne ausreichende Pause" in window.violations.text()
     assert window.tree.headerItem().text(1) == "Gearbeitet"
     assert window.title.text().startswith("KW 48:")

@@ -176,8 +176,9 @@ def test_the_week_window_is_made_on_first_use_and_then_reused(
     made: list[tuple[Any, Any]] = []
 
     class WeekWindow(QWidget):
-        def __init__(self, service: Any, sync: Any, parent: Any = None) -> None:
+        def __init__(self, service: Any, sync: Any, parent: Any = None, uploads: Any = None):
             super().__init__(parent)
+            assert uploads is tray.uploads  # upload runs and a new backend show there at once
             made.append((service, sync))
 
     module = types.ModuleType("clockapp.ui.week_window")

@@ -7,19 +7,23 @@ import asyncio
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from clockapp.secrets import SecretStore
 from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
 from clockapp.services.sync import SyncService
+from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.live_clock import hm
-from clockapp.ui.qt import QDialogButtonBox, QMessageBox
+from clockapp.ui.qt import QDialogButtonBox, QFileDialog, QMessageBox, QStandardPaths, Qt
+from clockapp.ui.upload_status import UploadWatch
 from clockapp.ui.week_window import WeekWindow, localized_day, minutes
 from tests.conftest import FakeClock, berlin
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
+from tests.ui.conftest import FakeUploads
 
 
 def work(service: ClockService, day: str, start: str, end: str, pause: str | None = None) -> str:
@@ -214,3 +218,152 @@ def test_upload_states_and_entries_made_elsewhere(
     assert thursday.child(0).text(5) == "saved on this device"
     window.tree.setCurrentItem(friday.child(0))
     assert not window.edit_button.isEnabled()  # entries made elsewhere are not ours to edit
+
+
+def test_a_night_shift_is_listed_under_every_day_it_touches(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    fake_clock.set_local("2026-11-29 12:00")
+    ui_service.clock_in(at=berlin("2026-11-27 22:00"))
+    ui_service.start_break(at=berlin("2026-11-28 02:00"))
+    ui_service.end_break(at=berlin("2026-11-28 02:30"))
+    night = str(ui_service.clock_out(at=berlin("2026-11-28 06:30")).id)
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    friday, saturday = window.tree.topLevelItem(4), window.tree.topLevelItem(5)
+    assert (friday.text(1), saturday.text(1)) == ("2:00", "6:00")
+    for day, part, pause in ((friday, "2:00", "0:00"), (saturday, "6:00", "0:30")):
+        assert day.childCount() == 1
+        row = day.child(0)
+        assert row.data(0, 256) == night
+        assert row.text(0) == "Fri 22:00 – Sat 06:30"  # its whole span
+        assert (row.text(1), row.text(2)) == (f"{part} of 8:00", f"{pause} of 0:30")
+    # Either row edits the same session.
+    window.tree.setCurrentItem(saturday.child(0))
+    assert window.edit_button.isEnabled() and window.selected_session() == night
+
+
+def test_edit_and_delete_are_off_on_a_locked_day_and_say_why(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    ids = week_with_work(ui_service, fake_clock)
+    ui_service.set_locked(date(2026, 11, 24), True)
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    window.tree.setCurrentItem(session_item(window, ids["tue"]))
+    for button in (window.edit_button, window.delete_button):
+        assert not button.isEnabled()
+        assert button.toolTip() == "This day is locked; unlock it to change its sessions."
+    window.delete_selected()
+    assert window._dialog is None  # no "can't be undone" question to be refused after
+    window.tree.setCurrentItem(session_item(window, ids["mon"]))
+    assert window.edit_button.isEnabled() and window.edit_button.toolTip() == ""
+
+
+def test_tab_starts_with_the_weeks_navigation(qtbot: QtBot, ui_service: ClockService) -> None:
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    seen = []
+    widget = window.prev_button
+    for _ in range(9):
+        seen.append(widget)
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+    assert seen[:4] == [window.prev_button, window.this_button, window.next_button, window.tree]
+    assert seen[-1] is window.close_button
+    assert window.windowTitle() == "Week"  # Qt adds the app's name itself
+
+
+def test_export_offers_excel_in_the_documents_folder(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    (tmp_path / "Documents").mkdir()
+    week_with_work(ui_service, fake_clock)
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    window.export_csv()
+    dialog = window._dialog
+    assert isinstance(dialog, QFileDialog)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert documents == str(tmp_path / "Documents")
+    assert Path(dialog.directory().absolutePath()) == Path(documents)
+    assert dialog.nameFilters()[:2] == ["Excel (CSV) (*.csv)", "CSV files (*.csv)"]
+    target = tmp_path / "week.csv"
+    dialog.fileSelected.emit(str(target))  # Excel, the preselected kind
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid;date;start;") and b"\r\n" in raw
+    dialog.reject()
+
+    window.export_csv()
+    plain = window._dialog
+    assert isinstance(plain, QFileDialog)
+    plain.selectNameFilter("CSV files (*.csv)")
+    plain.fileSelected.emit(str(target))
+    assert target.read_bytes().startswith(b"id,date,start,")
+    plain.reject()
+
+
+def test_the_week_shows_upload_states_once_a_backend_is_set(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    week_with_work(ui_service, fake_clock)
+    watch = UploadWatch(None)
+    window = WeekWindow(ui_service, None, uploads=watch)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tree.topLevelItem(0).child(0).text(5) == "on this device"
+    fake = FakeUploads()
+    fake.session_statuses = lambda: {  # type: ignore[attr-defined]
+        s.id: UploadInfo(UploadStatus.SAVED, None, None, None)
+        for s in ui_service.sessions(date(2026, 11, 23), date(2026, 11, 29))
+    }
+    watch.sync = fake  # what the tray does once Settings saved a backend
+    watch.refresh()
+    assert window.sync is fake
+    assert window.tree.topLevelItem(0).child(0).text(5) == "saved on this device"
+    # Closed while an upload run ends: shown again, it shows the new state.
+    window.hide()
+    fake.session_statuses = lambda: {  # type: ignore[attr-defined]
+        s.id: UploadInfo(UploadStatus.UPLOADED, "1", None, None)
+        for s in ui_service.sessions(date(2026, 11, 23), date(2026, 11, 29))
+    }
+    watch.refresh()
+    window.show()
+    assert window.tree.topLevelItem(0).child(0).text(5) == "uploaded"
+
+
+def test_the_edit_dialog_is_wide_enough_and_a_refusal_never_squeezes_its_fields(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    ids = week_with_work(ui_service, fake_clock)
+    dialog = EditDialog(ui_service, ui_service.find(ids["tue"]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Edit session"
+    # Its title and two breaks fit; not a 200-px sliver.
+    title_width = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.width() >= max(300, title_width + 120)
+    dialog.breaks_edit.setText("12:00-12:30, 14:00-14:10")
+    fields = (dialog.start_edit, dialog.end_edit, dialog.breaks_edit, dialog.note_edit)
+    before = [f.geometry() for f in fields]
+    dialog.end_edit.setText("2026-11-27 19:30")  # in the future: refused
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.wait(10)
+    refusal = dialog.message
+    assert refusal.text() and refusal.isVisible() and refusal.wordWrap()
+    assert [f.geometry() for f in fields] == before  # the fields keep their room
+    for field in fields:
+        text_width = field.fontMetrics().horizontalAdvance(field.text()) + 12
+        assert field.width() >= text_width, field.text()
+    assert refusal.geometry().top() > dialog.note_edit.geometry().bottom()  # below the fields
+    assert refusal.height() >= refusal.heightForWidth(refusal.width())  # not cut

@@ -1,0 +1,324 @@
+"""Every window and dialog of the tray app, opened with realistic content, checked against the
+screen it opens on and optionally saved as a PNG.
+
+Run as a program in a process of its own, because the scale factor (``QT_SCALE_FACTOR``) and the
+screen's size are fixed when Qt starts:
+
+    python -m tests.ui.screens --check            # prints one JSON list of problems
+    python -m tests.ui.screens --shots DIR --tag en-100
+
+``tests/ui/test_screen_fit.py`` runs the check on a small screen at several scales (offscreen,
+with the screen size from a platform config file); ``tests/ui/screenshots.py`` runs it under
+Xvfb to save the pictures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from clockapp.domain.presence import AwayCause, AwayPrompt
+from clockapp.services.clock import ClockService
+from clockapp.settings import Settings
+from clockapp.storage import Store
+from clockapp.storage.uploads import UploadInfo, UploadStatus
+from clockapp.ui.away_prompt import AwayPromptDialog
+from clockapp.ui.edit_dialog import EditDialog
+from clockapp.ui.focus import install_focus_frames
+from clockapp.ui.i18n import install_translations
+from clockapp.ui.live_clock import LiveClock
+from clockapp.ui.qt import (
+    QAbstractScrollArea,
+    QApplication,
+    QColor,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QLocale,
+    QPainter,
+    QPixmap,
+    QRect,
+    Qt,
+    QWidget,
+)
+from clockapp.ui.settings_dialog import SettingsDialog
+from clockapp.ui.tray import ClockTray
+from clockapp.ui.upload_status import UploadWatch
+from clockapp.ui.week_window import WeekWindow
+from tests.conftest import BERLIN, FakeClock, berlin
+
+
+class StuckUploads:
+    """An upload service that last found TimeTrack unreachable: one session uploaded, two
+    waiting for the next try, the newest not tried yet."""
+
+    backend_name = None
+
+    def __init__(self, next_try: datetime) -> None:
+        self.next_try = next_try
+        self.infos: dict[uuid.UUID, UploadInfo] = {}
+
+    def set_sessions(self, ids: list[str]) -> None:
+        unreachable = "Couldn't connect to TimeTrack: [Errno 111] Connection refused"
+        states = [
+            UploadInfo(UploadStatus.UPLOADED, "4711", None, None),
+            UploadInfo(UploadStatus.WAITING, None, unreachable, self.next_try),
+            UploadInfo(UploadStatus.WAITING, None, unreachable, self.next_try),
+            UploadInfo(UploadStatus.SAVED, None, None, None),
+        ]
+        self.infos = {uuid.UUID(i): info for i, info in zip(ids, states, strict=True)}
+
+    async def sync_now(self) -> None:
+        return None
+
+    def counts(self) -> dict[UploadStatus, int]:
+        counts = dict.fromkeys(UploadStatus, 0)
+        for info in self.infos.values():
+            counts[info.status] += 1
+        counts.pop(UploadStatus.UPLOADED)
+        return counts
+
+    def paused(self) -> None:
+        return None
+
+    def session_statuses(self) -> dict[uuid.UUID, UploadInfo]:
+        return self.infos
+
+
+def work(service: ClockService, start: str, end: str, pause: str | None = None) -> str:
+    service.clock_in(at=berlin(start))
+    if pause:
+        a, b = pause.split("/")
+        service.start_break(at=berlin(a))
+        service.end_break(at=berlin(b))
+    return str(service.clock_out(at=berlin(end)).id)
+
+
+def a_week(service: ClockService) -> list[str]:
+    """Monday to Saturday of 2026-11-23 with ordinary days, a broken rule and a night shift
+    (Monday locked); the sessions' ids."""
+    return [
+        work(service, "2026-11-23 08:00", "2026-11-23 16:30", "2026-11-23 12:00/2026-11-23 12:30"),
+        work(service, "2026-11-24 08:00", "2026-11-24 15:00"),  # 7 h without a break
+        work(service, "2026-11-25 07:00", "2026-11-25 19:00", "2026-11-25 12:00/2026-11-25 12:45"),
+        work(service, "2026-11-27 22:00", "2026-11-28 06:30", "2026-11-28 02:00/2026-11-28 02:30"),
+    ]
+
+
+def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
+    """(name, open it) for every window; each opener shows its window and returns it."""
+    clock_now = FakeClock()
+    clock_now.set_local("2026-11-28 10:15")
+    service = ClockService(
+        Store.open(data / "clockapp.db"),
+        Settings.load(data / "settings.json"),
+        BERLIN,
+        now=clock_now,
+    )
+    ids = a_week(service)
+    service.set_locked(berlin("2026-11-23 12:00").date(), True)
+    tuesday = ids[1]
+    clock_now.set_local("2026-11-30 09:40")  # Monday of the next week, clocked in since 08:05
+    service.clock_in(at=berlin("2026-11-30 08:05"))
+    live = LiveClock(service, now=clock_now)
+    # The next try in a few minutes of the real clock: the status line shows it as a time.
+    stuck = StuckUploads(datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=5))
+    stuck.set_sessions(ids)
+    uploads = UploadWatch(stuck)
+    uploads.refresh()
+
+    def popup() -> QWidget:
+        tray = ClockTray(live, uploads, tray_available=True)
+        tray.show_popup()
+        assert tray.popup is not None
+        area = tray.popup.screen().availableGeometry()
+        tray.popup.show_near(QRect(area.right() - 24, area.top() - 28, 22, 22))
+        return tray.popup
+
+    def no_tray() -> QWidget:
+        tray = ClockTray(live, uploads, tray_available=False)
+        tray.start()
+        assert tray.window is not None
+        return tray.window
+
+    def no_tray_again() -> QWidget:
+        # The next start: the explanation has been given once; one line now.
+        return no_tray()
+
+    def week() -> QWidget:
+        window = WeekWindow(service, stuck, uploads=uploads)
+        window.show_week(berlin("2026-11-24 12:00").date())
+        window.tree.setCurrentItem(window.tree.topLevelItem(1).child(0))  # Tuesday's: waiting
+        window.show()
+        return window
+
+    def settings() -> QWidget:
+        dialog = SettingsDialog(service.settings, object())
+        dialog.kind.setCurrentIndex(2)  # Papershift: the longest form
+        dialog.show()
+        return dialog
+
+    def edit() -> QWidget:
+        dialog = EditDialog(service, service.find(tuesday))
+        dialog.end_edit.setText("2026-11-30 23:30")  # later than now: refused
+        dialog.breaks_edit.setText("12:00-12:30, 14:00-14:10")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # refused
+        dialog.show()
+        return dialog
+
+    def away() -> QWidget:
+        running = service.status().session
+        assert running is not None
+        prompt = AwayPrompt(
+            running.id,
+            berlin("2026-11-30 08:20"),
+            berlin("2026-11-30 09:40"),
+            AwayCause.APP_NOT_RUNNING,
+        )
+        dialog = AwayPromptDialog(prompt, BERLIN)
+        dialog.show()
+        return dialog
+
+    yield from (
+        ("popup", popup),
+        ("no-tray-window", no_tray),
+        ("no-tray-window-again", no_tray_again),
+        ("week", week),
+        ("settings", settings),
+        ("edit-dialog", edit),
+        ("away-prompt", away),
+    )
+    live.stop()
+    service.store.close()
+
+
+def problems(name: str, window: QWidget) -> list[str]:
+    """What doesn't fit: the frame outside the available area, a child outside its parent, a
+    label whose text needs more room than it has."""
+    found: list[str] = []
+    area = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    if not area.contains(frame):
+        found.append(f"{name}: frame {rect(frame)} is not inside the screen's {rect(area)}")
+    for child in window.findChildren(QWidget):
+        if not child.isVisibleTo(window) or child.isWindow():
+            continue
+        parent = child.parentWidget()
+        if parent is None:
+            continue
+        # Content scrolled inside a viewport may be larger than it: that is what scrolling is.
+        if isinstance(parent.parentWidget(), QAbstractScrollArea):
+            continue
+        if not parent.rect().contains(child.geometry()):
+            found.append(
+                f"{name}: {describe(child)} at {rect(child.geometry())} sticks out of "
+                f"{describe(parent)} ({parent.width()}×{parent.height()})"
+            )
+        if isinstance(child, QLineEdit):
+            text = child.text() or child.placeholderText()
+            need = child.fontMetrics().horizontalAdvance(text) + 12  # frame and text margins
+            if need > child.width():
+                found.append(
+                    f"{name}: field {describe(child)} shows {text[:40]!r} cut: needs {need} px, "
+                    f"has {child.width()}"
+                )
+        if isinstance(child, QLabel) and child.text():
+            need = child.sizeHint()
+            if child.wordWrap():
+                height = child.heightForWidth(child.width())
+                clipped = height > child.height()
+            else:
+                drawn = drawn_width(child)
+                need.setWidth(max(need.width(), math.ceil(drawn)))
+                clipped = need.width() > child.width() or need.height() > child.height()
+            if clipped:
+                found.append(
+                    f"{name}: label {child.text()[:40]!r} is cut: needs {need.width()}×"
+                    f"{need.height()}, has {child.width()}×{child.height()}"
+                )
+    return found
+
+
+def drawn_width(label: QLabel) -> float:
+    """How wide ``label``'s text really is when drawn at the screen's scale, in
+    device-independent pixels: glyphs placed on device pixels can need more than the font
+    metrics at 100 % say, and QLabel cuts what doesn't fit."""
+    if label.textFormat() == Qt.TextFormat.RichText or not label.text():
+        return 0.0
+    ratio = label.devicePixelRatioF()
+    metrics = label.fontMetrics()
+    width, height = metrics.horizontalAdvance(label.text()) + 12, metrics.height() + 4
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(QColor("white"))
+    painter = QPainter(pixmap)
+    painter.setFont(label.font())
+    painter.setPen(QColor("black"))
+    # As QLabel draws it (QStyle.drawItemText), but in a rectangle wide enough not to clip.
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(
+        QRect(0, 0, width, height), int(flags) | Qt.TextFlag.TextShowMnemonic, label.text()
+    )
+    painter.end()
+    image = pixmap.toImage()
+    for x in range(image.width() - 1, -1, -1):  # from the right: the blank columns are few
+        if any(image.pixelColor(x, y).lightness() < 200 for y in range(image.height())):
+            return (x + 1) / ratio
+    return 0.0
+
+
+def describe(widget: QWidget) -> str:
+    return f"{type(widget).__name__}({widget.objectName() or widget.accessibleName()!r})"
+
+
+def rect(r: QRect) -> list[int]:
+    return [r.x(), r.y(), r.width(), r.height()]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--shots", type=Path)
+    parser.add_argument("--tag", default="")
+    parser.add_argument("--german", action="store_true")
+    args = parser.parse_args(argv)
+    os.environ["TZ"] = BERLIN
+    app = QApplication(["clockapp"])
+    app.setApplicationName("ClockApp")
+    app.setApplicationDisplayName("ClockApp")
+    install_focus_frames(app)
+    if args.german:
+        locale = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    else:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        QLocale.setDefault(locale)
+    translators = install_translations(app, locale)  # noqa: F841 - they live as long as the app
+    found: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="clockapp-screens-") as tmp:
+        os.environ["CLOCKAPP_DATA_DIR"] = tmp
+        for name, open_window in windows(Path(tmp)):
+            window = open_window()
+            for _ in range(5):
+                app.processEvents()
+            if args.check:
+                found.extend(problems(name, window))
+            if args.shots is not None:
+                args.shots.mkdir(parents=True, exist_ok=True)
+                window.grab().save(str(args.shots / f"{name}-{args.tag}.png"))
+            window.hide()
+            window.deleteLater()
+            app.processEvents()
+    print(json.dumps(found))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
