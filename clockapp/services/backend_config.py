@@ -118,22 +118,39 @@ def destination_of(settings: Settings) -> Destination | None:
     kind = settings.get("backend")
     if kind in (None, "none"):
         return None
+    ids = {
+        f"{entity}_{suffix}": settings.get(f"papershift_{entity}_{suffix}")
+        for entity in PAPERSHIFT_ENTITIES
+        for suffix in ("id", "external_id")
+    }
+    url = settings.get("timetrack_url" if kind == "timetrack" else "papershift_url")
+    return _destination(str(kind), url, settings.get("timetrack_username"), ids)
+
+
+def destination_from_form(kind: str, fields: dict[str, str]) -> Destination | None:
+    """Where the values typed into Settings would file entries, before anything is saved;
+    None for "no backend"; BackendSetupError while they are incomplete."""
+    if kind == "none":
+        return None
+    ids = {k: v or None for k, v in fields.items() if k.endswith("_id")}
+    return _destination(kind, _checked_url(fields.get("url", "")), fields.get("username"), ids)
+
+
+def _destination(
+    kind: str, url: str | None, username: str | None, ids: dict[str, str | None]
+) -> Destination:
     if kind == "timetrack":
         from clockapp.sync.timetrack import TimeTrackBackend
 
-        url, user = settings.get("timetrack_url"), settings.get("timetrack_username")
-        if not url or not user:
+        if not url or not username or not username.strip():
             raise BackendSetupError("TimeTrack is chosen but its address or username is missing.")
-        return TimeTrackBackend.destination_for(url, user)
+        return TimeTrackBackend.destination_for(url, username.strip())
     if kind == "papershift":
         from clockapp.sync.papershift import PapershiftBackend
 
-        ids = {
-            f"{entity}_{suffix}": settings.get(f"papershift_{entity}_{suffix}")
-            for entity in PAPERSHIFT_ENTITIES
-            for suffix in ("id", "external_id")
-        }
-        return PapershiftBackend.destination_for(settings.get("papershift_url"), ids)
+        if not url:
+            raise BackendSetupError("Papershift is chosen but its address is missing.")
+        return PapershiftBackend.destination_for(url, ids)
     raise BackendSetupError("Unknown backend {kind!r} in the settings.", kind=kind)
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
 from clockapp.services import backend_config as config
@@ -22,6 +23,7 @@ from clockapp.ui.i18n import explain
 from clockapp.ui.qt import (
     QCheckBox,
     QComboBox,
+    QDate,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +31,7 @@ from clockapp.ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QLocale,
     QPushButton,
     QShowEvent,
     QSpinBox,
@@ -38,6 +41,10 @@ from clockapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from clockapp.storage.uploads import Preview
+    from clockapp.sync.backend import Destination
 from clockapp.ui.screen_fit import ContentScrollArea, fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -55,10 +62,13 @@ class SettingsDialog(QDialog):
         secrets: Any,
         parent: QWidget | None = None,
         autostart: Autostart | None = None,
+        preview: Callable[[Destination], Preview | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.secrets = secrets
+        #: What a destination would receive now (``SyncService.preview``), to say before saving.
+        self._preview = preview
         self.autostart = autostart or for_this_os()
         self._test_task: asyncio.Task[None] | None = None
         # Without the app's name: Qt appends it (the application display name) itself.
@@ -142,6 +152,18 @@ class SettingsDialog(QDialog):
         row.addWidget(self.test_button)
         row.addWidget(self.test_result, 1)
         layout.addLayout(row)
+        # A change of server or account is a visible act: say what the choice on screen gets.
+        self.destination_note = QLabel()
+        self.destination_note.setWordWrap(True)
+        self.destination_note.setAccessibleName(self.tr("What will be uploaded"))
+        layout.addWidget(self.destination_note)
+        self.kind.currentIndexChanged.connect(lambda _: self.update_destination_note())
+        for field in (self.tt_url, self.tt_user, self.ps_url):
+            field.textChanged.connect(lambda _: self.update_destination_note())
+        for by, value in self.ps_ids.values():
+            by.currentIndexChanged.connect(lambda _: self.update_destination_note())
+            value.textChanged.connect(lambda _: self.update_destination_note())
+        self.update_destination_note()
         for key, widget in (
             ("backend", self.kind),
             ("timetrack_url", self.tt_url),
@@ -277,6 +299,37 @@ class SettingsDialog(QDialog):
         return field
 
     # -- reading the form -------------------------------------------------------------------
+
+    def update_destination_note(self) -> None:
+        """Where the values on screen would upload to, and how much would go there now."""
+        note = ""
+        try:
+            destination = config.destination_from_form(self.chosen_kind(), self.form_fields())
+        except config.BackendSetupError:
+            destination = None  # still being typed
+        if destination is not None and self._preview is not None:
+            try:
+                preview = self._preview(destination)
+            except Exception as exc:  # the dialog must open even if the record can't be read
+                log.warning("could not tell what would be uploaded: %s", exc)
+                preview = None
+            if preview is not None and preview.sessions and preview.since is not None:
+                since = preview.since.astimezone()
+                note = self.tr(
+                    "{count} session(s) since {date} will be uploaded to {where}."
+                ).format(
+                    count=preview.sessions,
+                    date=QLocale().toString(
+                        QDate(since.year, since.month, since.day), QLocale.FormatType.ShortFormat
+                    ),
+                    where=destination.label,
+                )
+            elif preview is not None:
+                note = self.tr("Nothing is waiting to be uploaded to {where}.").format(
+                    where=destination.label
+                )
+        self.destination_note.setText(note)
+        self.destination_note.setVisible(bool(note))
 
     def chosen_kind(self) -> str:
         return str(self.kind.currentData())

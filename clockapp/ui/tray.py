@@ -213,7 +213,13 @@ class ClockTray(QObject):
 
         if self.secrets is None:
             self.secrets = self._open_secrets()
-        dialog = SettingsDialog(self.clock.service.settings, self.secrets)
+        from clockapp.services.sync import SyncService
+
+        service = self.clock.service
+        ledger = SyncService(
+            service.store, service.settings, self.secrets, zone_name=service.zone_name
+        )
+        dialog = SettingsDialog(service.settings, self.secrets, preview=ledger.preview)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_settings_saved)
         dialog.destroyed.connect(self._forget_settings)

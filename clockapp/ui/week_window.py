@@ -345,7 +345,15 @@ class WeekWindow(QWidget):
         if session.id in remote_by_id:
             return self.tr("made elsewhere"), ""
         info = statuses.get(session.id)
-        return session_upload_text(info, session.end is not None), session_upload_detail(info)
+        detail = session_upload_detail(info)
+        # After a change of server or account, where the session went before stays visible.
+        current = getattr(getattr(self.sync, "destination", None), "label", None)
+        filed_at = getattr(self.sync, "filed_at", None)
+        elsewhere = [p for p in (filed_at(session.id) if filed_at else []) if p != current]
+        if elsewhere:
+            also = self.tr("Also uploaded to: {places}.").format(places="; ".join(elsewhere))
+            detail = f"{detail} {also}".strip()
+        return session_upload_text(info, session.end is not None), detail
 
     def _statuses(self) -> dict[Any, Any]:
         if self.sync is None:

@@ -370,6 +370,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>What a destination would receive now (``SyncService.preview``), to say before saving.</extracomment>
         <translation>Einstellungen</translation>
     </message>
     <message>
@@ -443,6 +444,10 @@
     <message>
         <source>Uploads</source>
         <translation>Uploads</translation>
+    </message>
+    <message>
+        <source>What will be uploaded</source>
+        <translation>Was hochgeladen wird</translation>
     </message>
     <message>
         <source>No system keyring is available, so API secrets can&apos;t be stored safely.</source>
@@ -539,6 +544,14 @@
     <message>
         <source>stored in the keyring — leave empty to keep</source>
         <translation>im Schlüsselbund gespeichert — leer lassen zum Behalten</translation>
+    </message>
+    <message>
+        <source>{count} session(s) since {date} will be uploaded to {where}.</source>
+        <translation>{count} Sitzung(en) seit {date} werden zu {where} hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be uploaded to {where}.</source>
+        <translation>Nichts wartet darauf, zu {where} hochgeladen zu werden.</translation>
     </message>
     <message>
         <source>The connection can&apos;t be tested right now.</source>
@@ -891,6 +904,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Unbekanntes HR-System {kind!r} in den Einstellungen.</translation>
     </message>
     <message>
+        <source>Papershift is chosen but its address is missing.</source>
+        <translation>Papershift ist gewählt, aber die Adresse fehlt.</translation>
+    </message>
+    <message>
         <source>No backend is chosen: sessions stay on this computer.</source>
         <translation>Kein HR-System gewählt: Die Sitzungen bleiben auf diesem Computer.</translation>
     </message>
@@ -1229,6 +1246,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>made elsewhere</source>
         <translation>anderswo erfasst</translation>
+    </message>
+    <message>
+        <source>Also uploaded to: {places}.</source>
+        <translation>Auch hochgeladen zu: {places}.</translation>
     </message>
     <message>
         <source>Export the week</source>

@@ -265,3 +265,39 @@ def test_placeholders_are_not_cut(
     for field in (dialog.tt_key, dialog.tt_secret, dialog.remind_in, dialog.remind_out):
         need = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 12
         assert field.width() >= need, field.placeholderText()
+
+
+def test_the_dialog_says_what_a_new_destination_will_receive(
+    qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring, fake_clock: object
+) -> None:
+    """A change of server or account is a visible act: before saving, the dialog says how many
+    sessions the account on screen would get, from when."""
+    from clockapp.services.clock import ClockService
+    from clockapp.services.sync import SyncService
+    from clockapp.storage import Store
+    from tests.conftest import BERLIN, FakeClock, berlin
+
+    clock = fake_clock
+    assert isinstance(clock, FakeClock)
+    clock.set_local("2026-11-27 18:00")
+    store = Store.open(tmp_path / "clockapp.db")
+    settings = Settings.load(tmp_path / "settings.json")
+    service = ClockService(store, settings, BERLIN, now=clock)
+    for day in ("2026-09-14", "2026-10-05", "2026-11-23"):
+        service.clock_in(at=berlin(f"{day} 08:00"))
+        service.clock_out(at=berlin(f"{day} 16:00"))
+    uploads = SyncService(store, settings, SecretStore(), now=clock, zone_name=BERLIN)
+    dialog = SettingsDialog(settings, SecretStore(), preview=uploads.preview)
+    qtbot.addWidget(dialog)
+    assert dialog.destination_note.text() == ""  # no backend chosen
+    dialog.kind.setCurrentIndex(1)
+    dialog.tt_url.setText("https://acme.timetrackenterprise.com")
+    dialog.tt_user.setText("anna")
+    note = dialog.destination_note.text()
+    assert note.startswith("2 session(s) since ")  # the current and the previous month
+    assert note.endswith(
+        "will be uploaded to TimeTrack at https://acme.timetrackenterprise.com as anna."
+    )
+    dialog.tt_user.setText("")
+    assert dialog.destination_note.isHidden()  # incomplete: nothing to say yet
+    store.close()

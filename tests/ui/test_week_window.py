@@ -367,3 +367,26 @@ def test_the_edit_dialog_is_wide_enough_and_a_refusal_never_squeezes_its_fields(
         assert field.width() >= text_width, field.text()
     assert refusal.geometry().top() > dialog.note_edit.geometry().bottom()  # below the fields
     assert refusal.height() >= refusal.heightForWidth(refusal.width())  # not cut
+
+
+def test_after_an_account_switch_the_week_still_says_where_a_session_went(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+) -> None:
+    ids = week_with_work(ui_service, fake_clock)
+    config.configure_timetrack(
+        ui_service.settings, SecretStore(), timetrack.url, "anna", "tt-key-0123", "tt-secret-4567"
+    )
+    sync = SyncService(ui_service.store, ui_service.settings, SecretStore(), now=fake_clock)
+    asyncio.run(sync.sync_now())
+    config.configure_timetrack(
+        ui_service.settings, SecretStore(), timetrack.url, "bert", "tt-key-0123", "tt-secret-4567"
+    )
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    item = session_item(window, ids["mon"])
+    assert item.text(5) == "saved on this device"  # not at bert's yet
+    assert f"Also uploaded to: TimeTrack at {timetrack.url} as anna." in item.toolTip(5)
