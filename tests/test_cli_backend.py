@@ -307,3 +307,26 @@ def test_switching_account_never_touches_the_new_accounts_records_with_old_ids(
         assert [dict(e) for e in other.live()][:2] == theirs  # untouched
         assert sorted(e["notes"] for e in other.live()[2:]) == ["", "corrected"]
     assert len(timetrack.live("anna")) == 2  # the old account keeps its two
+
+
+def test_sync_json_tells_a_late_commit_was_healed_and_is_still_watched(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_timetrack(capsys, monkeypatch, timetrack)
+    assert main(["in", "--at", ago(hours=3)]) == 0 and main(["out"]) == 0
+    timetrack.fail_next(Fault("late", method="POST"))
+    code, out, _ = run(capsys, "sync")
+    assert code == 1 and "1 waiting" in out
+    code, out, _ = run(capsys, "sync")  # the user asks again: looked up, not there, sent again
+    assert code == 1 and len(timetrack.live()) == 1
+    assert timetrack.commit_late() == 1 and len(timetrack.live()) == 2  # the lost one lands
+    code, out, _ = run(capsys, "sync", "--json")
+    result = json.loads(out)
+    assert code == 1 and result["twins_removed"] == 1 and len(timetrack.live()) == 1
+    [item] = result["items"]
+    assert item["state"] == "checking for duplicates"
+    assert item["remote_id"] == str(timetrack.live()[0]["id"])

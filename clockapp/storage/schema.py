@@ -95,11 +95,12 @@ MIGRATIONS: list[str] = [
     CREATE TABLE unsure_creates (
         destination TEXT NOT NULL,
         session_id  TEXT NOT NULL,
+        attempt     TEXT NOT NULL,          -- one per create sent (two may share a second)
         sent_at     TEXT NOT NULL,          -- UTC; a late commit may land until well after
         sent_json   TEXT NOT NULL,          -- the session as that create sent it
         -- Key columns first: SQLite 3.40's quick_check misreads a WITHOUT ROWID table whose
         -- NOT NULL column stands before a key column ("NULL value in …").
-        PRIMARY KEY (destination, session_id, sent_at)
+        PRIMARY KEY (destination, session_id, attempt)
     ) WITHOUT ROWID;
     -- UTC; set when the server said when to come back (Retry-After): even a run the user asked
     -- for waits until then, while our own backoff (next_attempt_at) gives way to the user.

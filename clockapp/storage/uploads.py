@@ -289,11 +289,11 @@ class UploadLedger:
             self._update(destination, session_id, sent_json=session_to_json(session))
             if not create:
                 return None
-            token = to_text(now)
+            token = uuid.uuid4().hex
             self._conn.execute(
-                "INSERT OR IGNORE INTO unsure_creates"
-                " (destination, session_id, sent_json, sent_at) VALUES (?, ?, ?, ?)",
-                (destination, str(session_id), session_to_json(session), token),
+                "INSERT INTO unsure_creates"
+                " (destination, session_id, attempt, sent_at, sent_json) VALUES (?, ?, ?, ?, ?)",
+                (destination, str(session_id), token, to_text(now), session_to_json(session)),
             )
             return token
 
@@ -339,7 +339,7 @@ class UploadLedger:
         if token is not None:
             self._conn.execute(
                 "DELETE FROM unsure_creates"
-                " WHERE destination = ? AND session_id = ? AND sent_at = ?",
+                " WHERE destination = ? AND session_id = ? AND attempt = ?",
                 (destination, str(session_id), token),
             )
 
