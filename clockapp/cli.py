@@ -418,7 +418,8 @@ def _sync(service: ClockService, as_json: bool) -> int:
         if result.paused:
             print(f"Uploads are paused: {visible(result.paused)}")
         if result.stopped:
-            print(f"Stopped early: {visible(result.stopped)} The rest waits for the next try.")
+            reason = visible(result.stopped).rstrip(".")
+            print(f"Stopped early ({reason}); the rest waits for the next try.")
         for sid, info in statuses.items():
             if info.detail and info.status.value in ("needs attention", "waiting"):
                 print(f"  {str(sid)[:8]} {info.status.value}: {visible(info.detail)}")
