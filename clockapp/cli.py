@@ -9,9 +9,7 @@ import argparse
 import asyncio
 import json
 import logging
-import os
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -26,6 +24,7 @@ from clockapp.domain.session import WorkSession
 from clockapp.domain.timeline import floor_minutes, hours_and_minutes
 from clockapp.domain.week import WeekReport
 from clockapp.domain.zones import local
+from clockapp.files import write_atomically
 from clockapp.services.clock import EXPORT_FORMATS, ClockService, open_default_clock
 from clockapp.services.time_input import parse_after, parse_break, parse_date, parse_instant
 from clockapp.settings import WEEKDAYS, SettingsError
@@ -628,15 +627,6 @@ def _duration(seconds: float) -> str:
 
 def _write_atomically(path: Path, text: str) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".export-", dir=path.parent or Path())
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, text, newline="")
     except OSError as exc:
         raise ClockError("Can't write {path}: {reason}.", path=path, reason=exc.strerror) from exc

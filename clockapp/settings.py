@@ -14,7 +14,6 @@ import logging
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from typing import Any
 import platformdirs
 
 from clockapp.domain.errors import UserError
+from clockapp.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -510,16 +510,7 @@ class Settings:
                 if kept is not None:
                     log.info("settings file %s kept as %s", self.path, kept)
                 self.keep_before_save = False
-            fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(self.values, f, indent=2, sort_keys=True)
-                    f.flush()
-                    os.fsync(f.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomically(self.path, json.dumps(self.values, indent=2, sort_keys=True))
         except OSError as exc:
             raise SettingsError(
                 "ClockApp can't save its settings to {path}: {reason}.",

@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
+from clockapp.files import write_atomically
+
 APP_ID = "com.clockapp.ClockApp"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "ClockApp"
@@ -83,8 +85,8 @@ class XdgAutostart:
             # Turning off an admin's system-wide entry takes a user entry that hides it.
             self.path.parent.mkdir(parents=True, exist_ok=True)
             exec_line = " ".join(shlex.quote(part) for part in self.command)
-            partial = self.path.with_suffix(".part")
-            partial.write_text(
+            write_atomically(
+                self.path,
                 "[Desktop Entry]\n"
                 "Type=Application\n"
                 "Name=ClockApp\n"
@@ -93,9 +95,7 @@ class XdgAutostart:
                 "Icon=clockapp\n"
                 "Terminal=false\n"
                 + ("X-GNOME-Autostart-enabled=true\n" if enabled else "Hidden=true\n"),
-                encoding="utf-8",
             )
-            partial.replace(self.path)
         except OSError as exc:
             raise AutostartError(f"Couldn't change {self.path}: {exc.strerror}.") from exc
 

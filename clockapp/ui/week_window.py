@@ -22,6 +22,7 @@ from clockapp.domain.session import WorkSession
 from clockapp.domain.timeline import split_by_day
 from clockapp.domain.week import WeekReport, monday_of
 from clockapp.domain.zones import local
+from clockapp.files import write_atomically
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.i18n import explain
@@ -545,11 +546,9 @@ class WeekWindow(QWidget):
         """Write the sessions of ``first``..``last`` to ``path`` as ``csv`` or ``excel``."""
         try:
             text = self.service.export(first, last, fmt)
-            target = Path(path)
-            partial = target.with_name(target.name + ".part")
-            # newline="": the Excel flavour's CRLF stays CRLF on every OS.
-            partial.write_text(text, encoding="utf-8", newline="")
-            partial.replace(target)  # never a half-written file under the user's name
+            # newline="": the Excel flavour's CRLF stays CRLF on every OS; never a
+            # half-written file under the user's name.
+            write_atomically(Path(path), text, newline="")
         except (OSError, ClockError) as exc:
             self.status.setText(self.tr("The export failed: {why}").format(why=explain(exc)))
             return
