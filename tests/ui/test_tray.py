@@ -203,9 +203,12 @@ def test_settings_open_without_a_nested_event_loop(
     class SettingsDialog(QWidget):
         accepted = Signal()
 
-        def __init__(self, settings: Any, secrets: Any, parent: Any = None) -> None:
+        def __init__(
+            self, settings: Any, secrets: Any, parent: Any = None, preview: Any = None
+        ) -> None:
             super().__init__(parent)
             self.settings = settings
+            self.preview = preview
 
         def open(self) -> None:
             opened.append("open")
@@ -232,7 +235,9 @@ def test_choosing_a_backend_in_settings_starts_uploads_without_a_restart(
     class SettingsDialog(QWidget):
         accepted = Signal()
 
-        def __init__(self, settings: Any, secrets: Any, parent: Any = None) -> None:
+        def __init__(
+            self, settings: Any, secrets: Any, parent: Any = None, preview: Any = None
+        ) -> None:
             super().__init__(parent)
             self.secrets = secrets
 
