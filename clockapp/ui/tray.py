@@ -276,6 +276,10 @@ class ClockTray(QObject):
             return
         if self._popup is None:
             self._popup = TrayPopup(self.clock, self.uploads)
+            if QGuiApplication.platformName().startswith("wayland"):
+                # Wayland shows a popup only over a window that had the user's input, and lets
+                # no client place a window: there the popup is a small normal window.
+                self._popup.setWindowFlags(Qt.WindowType.Window)
             self._popup.setWindowIcon(self._current_icon())
             self._popup.installEventFilter(self)
         anchor = self.tray.geometry() if self.tray is not None else QRect()

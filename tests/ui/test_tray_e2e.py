@@ -104,11 +104,11 @@ def desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
 class App:
     """The running ``clockapp``, with its debug trace (JSON lines on stdout) in a queue."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], platform: str = "xcb") -> None:
         self.env = env
         self.process = subprocess.Popen(
             [sys.executable, "-m", "clockapp"],
-            env={**env, "QT_QPA_PLATFORM": "xcb", "CLOCKAPP_DEBUG_TRAY": "1"},
+            env={**env, "QT_QPA_PLATFORM": platform, "CLOCKAPP_DEBUG_TRAY": "1"},
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
