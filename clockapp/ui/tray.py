@@ -183,11 +183,9 @@ class ClockTray(QObject):
 
     def tray_host_present(self) -> bool:
         """Whether the desktop has a tray host now (Qt asks again on every call)."""
-        return (
-            self._fixed_tray
-            if self._fixed_tray is not None
-            else (QSystemTrayIcon.isSystemTrayAvailable())
-        )
+        if self._fixed_tray is not None:
+            return self._fixed_tray
+        return QSystemTrayIcon.isSystemTrayAvailable()
 
     def _watch_sni_hosts(self) -> None:
         # A StatusNotifierItem host coming or going is told at once on the session bus.
