@@ -250,16 +250,16 @@ def test_the_app_docks_in_a_status_notifier_host_and_clocks_in_from_its_menu(
         assert desktop.bus.get(service, path, ITEM, "Status") == "Active"
         assert "Not clocked in" in desktop.bus.get(service, path, ITEM, "ToolTip")[2]
 
-        # A real click on the icon the panel shows: the host activates the item, the popup opens.
         icon = _wait_for(
             lambda: _new_icon_rect(before, _panel_strip(desktop.env)), 10, "the icon in the panel"
         )
-        click(desktop.env, icon)
-        popup = app.next_event("popup")
-        assert popup["buttons"]["primary"], popup
-        click(desktop.env, popup["buttons"]["primary"])  # "Clock in"
-        wait_state(app, "working")
-        subprocess.run(["xdotool", "key", "Escape"], env=desktop.env, check=True)
+        # A right click on the icon the panel shows: the host draws the item's menu, greyed
+        # header lines first; the arrow key goes to the first entry that is not greyed.
+        click(desktop.env, icon, button=3)
+        time.sleep(1)  # the host draws the menu in its own process: nothing to poll for
+        screenshot(desktop.env, "sni-tray-menu.png")
+        subprocess.run(["xdotool", "key", "Down", "Return"], env=desktop.env, check=True)
+        wait_state(app, "working")  # "Clock in", the one action enabled when off
 
         # The menu as the host reads it: greyed header lines, then every action.
         entries = _menu_layout(desktop, item)
@@ -269,15 +269,15 @@ def test_the_app_docks_in_a_status_notifier_host_and_clocks_in_from_its_menu(
         for entry in ("Start break", "Clock out", "Today's timer", "Week…", "Sync now"):
             assert entry in entries, labels
         assert "Settings…" in entries and "Quit" in entries
-        # A right click: the host shows it (the screenshot for the README and for review).
-        click(desktop.env, icon, button=3)
-        time.sleep(1)  # the host draws the menu in its own process: nothing to poll for
-        screenshot(desktop.env, "sni-tray-menu.png")
+
+        # A left click: the host activates the item, the popup opens; its button is clicked.
+        time.sleep(1.2)  # events land on whole seconds: keep them apart
+        click(desktop.env, icon)
+        popup = app.next_event("popup")
+        click(desktop.env, popup["buttons"]["primary"])  # "Start break"
+        wait_state(app, "on_break")
         subprocess.run(["xdotool", "key", "Escape"], env=desktop.env, check=True)
 
-        time.sleep(1.2)  # events land on whole seconds: keep them apart
-        _click_menu_entry(desktop, item, "Start break")
-        wait_state(app, "on_break")
         time.sleep(1.2)
         _click_menu_entry(desktop, item, "Clock out")
         wait_state(app, "off")
@@ -355,6 +355,14 @@ def test_the_hosts_menu_in_german_and_at_scale_2(
         time.sleep(1)  # the host draws the menu in its own process: nothing to poll for
         screenshot(desktop.env, shot)
         subprocess.run(["xdotool", "key", "Escape"], env=desktop.env, check=True)
+        # The popup the app draws itself (the menu above is the host's): its words and scale.
+        click(desktop.env, icon)
+        popup = app.next_event("popup")
+        x, y, w, h = popup["rect"]  # in Qt's logical pixels: the screen is smaller at scale 2
+        scale = float(settings.get("QT_SCALE_FACTOR", "1"))
+        assert 0 <= x < x + w <= SCREEN_W / scale and 0 <= y < y + h <= SCREEN_H / scale, popup
+        time.sleep(1.2)  # let the timer tick once
+        screenshot(desktop.env, shot.replace("menu", "popup"))
     finally:
         app.process.terminate()
         err = _finish(app)
