@@ -119,7 +119,8 @@ def desktop(x_server: dict[str, str], tmp_path: Path) -> Iterator[dict[str, str]
 
 
 class App:
-    """The running ``clockapp``, with its debug trace (JSON lines on stdout) in a queue."""
+    """The running ``clockapp``, with its debug trace (JSON lines on stdout) in a queue and its
+    stderr collected (shown when an expected event does not come)."""
 
     def __init__(self, env: dict[str, str], platform: str = "xcb") -> None:
         self.env = env
@@ -131,7 +132,13 @@ class App:
             text=True,
         )
         self.events: queue.Queue[dict[str, Any]] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self._stderr: list[str] = []
+        self._readers = [
+            threading.Thread(target=self._read, daemon=True),
+            threading.Thread(target=self._read_stderr, daemon=True),
+        ]
+        for reader in self._readers:
+            reader.start()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -139,15 +146,41 @@ class App:
             if line.startswith("{"):
                 self.events.put(json.loads(line))
 
+    def _read_stderr(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self._stderr.append(line)
+
+    @property
+    def stderr(self) -> str:
+        return "".join(self._stderr)
+
     def next_event(self, kind: str, timeout: float = 10) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while True:
             try:
                 event = self.events.get(timeout=max(deadline - time.monotonic(), 0.01))
             except queue.Empty:
-                pytest.fail(f"the app reported no {kind!r} within {timeout} s")
+                pytest.fail(
+                    f"the app reported no {kind!r} within {timeout} s "
+                    f"(exit status {self.process.poll()}); its stderr:\n{self.stderr[-3000:]}"
+                )
             if event["event"] == kind:
                 return event
+
+    def finish(self, timeout: float = 10) -> str:
+        """Wait for the app to end (killed after ``timeout`` s); everything it wrote on stderr."""
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        for reader in self._readers:
+            reader.join(5)
+        for pipe in (self.process.stdout, self.process.stderr):
+            if pipe is not None:
+                pipe.close()
+        return self.stderr
 
     def cli(self, *args: str) -> Any:
         done = subprocess.run(
@@ -257,7 +290,7 @@ def test_a_working_day_clicked_through_the_tray_on_a_real_desktop(
     finally:
         if app.process.poll() is None:
             app.process.kill()
-        _, err = app.process.communicate(timeout=10)
+        err = app.finish()
     assert "Traceback" not in err, err
 
 
@@ -280,6 +313,6 @@ def test_an_app_started_before_the_tray_host_moves_into_it(
             wait_state(app, "working")
     finally:
         app.process.terminate()
-        _, err = app.process.communicate(timeout=10)
+        err = app.finish()
     assert app.process.returncode == 0, err
     assert "Traceback" not in err, err

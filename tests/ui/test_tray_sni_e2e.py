@@ -228,16 +228,6 @@ def _click_menu_entry(desktop: Desktop, item: tuple[str, str], label: str) -> No
     )
 
 
-def _finish(app: App) -> str:
-    """The app's stderr once it has ended (killed if it has not within 10 s)."""
-    try:
-        _, err = app.process.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        app.process.kill()
-        _, err = app.process.communicate(timeout=10)
-    return str(err)
-
-
 def test_the_app_docks_in_a_status_notifier_host_and_clocks_in_from_its_menu(
     desktop: Desktop,
 ) -> None:
@@ -288,7 +278,7 @@ def test_the_app_docks_in_a_status_notifier_host_and_clocks_in_from_its_menu(
         assert app.process.wait(10) == 0
     finally:
         app.process.terminate()
-        err = _finish(app)
+        err = app.finish()
     assert "Traceback" not in err, err
     assert "QDBus" not in err and "qt." not in err, err  # no Qt warnings about the tray
 
@@ -316,7 +306,7 @@ def test_an_app_started_before_the_panel_moves_into_the_tray_and_follows_it(
         assert app.state() == "off" and app.process.poll() is None
     finally:
         app.process.terminate()
-        err = _finish(app)
+        err = app.finish()
     assert app.process.returncode == 0, err
     assert "Traceback" not in err, err
 
@@ -365,6 +355,6 @@ def test_the_hosts_menu_in_german_and_at_scale_2(
         screenshot(desktop.env, shot.replace("menu", "popup"))
     finally:
         app.process.terminate()
-        err = _finish(app)
+        err = app.finish()
     assert app.process.returncode == 0, err
     assert "Traceback" not in err, err

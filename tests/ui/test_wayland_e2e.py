@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.test_tray_e2e import App, wait_state
-from tests.ui.test_tray_sni_e2e import ITEM, Desktop, _click_menu_entry, _finish, _item
+from tests.ui.test_tray_sni_e2e import ITEM, Desktop, _click_menu_entry, _item
 from tests.ui.test_tray_sni_e2e import desktop as desktop
 
 pytestmark = pytest.mark.slow
@@ -78,6 +78,6 @@ def test_the_app_works_on_wayland_with_a_status_notifier_tray(
         assert app.process.wait(10) == 0
     finally:
         app.process.terminate()
-        err = _finish(app)
+        err = app.finish()
     # Nothing from Qt on stderr: no Wayland protocol or tray warnings, no traceback.
     assert [line for line in err.splitlines() if not line.startswith("clockapp: ")] == [], err
