@@ -198,15 +198,9 @@ class ClockTray(QObject):
         self._sni_watch = QDBusServiceWatcher(
             SNI_WATCHER, bus, modes.WatchForRegistration | modes.WatchForUnregistration, self
         )
-        self._sni_watch.serviceRegistered.connect(self._on_sni_host_registered)
+        # (Qt itself registers a shown icon again with a host that restarted.)
+        self._sni_watch.serviceRegistered.connect(lambda _name: self._check_host())
         self._sni_watch.serviceUnregistered.connect(lambda _name: self._check_host())
-
-    def _on_sni_host_registered(self, _name: str) -> None:
-        if self.tray is not None:
-            # A restarted host knows no items: register ours with it again.
-            self.tray.hide()
-            self.tray.show()
-        self._check_host()
 
     def _check_host(self) -> None:
         """Move into the tray when a host has come; start the grace period when it has gone."""

@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from clockapp.ui.tray import HOST_GONE_GRACE_MS
 from tests.desktop import SNI_WATCHER, SessionBus, Xvfb, start_session_bus, start_xfce_panel
 from tests.ui.test_tray_e2e import App, click, screenshot, wait_state
 
@@ -302,6 +303,13 @@ def test_an_app_started_before_the_panel_moves_into_the_tray_and_follows_it(
         desktop.start_panel()
         app.next_event("tray", timeout=30)
         _item(desktop, app)
+        assert not _visible_windows(desktop.env)
+        # A quick restart (within the grace period, or not): in the tray, registered once.
+        desktop.stop_panel()
+        desktop.start_panel()
+        _item(desktop, app)
+        time.sleep(HOST_GONE_GRACE_MS / 1000 + 0.5)  # past the grace period: nothing may change
+        assert len(desktop.bus.items_of(app.process.pid)) == 1
         assert not _visible_windows(desktop.env)
         assert app.state() == "off" and app.process.poll() is None
     finally:
