@@ -246,8 +246,7 @@ def test_the_app_docks_in_a_status_notifier_host_and_clocks_in_from_its_menu(
         )
         # A right click on the icon the panel shows: the host draws the item's menu, greyed
         # header lines first; the arrow key goes to the first entry that is not greyed.
-        click(desktop.env, icon, button=3)
-        time.sleep(1)  # the host draws the menu in its own process: nothing to poll for
+        _open_host_menu(desktop, icon)
         screenshot(desktop.env, "sni-tray-menu.png")
         subprocess.run(["xdotool", "key", "Down", "Return"], env=desktop.env, check=True)
         wait_state(app, "working")  # "Clock in", the one action enabled when off
@@ -319,6 +318,24 @@ def test_an_app_started_before_the_panel_moves_into_the_tray_and_follows_it(
     assert "Traceback" not in err, err
 
 
+def _open_host_menu(desktop: Desktop, icon: list[int]) -> None:
+    """Right-click the icon; return once the host has mapped its menu window."""
+
+    def visible() -> list[str]:
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", ""],
+            env=desktop.env,
+            capture_output=True,
+            text=True,
+        )
+        return found.stdout.split()
+
+    before = set(visible())
+    click(desktop.env, icon, button=3)
+    _wait_for(lambda: set(visible()) - before, 10, "the host's menu", (desktop.panel_log,))
+    time.sleep(0.3)  # mapped; GTK paints it a frame later (for the screenshot)
+
+
 def _visible_windows(env: dict[str, str]) -> list[str]:
     """The app's visible top-level windows titled ClockApp (the no-tray window)."""
     found = subprocess.run(
@@ -349,8 +366,7 @@ def test_the_hosts_menu_in_german_and_at_scale_2(
         icon = _wait_for(
             lambda: _new_icon_rect(before, _panel_strip(desktop.env)), 10, "the icon in the panel"
         )
-        click(desktop.env, icon, button=3)
-        time.sleep(1)  # the host draws the menu in its own process: nothing to poll for
+        _open_host_menu(desktop, icon)
         screenshot(desktop.env, shot)
         subprocess.run(["xdotool", "key", "Escape"], env=desktop.env, check=True)
         # The popup the app draws itself (the menu above is the host's): its words and scale.
