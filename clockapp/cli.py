@@ -126,17 +126,36 @@ def build_parser() -> argparse.ArgumentParser:
         "doctor", help="what IT asks for: notices, paths, keyring, backend, uploads (no secrets)"
     )
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", help="open a window of the tray app (starts it if needed)")
+    p.add_argument("window", choices=["popup", "week", "settings"])
     return parser
+
+
+NO_GRAPHICAL_SESSION = "No graphical session found; the command line works: clockapp --help"
+
+
+def has_graphical_session() -> bool:
+    """False where Qt would abort for want of a display (a Linux console, ssh without -X).
+
+    A QT_QPA_PLATFORM the user set (offscreen, vnc, eglfs) is theirs to try.
+    """
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
+    if args.command in (None, "show"):
+        if not has_graphical_session():
+            print(f"clockapp: {NO_GRAPHICAL_SESSION}", file=sys.stderr)
+            return 1
         # Imported here so the clock commands start without loading Qt.
         from clockapp.ui.app import run_tray_app
 
-        return run_tray_app(sys.argv[:1])
+        return run_tray_app(sys.argv[:1], show=getattr(args, "window", None))
     # A command's stderr is its one sentence: log records (which the tray shows) go nowhere
     # here, not to logging's last-resort handler that prints them.
     quiet = logging.NullHandler()

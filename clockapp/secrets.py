@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import keyring
+import keyring.backend
 import keyring.errors
 
 log = logging.getLogger(__name__)
@@ -78,12 +79,10 @@ class SecretStore:
 
     @staticmethod
     def _call(fn: Callable[..., T], *args: str) -> T:
-        backend = keyring.get_keyring()
-        # The 'fail' and 'null' backends are what keyring picks when there is no real one.
-        if type(backend).__module__.split(".")[-1] in ("fail", "null"):
-            raise SecretsUnavailable(NO_KEYRING)
+        # keyring.get_password and friends, asked of the chosen backend only
+        method: Callable[..., T] = getattr(choose_backend(), fn.__name__)
         try:
-            return fn(*args)
+            return method(*args)
         except keyring.errors.PasswordDeleteError:
             raise
         except (keyring.errors.NoKeyringError, keyring.errors.InitError) as exc:
@@ -96,6 +95,28 @@ class SecretStore:
             # The backend's text may be odd but never holds the secret we passed in.
             log.warning("keyring call failed: %s", type(exc).__name__)
             raise SecretsUnavailable(f"The system keyring refused: {type(exc).__name__}.") from exc
+
+
+def choose_backend() -> keyring.backend.KeyringBackend:
+    """The keyring backend secrets go to, or SecretsUnavailable when there is no safe one.
+
+    Never one that keeps them in a file of its own (keyrings.alt's plaintext and "encrypted"
+    files: the latter asks for a password on the terminal), never the placeholder keyring picks
+    when there is no real one. Where keyring chains several backends, the best safe one alone
+    is used: the chain would fall back to the next one, a plaintext file among them, silently.
+    """
+    chosen = keyring.get_keyring()
+    candidates = getattr(chosen, "backends", None) or [chosen]  # the chainer's members
+    safe: list[keyring.backend.KeyringBackend] = [b for b in candidates if not _unsafe(b)]
+    if not safe:
+        raise SecretsUnavailable(NO_KEYRING)
+    return max(safe, key=lambda backend: float(backend.priority))
+
+
+def _unsafe(backend: object) -> bool:
+    module = type(backend).__module__
+    # 'fail' and 'null' are what keyring picks when there is no real keyring.
+    return module.startswith("keyrings.alt") or module.split(".")[-1] in ("fail", "null")
 
 
 def open_default_secrets() -> SecretStore:

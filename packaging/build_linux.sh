@@ -36,6 +36,24 @@ STAMP=$DIST/clockapp.stamp
 DEB_DIR=$ROOT/build/deb
 
 step() { echo "== $*"; }
+need() { echo "build_linux.sh: $*" >&2; exit 1; }
+
+# What the build needs, said plainly before anything starts.
+if [ ! -x "$PYTHON" ] && ! command -v "$PYTHON" >/dev/null 2>&1; then
+    need "no Python environment at $PYTHON: run 'bash tests/run' once (it makes .venv with \
+PyInstaller), or set PYTHON to a Python 3.11+ that has this project and PyInstaller installed \
+(pip install -e '.[test]')."
+fi
+"$PYTHON" -c 'import PyInstaller, clockapp' 2>/dev/null \
+    || need "$PYTHON lacks PyInstaller or ClockApp: install them into it with pip install -e '.[test]'."
+"$PYTHON" -c '
+import ctypes.util, os, sys, sysconfig
+lib = os.path.join(sysconfig.get_config_var("LIBDIR") or "", sysconfig.get_config_var("INSTSONAME") or "")
+sys.exit(not (os.path.isfile(lib) or ctypes.util.find_library("python%d.%d" % sys.version_info[:2])))
+' || need "PyInstaller needs Python's shared library, which $PYTHON lacks: on Debian or Ubuntu \
+install libpython3.$("$PYTHON" -c 'import sys; print(sys.version_info[1])') (sudo apt-get install \
+libpython3.$("$PYTHON" -c 'import sys; print(sys.version_info[1])'))."
+$bundle_only || command -v dpkg-deb >/dev/null || need "the Debian package needs dpkg-deb (package dpkg)."
 
 # What the bundle is made of: the package, the spec, the translations, the environment.
 stamp() {

@@ -37,10 +37,12 @@ log = logging.getLogger(__name__)
 DEBUG_VARIABLE = "CLOCKAPP_DEBUG_TRAY"
 
 
-def run_tray_app(argv: Sequence[str]) -> int:
+def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
     """Run the tray app until the user quits; the process exit status.
 
-    A second start hands over to the running app (which opens its popup) and returns 0.
+    ``show`` names a window to open at once ("popup", "week", "settings"; ``clockapp show``).
+    A second start hands over to the running app (which opens that window, or its popup) and
+    returns 0.
     """
     logging.basicConfig(level=logging.WARNING, format="clockapp: %(message)s")
     debug_out = sys.stdout if os.environ.get(DEBUG_VARIABLE) == "1" else None
@@ -57,7 +59,7 @@ def run_tray_app(argv: Sequence[str]) -> int:
 
     instance = SingleInstance(data_dir())
     if not instance.acquire():
-        if instance.activate_running():
+        if instance.activate_running(show or "popup"):
             print(
                 QCoreApplication.translate("App", "ClockApp is already running; showing it."),
                 file=sys.stderr,
@@ -99,7 +101,7 @@ def run_tray_app(argv: Sequence[str]) -> int:
     )
     presence.recorded.connect(clock.refresh)
     tray.quit_requested.connect(app.quit)
-    instance.activated.connect(tray.show_popup)
+    instance.activated.connect(tray.show_window)
     clock.clocked_out.connect(uploads.sync_now)
 
     # A polite kill (logout, systemd, the tests) quits like the menu's Quit: the store closes
@@ -115,6 +117,8 @@ def run_tray_app(argv: Sequence[str]) -> int:
                 tray.start()
                 uploads.start()  # needs the running loop for its first run
                 presence.start()  # may ask about a session the last run left open
+                if show is not None:
+                    tray.show_window(show)
                 if service.store.notice:
                     tray.notify("ClockApp", service.store.notice)
                 if service.settings.notices:  # one balloon: a second would replace the first

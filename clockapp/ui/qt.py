@@ -86,6 +86,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+try:  # Linux desktops' session bus: how a StatusNotifierItem tray host is found
+    from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
+except ImportError:  # not in every PySide6 build (the tray then finds hosts by polling alone)
+    QDBusConnection = QDBusServiceWatcher = None  # type: ignore[assignment,misc]
+
 __all__ = [
     "QT_TRANSLATE_NOOP",
     "QAbstractButton",
@@ -100,6 +105,8 @@ __all__ = [
     "QComboBox",
     "QCoreApplication",
     "QCursor",
+    "QDBusConnection",
+    "QDBusServiceWatcher",
     "QDate",
     "QDialog",
     "QDialogButtonBox",

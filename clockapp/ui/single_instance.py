@@ -3,7 +3,8 @@
 A ``QLockFile`` in the data folder says who runs (a lock left by a crashed process is taken
 over: Qt checks whether its process still lives). The running app listens on a
 ``QLocalServer`` whose name comes from the data folder, so two data folders (a test's, the
-user's) never meet. The second start connects, says ``show``, and leaves.
+user's) never meet. The second start connects, says ``show`` and which window (``show week``;
+the popup by default), and leaves.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from clockapp.ui.qt import QLocalServer, QLocalSocket, QLockFile, QObject, Signa
 
 log = logging.getLogger(__name__)
 
-#: What a second start sends to the running one.
-SHOW = b"show\n"
+#: What a second start sends to the running one, followed by the window's name and a newline.
+SHOW = b"show"
+#: The windows a start may ask for.
+WINDOWS = ("popup", "week", "settings")
 
 
 def server_name(data_dir: Path) -> str:
@@ -35,8 +38,8 @@ def server_name(data_dir: Path) -> str:
 class SingleInstance(QObject):
     """Holds the lock and the server while this process is the running app."""
 
-    #: Another start asked this one to show itself.
-    activated = Signal()
+    #: Another start asked this one to show itself: the window's name (one of WINDOWS).
+    activated = Signal(str)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +50,7 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
+        self._partial: dict[QLocalSocket, bytes] = {}
 
     def acquire(self) -> bool:
         """Become the running app: True if no other one holds the lock."""
@@ -69,8 +73,8 @@ class SingleInstance(QObject):
             self._server = None
         self._lock.unlock()
 
-    def activate_running(self, timeout_ms: int = 5000) -> bool:
-        """Ask the running app to show itself; False if it could not be reached in time.
+    def activate_running(self, window: str = "popup", timeout_ms: int = 5000) -> bool:
+        """Ask the running app to show ``window``; False if it could not be reached in time.
 
         The other app may hold the lock but not listen yet (it is starting): keep trying.
         """
@@ -79,7 +83,7 @@ class SingleInstance(QObject):
             socket = QLocalSocket()
             socket.connectToServer(self.name)
             if socket.waitForConnected(500):
-                socket.write(SHOW)
+                socket.write(SHOW + b" " + window.encode("ascii") + b"\n")
                 sent = socket.waitForBytesWritten(1000)
                 socket.disconnectFromServer()
                 return sent
@@ -105,11 +109,21 @@ class SingleInstance(QObject):
         socket = self.sender()
         if isinstance(socket, QLocalSocket) and socket in self._clients:
             self._clients.remove(socket)
+            self._partial.pop(socket, None)
             socket.deleteLater()
 
     def _read(self, socket: QLocalSocket) -> None:
-        if SHOW.strip() in bytes(socket.readAll().data()):
-            self.activated.emit()
+        # Whole lines only: a message may arrive in pieces.
+        buffer = self._partial.pop(socket, b"") + bytes(socket.readAll().data())
+        *lines, rest = buffer.split(b"\n")
+        if rest:
+            self._partial[socket] = rest
+        for line in lines:
+            words = line.decode("ascii", "replace").split()
+            if words[:1] == [SHOW.decode()]:
+                window = words[1] if len(words) > 1 else "popup"  # an older start says only this
+                if window in WINDOWS:
+                    self.activated.emit(window)
 
     def _drop_clients(self) -> None:
         # Detach before the server (their parent) goes: a socket destroyed while connected
@@ -120,3 +134,4 @@ class SingleInstance(QObject):
             socket.abort()
             socket.deleteLater()
         self._clients.clear()
+        self._partial.clear()

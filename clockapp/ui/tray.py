@@ -1,9 +1,13 @@
 """The tray icon and its menu: the app's face while no window is open.
 
 The icon says the state (off / working / on a break) with a corner badge when uploads wait or
-need attention; the tooltip gives today's worked time; the menu offers the legal clock actions,
-Today's timer, Week…, Sync now, Settings… and Quit. Left click opens the timer popup beside the
-icon. Without a system tray the same content goes into a small normal window instead.
+need attention; the tooltip gives today's worked time. The menu alone reaches everything (some
+hosts never pass a left click on: GNOME's AppIndicator extension opens the menu, KDE Wayland
+shows no window opened from a click): today's timer, totals and upload state as greyed header
+lines, the legal clock actions, Today's timer, Week…, Sync now, Settings… and Quit. Left click
+opens the timer popup beside the icon. Without a system tray the same content goes into a small
+normal window instead, and the app moves into the tray as soon as a tray host appears (at login
+the app often starts before the panel; panels restart).
 
 Windows are created on first use: a tray app idles with no window at all.
 """
@@ -19,11 +23,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 from clockapp.domain.clock import ClockState
 from clockapp.domain.zones import local
 from clockapp.ui.icons import IconSet
-from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, hm, state_label
+from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, hm, hms, state_label
 from clockapp.ui.popup import ClockWindow, TrayPopup, confirm_quit
 from clockapp.ui.qt import (
     QAction,
     QCoreApplication,
+    QDBusConnection,
+    QDBusServiceWatcher,
     QEvent,
     QGuiApplication,
     QIcon,
@@ -47,6 +53,17 @@ log = logging.getLogger(__name__)
 #: A click on the tray icon that closed the popup (Qt closes popups on outside clicks) must not
 #: reopen it at once; within this many seconds the click counts as the closing one.
 REOPEN_GUARD_S = 0.3
+
+# The D-Bus name of the StatusNotifierItem tray host registry (KDE, GNOME's AppIndicator
+# extension, XFCE, …); Qt uses that protocol whenever this name is on the session bus.
+SNI_WATCHER = "org.kde.StatusNotifierWatcher"
+# How often to look for a tray host (ms): while in the window (XEmbed hosts have no bus name
+# to watch), and less often while in the tray (an XEmbed host may go away).
+HOST_POLL_WINDOW_MS = 2000
+HOST_POLL_TRAY_MS = 10_000
+# A tray host that went away must stay away this long (ms) before the window opens: a
+# restarting panel comes back within seconds, and a window flashing up would only disturb.
+HOST_GONE_GRACE_MS = 3000
 
 
 def no_tray_reason() -> str:
@@ -88,9 +105,9 @@ class ClockTray(QObject):
         self.secrets = secrets
         self._open_secrets = open_secrets
         self._open_sync = open_sync
-        if tray_available is None:
-            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
-        self.tray_available = tray_available
+        # None: follow the desktop (look for a tray host now and whenever one may have come
+        # or gone); True/False: fixed (the tests' choice).
+        self._fixed_tray = tray_available
         self._debug_out = debug_out
         self.icons = IconSet(QGuiApplication.palette())
         self._icon_key: tuple[object, ...] = ()
@@ -102,6 +119,12 @@ class ClockTray(QObject):
 
         self.menu = QMenu()
         self.menu.setObjectName("ClockTrayMenu")
+        # Greyed lines that say where the day stands: the menu is all some hosts ever show.
+        self.header_actions = [self.menu.addAction("") for _ in range(3)]
+        for header in self.header_actions:
+            header.setEnabled(False)
+        self.menu.aboutToShow.connect(self._update_header)
+        self.menu.addSeparator()
         self.clock_actions: dict[ClockAction, QAction] = {}
         for action in ClockAction:
             entry = self.menu.addAction(action_label(action))
@@ -125,10 +148,15 @@ class ClockTray(QObject):
             self.menu.aboutToShow.connect(lambda: QTimer.singleShot(150, self._report_menu))
 
         self.tray: QSystemTrayIcon | None = None
+        self._host_poll = QTimer(self)
+        self._host_poll.timeout.connect(self._check_host)
+        self._host_gone = QTimer(self)
+        self._host_gone.setSingleShot(True)
+        self._host_gone.setInterval(HOST_GONE_GRACE_MS)
+        self._host_gone.timeout.connect(self._on_host_gone_for_good)
+        self._sni_watch: Any = None
         if tray_available:
-            self.tray = QSystemTrayIcon(self)
-            self.tray.setContextMenu(self.menu)
-            self.tray.activated.connect(self._on_activated)
+            self.tray = self._make_tray()
 
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_palette_changed)
@@ -137,15 +165,88 @@ class ClockTray(QObject):
         uploads.changed.connect(self._update)
         uploads.notify.connect(self.notify)
         self._update()
+        self._update_header()
 
     # -- showing ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the tray icon, or the no-tray window (saying why, once)."""
-        if self.tray is not None:
+        """Show the tray icon, or the no-tray window (saying why) while no tray host is there."""
+        if self._fixed_tray is not None:
+            self._use_tray(self._fixed_tray)
+            return
+        self._watch_sni_hosts()
+        self._use_tray(self.tray_host_present())
+        self._host_poll.start()
+
+    @property
+    def tray_available(self) -> bool:
+        """Whether the app is in the tray now (False: in the no-tray window)."""
+        return self.tray is not None
+
+    def tray_host_present(self) -> bool:
+        """Whether the desktop has a tray host now (Qt asks again on every call)."""
+        if self._fixed_tray is not None:
+            return self._fixed_tray
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def _watch_sni_hosts(self) -> None:
+        # A StatusNotifierItem host coming or going is told at once on the session bus.
+        if QDBusServiceWatcher is None or QDBusConnection is None:
+            return
+        bus = QDBusConnection.sessionBus()
+        if not bus.isConnected():
+            return
+        modes = QDBusServiceWatcher.WatchModeFlag
+        self._sni_watch = QDBusServiceWatcher(
+            SNI_WATCHER, bus, modes.WatchForRegistration | modes.WatchForUnregistration, self
+        )
+        # (Qt itself registers a shown icon again with a host that restarted.)
+        self._sni_watch.serviceRegistered.connect(lambda _name: self._check_host())
+        self._sni_watch.serviceUnregistered.connect(lambda _name: self._check_host())
+
+    def _check_host(self) -> None:
+        """Move into the tray when a host has come; start the grace period when it has gone."""
+        if self.tray_host_present():
+            self._host_gone.stop()
+            if self.tray is None:
+                self._use_tray(True)
+        elif self.tray is not None and not self._host_gone.isActive():
+            self._host_gone.start()
+
+    def _on_host_gone_for_good(self) -> None:
+        if self.tray is not None and not self.tray_host_present():
+            log.warning("the system tray has gone: ClockApp shows its window")
+            self._use_tray(False)
+
+    def _make_tray(self) -> QSystemTrayIcon:
+        tray = QSystemTrayIcon(self)
+        tray.setContextMenu(self.menu)
+        tray.activated.connect(self._on_activated)
+        tray.setIcon(self._current_icon())
+        tray.setToolTip(self.tooltip())
+        return tray
+
+    def _use_tray(self, in_tray: bool) -> None:
+        if in_tray:
+            if self.tray is None:
+                self.tray = self._make_tray()
             self.tray.show()
+            if self.window is not None:
+                # hide(), not close(): closing the window means Quit.
+                self.window.hide()
+                self.window.deleteLater()
+                self.window = None
+                log.info("a system tray has appeared: ClockApp moved into it")
+            self._host_poll.setInterval(HOST_POLL_TRAY_MS)
             if self._debug_out is not None:
                 self._report_tray(tries=150)
+            return
+        if self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
+        self._host_poll.setInterval(HOST_POLL_WINDOW_MS)
+        if self.window is not None:
             return
         reason = no_tray_reason()
         log.warning("no system tray: %s", reason)
@@ -169,12 +270,22 @@ class ClockTray(QObject):
             return
         if self._popup is None:
             self._popup = TrayPopup(self.clock, self.uploads)
+            if QGuiApplication.platformName().startswith("wayland"):
+                # Wayland shows a popup only over a window that had the user's input, and lets
+                # no client place a window: there the popup is a small normal window.
+                self._popup.setWindowFlags(Qt.WindowType.Window)
             self._popup.setWindowIcon(self._current_icon())
             self._popup.installEventFilter(self)
         anchor = self.tray.geometry() if self.tray is not None else QRect()
         self._popup.show_near(anchor)
         if self._debug_out is not None:
             QTimer.singleShot(150, self._report_popup)
+
+    def show_window(self, name: str) -> None:
+        """Open the window another start asked for: "popup", "week" or "settings"."""
+        {"week": self.open_week, "settings": self.open_settings}.get(name, self.show_popup)()
+        if self._debug_out is not None:
+            QTimer.singleShot(150, lambda: self._report_shown(name))
 
     def toggle_popup(self) -> None:
         if self._popup is not None and self._popup.isVisible():
@@ -299,6 +410,29 @@ class ClockTray(QObject):
         if self.tray is not None:
             self.tray.setToolTip(self.tooltip())
 
+    def _update_header(self) -> None:
+        """The menu's greyed header lines; set as the menu opens (a closed menu needs none)."""
+        status = self.clock.status
+        now = self.clock.now()
+        state_line = state_label(status.state)
+        if status.state is not ClockState.OFF and status.session is not None:
+            since = local(status.session.start, self.clock.service.zone_name)
+            state_line = self.tr("{state} since {time} · {timer}").format(
+                state=state_label(status.state),
+                time=since.strftime("%H:%M"),
+                timer=hms(self.clock.session_seconds(now)),
+            )
+        today = QCoreApplication.translate(
+            "ClockPanel", "Today: {worked} worked · {pause} break"
+        ).format(
+            worked=hm(self.clock.worked_today_seconds(now)),
+            pause=hm(self.clock.break_today_seconds(now)),
+        )
+        lines = (state_line, today, self.uploads.summary.text())
+        for header, line in zip(self.header_actions, lines, strict=True):
+            # '&' would be read as a mnemonic marker.
+            header.setText(line.replace("&", "&&"))
+
     def tooltip(self) -> str:
         """Today's worked time and where the clock stands, for hovering over the icon."""
         status = self.clock.status
@@ -358,6 +492,11 @@ class ClockTray(QObject):
             },
             timer=panel.timer_label.text(),
         )
+
+    def _report_shown(self, name: str) -> None:
+        windows = {"popup": self.window or self._popup, "week": self.week_window}
+        window = windows.get(name, self.settings_dialog)
+        self._emit("shown", window=name, visible=window is not None and window.isVisible())
 
     def _report_menu(self) -> None:
         if not self.menu.isVisible():

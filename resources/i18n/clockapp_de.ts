@@ -172,6 +172,10 @@
         <translation>ClockApp</translation>
     </message>
     <message>
+        <source>{state} since {time} · {timer}</source>
+        <translation>{state} seit {time} · {timer}</translation>
+    </message>
+    <message>
         <source>ClockApp — {state}</source>
         <translation>ClockApp — {state}</translation>
     </message>

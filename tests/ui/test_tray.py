@@ -15,6 +15,7 @@ from clockapp.services.clock import ClockService
 from clockapp.storage.uploads import UploadStatus
 from clockapp.ui.icons import Badge
 from clockapp.ui.live_clock import POLL_INTERVAL_MS, ClockAction, LiveClock
+from clockapp.ui.qt import QPoint
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 from tests.conftest import FakeClock
@@ -43,7 +44,11 @@ def test_the_menu_offers_only_the_legal_clock_actions_in_each_state(
 
 
 def test_the_menu_lists_the_entries_in_the_users_words(tray: ClockTray) -> None:
-    texts = [a.text().replace("&", "") for a in tray.menu.actions() if not a.isSeparator()]
+    texts = [
+        a.text().replace("&", "")
+        for a in tray.menu.actions()
+        if not a.isSeparator() and a not in tray.header_actions
+    ]
     assert texts == [
         "Clock in",
         "Start break",
@@ -55,6 +60,38 @@ def test_the_menu_lists_the_entries_in_the_users_words(tray: ClockTray) -> None:
         "Settings…",
         "Quit",
     ]
+
+
+def test_the_menu_opens_with_todays_timer_totals_and_uploads_as_greyed_lines(
+    qtbot: QtBot,
+    tray: ClockTray,
+    live_clock: LiveClock,
+    fake_clock: FakeClock,
+    fake_uploads: FakeUploads,
+    uploads: UploadWatch,
+) -> None:
+    # Some tray hosts show only the menu: it alone must say where the day stands.
+    def header() -> list[str]:
+        return [a.text().replace("&&", "&") for a in tray.header_actions]
+
+    assert tray.menu.actions()[:3] == tray.header_actions
+    assert not any(a.isEnabled() for a in tray.header_actions)
+    assert header()[:2] == ["Not clocked in", "Today: 0:00 worked · 0:00 break"]
+    live_clock.act(ClockAction.CLOCK_IN)  # 08:00 Berlin
+    fake_clock.advance(hours=1, minutes=2, seconds=3)
+    fake_uploads.status_counts = {UploadStatus.WAITING: 2}
+    uploads.refresh()
+    # Set when the menu is about to show, not on every tick.
+    assert header()[0] == "Not clocked in"
+    tray.menu.popup(QPoint(10, 10))
+    qtbot.waitUntil(tray.menu.isVisible)
+    tray.menu.hide()
+    assert header() == [
+        "Working since 08:00 · 01:02:03",
+        "Today: 1:02 worked · 0:00 break",
+        uploads.summary.text(),
+    ]
+    assert "2" in header()[2]
 
 
 def test_each_menu_click_is_committed_to_the_store(

@@ -8,6 +8,7 @@ the popup and the week window go to ``tests/artifacts/`` (not committed).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -60,61 +61,84 @@ def _wait_for(check: Any, timeout: float, what: str) -> Any:
 
 
 @pytest.fixture
-def desktop(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """An X server with a tray host on it; the environment for programs to run there."""
+def x_server(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """An X server with no tray host yet; the environment for programs to run there."""
     _require_tools()
     xvfb = _start_xvfb()
-    display = xvfb.display
     runtime = tmp_path / "xdg"
     runtime.mkdir(mode=0o700)
     env = {
         **{k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")},
-        "DISPLAY": display,
+        "DISPLAY": xvfb.display,
         "XDG_RUNTIME_DIR": str(runtime),
         # No session bus: Qt uses the XEmbed tray protocol that trayer speaks.
         "DBUS_SESSION_BUS_ADDRESS": "disabled:",
         "CLOCKAPP_DATA_DIR": str(tmp_path / "data"),
     }
-    with (tmp_path / "trayer.log").open("wb") as trayer_log:
-        trayer = start_trayer(env, trayer_log)
+    try:
+        yield env
+    finally:
+        xvfb.terminate()
+        try:
+            xvfb.wait(5)
+        except subprocess.TimeoutExpired:
+            xvfb.kill()
+            xvfb.wait()
+
+
+@contextlib.contextmanager
+def trayer(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """trayer on ``env``'s display, its panel up; stopped on leaving."""
+    with log_path.open("wb") as log:
+        process = start_trayer(env, log)
 
     def panel_up() -> bool:
-        if trayer.poll() is not None:
-            log = (tmp_path / "trayer.log").read_text(errors="replace")
-            pytest.fail(f"trayer exited with {trayer.returncode}: {log}")
+        if process.poll() is not None:
+            log = log_path.read_text(errors="replace")
+            pytest.fail(f"trayer exited with {process.returncode}: {log}")
         return tray_panel_up(env)
 
     try:
-        _wait_for(
-            panel_up,
-            # The first GTK start on a fresh machine builds the font cache: that can take long.
-            90,
-            "trayer's panel",
-        )
-        yield env
+        # The first GTK start on a fresh machine builds the font cache: that can take long.
+        _wait_for(panel_up, 90, "trayer's panel")
+        yield process
     finally:
-        for process in (trayer, xvfb):
-            process.terminate()
-            try:
-                process.wait(5)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        process.terminate()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def desktop(x_server: dict[str, str], tmp_path: Path) -> Iterator[dict[str, str]]:
+    """An X server with a tray host on it; the environment for programs to run there."""
+    with trayer(x_server, tmp_path / "trayer.log"):
+        yield x_server
 
 
 class App:
-    """The running ``clockapp``, with its debug trace (JSON lines on stdout) in a queue."""
+    """The running ``clockapp``, with its debug trace (JSON lines on stdout) in a queue and its
+    stderr collected (shown when an expected event does not come)."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], platform: str = "xcb") -> None:
         self.env = env
         self.process = subprocess.Popen(
             [sys.executable, "-m", "clockapp"],
-            env={**env, "QT_QPA_PLATFORM": "xcb", "CLOCKAPP_DEBUG_TRAY": "1"},
+            env={**env, "QT_QPA_PLATFORM": platform, "CLOCKAPP_DEBUG_TRAY": "1"},
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         self.events: queue.Queue[dict[str, Any]] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self._stderr: list[str] = []
+        self._readers = [
+            threading.Thread(target=self._read, daemon=True),
+            threading.Thread(target=self._read_stderr, daemon=True),
+        ]
+        for reader in self._readers:
+            reader.start()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -122,15 +146,41 @@ class App:
             if line.startswith("{"):
                 self.events.put(json.loads(line))
 
+    def _read_stderr(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self._stderr.append(line)
+
+    @property
+    def stderr(self) -> str:
+        return "".join(self._stderr)
+
     def next_event(self, kind: str, timeout: float = 10) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while True:
             try:
                 event = self.events.get(timeout=max(deadline - time.monotonic(), 0.01))
             except queue.Empty:
-                pytest.fail(f"the app reported no {kind!r} within {timeout} s")
+                pytest.fail(
+                    f"the app reported no {kind!r} within {timeout} s "
+                    f"(exit status {self.process.poll()}); its stderr:\n{self.stderr[-3000:]}"
+                )
             if event["event"] == kind:
                 return event
+
+    def finish(self, timeout: float = 10) -> str:
+        """Wait for the app to end (killed after ``timeout`` s); everything it wrote on stderr."""
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        for reader in self._readers:
+            reader.join(5)
+        for pipe in (self.process.stdout, self.process.stderr):
+            if pipe is not None:
+                pipe.close()
+        return self.stderr
 
     def cli(self, *args: str) -> Any:
         done = subprocess.run(
@@ -240,5 +290,29 @@ def test_a_working_day_clicked_through_the_tray_on_a_real_desktop(
     finally:
         if app.process.poll() is None:
             app.process.kill()
-        _, err = app.process.communicate(timeout=10)
+        err = app.finish()
+    assert "Traceback" not in err, err
+
+
+def test_an_app_started_before_the_tray_host_moves_into_it(
+    x_server: dict[str, str], tmp_path: Path
+) -> None:
+    app = App(x_server)  # at login the app often starts before the panel
+    try:
+        app.next_event("window", timeout=60)
+        with trayer(x_server, tmp_path / "trayer.log"):
+            tray = app.next_event("tray", timeout=60)["rect"]
+            assert tray is not None, "the tray icon was never embedded in trayer"
+            found = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", "^ClockApp$"],
+                env=x_server,
+                capture_output=True,
+            )
+            assert found.stdout.split() == [], "the no-tray window is still open"
+            choose(app, tray, "Clock in")
+            wait_state(app, "working")
+    finally:
+        app.process.terminate()
+        err = app.finish()
+    assert app.process.returncode == 0, err
     assert "Traceback" not in err, err
