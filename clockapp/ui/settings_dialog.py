@@ -41,6 +41,7 @@ from clockapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from clockapp.ui.upload_status import destination_text
 
 if TYPE_CHECKING:
     from clockapp.storage.uploads import Preview
@@ -322,11 +323,11 @@ class SettingsDialog(QDialog):
                     date=QLocale().toString(
                         QDate(since.year, since.month, since.day), QLocale.FormatType.ShortFormat
                     ),
-                    where=destination.label,
+                    where=destination_text(destination),
                 )
             elif preview is not None:
                 note = self.tr("Nothing is waiting to be uploaded to {where}.").format(
-                    where=destination.label
+                    where=destination_text(destination)
                 )
         self.destination_note.setText(note)
         self.destination_note.setVisible(bool(note))

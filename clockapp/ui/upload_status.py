@@ -96,6 +96,29 @@ def plain_reason(detail: str | None) -> str | None:
     return detail
 
 
+def destination_text(destination: Any) -> str:
+    """Where uploads go, in the user's language: the HR system, its address, and whose
+    entries they are (``sync.backend.Destination``)."""
+    who = dict(destination.identity)
+    if destination.vendor == "timetrack":
+        return QCoreApplication.translate("Uploads", "TimeTrack at {url} as {user}").format(
+            url=destination.base_url, user=who.get("username", "")
+        )
+    names = {
+        "user": QCoreApplication.translate("Uploads", "user {id}"),
+        "location": QCoreApplication.translate("Uploads", "location {id}"),
+        "working_area": QCoreApplication.translate("Uploads", "working area {id}"),
+    }
+    parts = [
+        names[entity].format(id=who.get(f"{entity}_id") or who.get(f"{entity}_external_id"))
+        for entity in names
+        if who.get(f"{entity}_id") or who.get(f"{entity}_external_id")
+    ]
+    return QCoreApplication.translate("Uploads", "Papershift at {url} ({who})").format(
+        url=destination.base_url, who=", ".join(parts)
+    )
+
+
 def local_time(instant: datetime) -> str:
     """``HH:MM`` in the computer's time zone; with the day too when it isn't today."""
     shown = instant.astimezone()

@@ -622,6 +622,26 @@
         <translation>{label} hat die Zugangsdaten abgelehnt; ändern Sie sie in den Einstellungen</translation>
     </message>
     <message>
+        <source>TimeTrack at {url} as {user}</source>
+        <translation>TimeTrack unter {url} als {user}</translation>
+    </message>
+    <message>
+        <source>user {id}</source>
+        <translation>Benutzer {id}</translation>
+    </message>
+    <message>
+        <source>location {id}</source>
+        <translation>Standort {id}</translation>
+    </message>
+    <message>
+        <source>working area {id}</source>
+        <translation>Arbeitsbereich {id}</translation>
+    </message>
+    <message>
+        <source>Papershift at {url} ({who})</source>
+        <translation>Papershift unter {url} ({who})</translation>
+    </message>
+    <message>
         <source>on this device</source>
         <translation>auf diesem Gerät</translation>
     </message>

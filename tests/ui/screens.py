@@ -161,8 +161,19 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         return window
 
     def settings() -> QWidget:
-        dialog = SettingsDialog(service.settings, object())
+        from clockapp.services.sync import SyncService
+
+        uploads = SyncService(
+            service.store,
+            service.settings,
+            object(),
+            now=clock_now,
+            zone_name=BERLIN,  # type: ignore[arg-type]
+        )
+        dialog = SettingsDialog(service.settings, object(), preview=uploads.preview)
         dialog.kind.setCurrentIndex(2)  # Papershift: the longest form
+        for entity, value in (("location", "berlin-1"), ("working_area", "Kasse"), ("user", "ak")):
+            dialog.ps_ids[entity][1].setText(value)  # the note says what this account gets
         dialog.show()
         return dialog
 
