@@ -479,6 +479,12 @@ class WeekWindow(QWidget):
         super().hideEvent(event)
         self._poll.stop()
 
+    def closeEvent(self, event: Any) -> None:
+        # A fetch still running would land in a window that is gone (the tray deletes it).
+        if self._remote_task is not None:
+            self._remote_task.cancel()
+        super().closeEvent(event)
+
     def _poll_store(self) -> None:
         if self.service.store.data_version() != self._seen_version:
             self.refresh()
