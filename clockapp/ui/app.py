@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
+import gc
 import logging
 import os
 import signal
@@ -109,6 +111,8 @@ def run_tray_app(argv: Sequence[str]) -> int:
     clock.minute.connect(presence.poll)
     presence.recorded.connect(clock.refresh)
     tray.quit_requested.connect(app.quit)
+    # Closed windows are deleted a moment later; then give their memory back.
+    app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, release_memory))
     instance.activated.connect(tray.show_popup)
     clock.clocked_out.connect(uploads.sync_now)
 
@@ -178,6 +182,15 @@ class QuitOnSigterm:
             signal.signal(signal.SIGTERM, self._previous)
         self._read.close()
         self._write.close()
+
+
+def release_memory() -> None:
+    """Free what closed windows left behind and hand the free heap back to the system (glibc
+    keeps it otherwise: ~5 MiB after the week window and settings)."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to trim
+            ctypes.CDLL(None).malloc_trim(0)
 
 
 def backend_configured(service: ClockService) -> bool:
