@@ -3,9 +3,11 @@ keep windows it isn't showing (issue 16: it woke ~67 times a minute with nothing
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
+import qasync  # type: ignore[import-untyped]
 import shiboken6
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +15,7 @@ from clockapp.services.clock import ClockService
 from clockapp.services.presence import PresenceService
 from clockapp.ui.live_clock import ClockAction, LiveClock
 from clockapp.ui.presence import PresenceController
-from clockapp.ui.qt import QObject, QTimer
+from clockapp.ui.qt import QApplication, QObject, QTimer
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 from tests.conftest import BERLIN, FakeClock
@@ -92,3 +94,56 @@ def test_the_presence_watch_can_look_on_the_clocks_minute_instead_of_its_own_tim
     fake_clock.advance(minutes=1)
     live_clock.minute.emit()
     assert len(asked) == 2
+
+
+class SlowRemote:
+    """A sync service whose pull of the remote week waits until the test lets it answer."""
+
+    backend_name = "papershift"
+
+    def __init__(self) -> None:
+        self.answer = asyncio.Event()
+
+    async def pull_week(self, monday: object, zone: str) -> list[object]:
+        # As the real one does for the keyring: a wait_for, which on Python 3.11 can swallow a
+        # cancel that arrives as its answer does.
+        await asyncio.wait_for(self.answer.wait(), 10)
+        return []
+
+    def session_statuses(self) -> dict[object, object]:
+        return {}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen
+def test_a_remote_week_arriving_after_the_window_closed_is_dropped(
+    qtbot: QtBot, tray: ClockTray
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # as in the tray app
+    loop = qasync.QEventLoop(app)
+    remote = SlowRemote()
+    tray.sync = remote
+    failures: list[dict[str, object]] = []
+    loop.set_exception_handler(lambda _loop, context: failures.append(context))
+
+    async def open_close_then_answer() -> None:
+        tray.open_week()
+        window = tray.week_window
+        assert window is not None
+        await asyncio.sleep(0.05)  # the fetch is under way
+        remote.answer.set()  # the answer comes as the window goes
+        window.close()
+        for _ in range(20):
+            await asyncio.sleep(0.01)
+        assert not shiboken6.isValid(window)
+
+    try:
+        loop.run_until_complete(open_close_then_answer())
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+        app.setQuitOnLastWindowClosed(quits)
+    assert failures == []  # no fetch landed in a deleted window
+    assert tray.week_window is None
