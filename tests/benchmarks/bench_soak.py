@@ -9,7 +9,8 @@ hour on Sunday. Against the fake Papershift on loopback, 200 syncs of which abou
 a fault (503, 429, a dropped connection, a write that lands but answers 500). The popup is shown
 and hidden 500 times and the week window opened and closed 50 times, spread over the week.
 
-Prints (not a test; nothing asserts) RSS after each simulated hour at work and the growth from
+Prints (not a test; nothing asserts) RSS after each simulated hour at work (after garbage
+collection and a heap trim, as the app does when a window closes) and the growth from
 the end of the first hour to the end of the week. Aim (issue 16): growth <= 3 MiB.
 
 Run: .venv/bin/python tests/benchmarks/bench_soak.py [--syncs 200] [--popups 500] [--weeks 50]
@@ -19,10 +20,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
+import json
 import logging
 import os
 import random
+import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -50,8 +52,6 @@ from clockapp.ui.presence import PresenceController  # noqa: E402
 from clockapp.ui.qt import QApplication, QTimer  # noqa: E402
 from clockapp.ui.tray import ClockTray  # noqa: E402
 from clockapp.ui.upload_status import UploadWatch  # noqa: E402
-from tests.fakes.papershift import FakePapershift  # noqa: E402
-from tests.fakes.server import Fault  # noqa: E402
 from tests.keyring_memory import MemoryKeyring  # noqa: E402
 from tests.ui.test_away_prompt import FakeIdle  # noqa: E402
 
@@ -60,12 +60,54 @@ BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY = datetime(2026, 10, 19, tzinfo=BERLIN)
 STEP = timedelta(minutes=10)
 START = MONDAY.replace(hour=7).astimezone(UTC)
-FAULTS = [
-    Fault("before", 503),
-    Fault("before", 429, retry_after="30"),
-    Fault("drop"),
-    Fault("after", 500),
-]
+FAULTS = ["before 503", "before 429 30", "drop 0", "after 500"]
+
+# The fake Papershift in a process of its own: its records and threads must not count in the
+# app's memory. One command a line: "fail KIND STATUS [RETRY_AFTER]", "clear", "report".
+SERVER = """
+import json, sys
+from tests.fakes.papershift import FakePapershift
+from tests.fakes.server import Fault
+server = FakePapershift().start()
+print(server.url, server.api_token, flush=True)
+for line in sys.stdin:
+    command, *args = line.split()
+    if command == "fail":
+        server.fail_next(Fault(args[0], int(args[1]), retry_after=(args[2:] or [None])[0]))
+    elif command == "clear":
+        server.clear_faults()
+    elif command == "report":
+        print(json.dumps([len(server.sessions), len(server.requests)]), flush=True)
+"""
+
+
+class Server:
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", SERVER],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None and self.process.stdin is not None
+        self.url, self.api_token = self.process.stdout.readline().split()
+
+    def tell(self, command: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+
+    def report(self) -> tuple[int, int]:
+        assert self.process.stdout is not None
+        self.tell("report")
+        sessions, requests = json.loads(self.process.stdout.readline())
+        return sessions, requests
+
+    def stop(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(10)
 
 
 class WeekClock:
@@ -89,7 +131,7 @@ async def soak(
     args: argparse.Namespace, app: QApplication, folder: Path
 ) -> list[tuple[str, float]]:
     rng = random.Random(16)
-    server = FakePapershift().start()
+    server = Server()
     keyring.set_keyring(MemoryKeyring())
     clock_now = WeekClock(START)
     store = Store.open(folder / "clockapp.db")
@@ -147,10 +189,10 @@ async def soak(
         nonlocal syncs
         service.edit(str(last_friday.id), note=f"note {syncs}")
         if rng.random() < 0.35:
-            server.fail_next(rng.choice(FAULTS))
+            server.tell(f"fail {rng.choice(FAULTS)}")
         uploads.sync_now()
         await uploads.wait_idle()
-        server.clear_faults()
+        server.tell("clear")
         syncs += 1
 
     for day in range(7):
@@ -191,16 +233,19 @@ async def soak(
                     weeks += 1
             if local.minute == 0:
                 await asyncio.sleep(0.05)  # deferred deletes run
-                gc.collect()
+                # As the app does a second after a window closes: what is garbage or free heap
+                # goes back, so the samples show what is held, not when glibc last trimmed.
+                release_memory()
                 samples.append((f"{local:%a %d %H:%M %Z}", rss_mib()))
     while syncs < args.syncs:
         await one_sync()
     await asyncio.sleep(0.2)
-    gc.collect()
+    release_memory()
     samples.append(("end", rss_mib()))
+    on_server, requests = server.report()
     print(
         f"{syncs} syncs, {popups} popups, {weeks} week windows; "
-        f"{len(server.sessions)} sessions on the server, {len(server.requests)} requests"
+        f"{on_server} sessions on the server, {requests} requests"
     )
     presence.stop()
     clock.stop()
