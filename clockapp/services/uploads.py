@@ -65,9 +65,12 @@ LONGEST_RETRY_AFTER = timedelta(hours=6)
 
 def backoff(attempts: int, retry_after: float | None, rng: Callable[[], float]) -> timedelta:
     """How long to wait before attempt ``attempts + 1``: the server's ``Retry-After`` if given,
-    else exponential from 30 s to 1 h with jitter (half to full), so clients don't stampede."""
+    else exponential from 30 s to 1 h with jitter (half to full), so clients don't stampede.
+
+    ``Retry-After`` comes in whole seconds: a crowd told the same second would arrive at its
+    start together and be refused again, so each client adds up to a second of its own."""
     if retry_after is not None:
-        return min(timedelta(seconds=max(retry_after, 1.0)), LONGEST_RETRY_AFTER)
+        return min(timedelta(seconds=max(retry_after, 1.0) + rng()), LONGEST_RETRY_AFTER)
     ceiling: timedelta = min(FIRST_RETRY * 2 ** min(attempts, 20), LONGEST_RETRY)
     return ceiling * (0.5 + rng() / 2)
 

@@ -7,9 +7,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
+import gc
 import logging
 import os
 import signal
+import socket
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -25,7 +29,7 @@ from clockapp.ui.focus import install_focus_frames
 from clockapp.ui.i18n import explain, install_translations
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.presence import PresenceController
-from clockapp.ui.qt import QApplication, QCoreApplication, QMessageBox
+from clockapp.ui.qt import QApplication, QCoreApplication, QMessageBox, QSocketNotifier, QTimer
 from clockapp.ui.single_instance import SingleInstance
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
@@ -35,6 +39,17 @@ log = logging.getLogger(__name__)
 #: Set to 1 to print JSON lines about the tray, popup and menu geometry on stdout (the
 #: end-to-end test clicks by them; the benchmark times the first one).
 DEBUG_VARIABLE = "CLOCKAPP_DEBUG_TRAY"
+
+#: The upload stack (keyring, httpx, TLS) loads this long after the tray shows (milliseconds):
+#: the icon is there first, uploads follow a moment later.
+UPLOADS_AFTER_MS = 3000
+
+#: How often the presence watch looks at idle time (seconds): on the live clock's minute beat.
+PRESENCE_POLL_S = 60
+
+# httpx imports its command line (click, rich, pygments: ~10 MiB) when they are installed; the
+# app never uses it, and without it httpx falls back to a stub.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 
 def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
@@ -80,33 +95,43 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         QMessageBox.critical(None, "ClockApp", explain(exc))  # before the loop runs: no nesting
         return 1
 
-    # The upload stack (httpx, TLS, keyring) costs ~20 MiB: load it only when a backend is set.
-    secrets = sync = None
-    if backend_configured(service):
-        secrets = open_secrets()
-        sync = open_sync(service, secrets)
     clock = LiveClock(service)
-    uploads = UploadWatch(sync)
+    uploads = UploadWatch(None)
     tray = ClockTray(
         clock,
         uploads,
-        sync=sync,
-        secrets=secrets,
         open_secrets=open_secrets,
         open_sync=lambda secrets: open_sync(service, secrets),
         debug_out=debug_out,
     )
     presence = PresenceController(
-        clock, PresenceService(service), idle_for_this_os(), tray.notify, parent=app
+        clock,
+        PresenceService(service, poll_interval_seconds=PRESENCE_POLL_S),
+        idle_for_this_os(),
+        tray.notify,
+        parent=app,
+        poll_interval_ms=None,
     )
+    clock.minute.connect(presence.poll)
     presence.recorded.connect(clock.refresh)
     tray.quit_requested.connect(app.quit)
+    # Closed windows are deleted a moment later; then give their memory back.
+    app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, release_memory))
     instance.activated.connect(tray.show_window)
     clock.clocked_out.connect(uploads.sync_now)
 
+    def start_uploads() -> None:
+        # The upload stack (keyring, httpx, TLS) costs ~20 MiB and a few hundred ms: loaded
+        # only when a backend is set, and after the tray shows. Settings may have set it up.
+        if uploads.sync is None and backend_configured(service):
+            tray.secrets = tray.secrets or open_secrets()
+            tray.sync = open_sync(service, tray.secrets)
+            uploads.sync = tray.sync
+        uploads.start()  # needs the running loop for its first run
+
     # A polite kill (logout, systemd, the tests) quits like the menu's Quit: the store closes
-    # cleanly. Python runs the handler at the next timer tick, within a second.
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # cleanly. With no timer ticking, the signal must wake the event loop itself.
+    wakeup = QuitOnSigterm(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
@@ -115,7 +140,8 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
             def start() -> None:
                 clock.start()
                 tray.start()
-                uploads.start()  # needs the running loop for its first run
+                uploads.refresh()
+                QTimer.singleShot(UPLOADS_AFTER_MS, start_uploads)
                 presence.start()  # may ask about a session the last run left open
                 if show is not None:
                     tray.show_window(show)
@@ -131,11 +157,48 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
                 # Let a cancelled upload release its claim before the loop closes.
                 loop.run_until_complete(uploads.wait_idle())
     finally:
+        wakeup.close()
         presence.stop()  # the heartbeat: the next start knows when they were last seen
         clock.stop()
         service.store.close()
         instance.release()
     return 0
+
+
+class QuitOnSigterm:
+    """SIGTERM quits the app until :meth:`close`. Python runs a signal handler only when the
+    interpreter runs, and an idle Qt loop runs none: the signal's wake-up byte on a socket pair
+    wakes the loop, and the handler runs as the notifier's slot returns."""
+
+    def __init__(self, app: QApplication) -> None:
+        self._read, self._write = socket.socketpair()
+        self._read.setblocking(False)
+        self._write.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._write.fileno())
+        self._previous = signal.signal(signal.SIGTERM, lambda *_: app.quit())
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(self._drain)
+
+    def _drain(self) -> None:
+        with contextlib.suppress(BlockingIOError):  # already drained
+            self._read.recv(64)
+
+    def close(self) -> None:
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(self._previous_fd)
+        if self._previous is not None:  # None: not set from Python, nothing to restore
+            signal.signal(signal.SIGTERM, self._previous)
+        self._read.close()
+        self._write.close()
+
+
+def release_memory() -> None:
+    """Free what closed windows left behind and hand the free heap back to the system (glibc
+    keeps it otherwise: ~5 MiB after the week window and settings)."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to trim
+            ctypes.CDLL(None).malloc_trim(0)
 
 
 def backend_configured(service: ClockService) -> bool:

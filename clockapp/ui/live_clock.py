@@ -1,17 +1,18 @@
 """The clock as the windows see it: the store's status, kept in step with other writers.
 
 One :class:`LiveClock` is shared by the tray, the popup and the fallback window. It reads the
-status through :class:`ClockService` (never SQL), commits the user's clock actions through it,
-and polls ``Store.data_version()`` once a second so a ``clockapp in`` typed in a terminal shows
-up here within that second. Reading the version touches no pages, so the poll is nearly free;
-the status itself is re-read only when the version moved, after our own action, and once a
-minute (today's totals, midnight).
+status through :class:`ClockService` (never SQL) and commits the user's clock actions through
+it. A ``clockapp in`` typed in a terminal writes the database's files; the operating system
+tells us (a file watch, no timer), and ``Store.data_version()`` says whether another connection
+committed. The status is re-read only then, after our own action, and once a minute (today's
+totals, midnight) — so with no window open the clock wakes the process once a minute at most.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+import os
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -22,12 +23,9 @@ from clockapp.services.clock import ClockService, Status, utc_now
 from clockapp.settings import SettingsError
 from clockapp.storage import StorageError
 from clockapp.ui.i18n import explain
-from clockapp.ui.qt import QCoreApplication, QObject, QTimer, Signal
+from clockapp.ui.qt import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
-
-#: How often the store is asked whether another process committed (milliseconds).
-POLL_INTERVAL_MS = 1000
 
 
 class ClockAction(enum.Enum):
@@ -103,12 +101,14 @@ class LiveClock(QObject):
     refused = Signal(str)
     #: The user clocked out here (a good moment to upload the finished session).
     clocked_out = Signal()
+    #: A whole minute of wall time passed (after the status was re-read): the app's one
+    #: steady beat while no window is open; the presence watch polls on it.
+    minute = Signal()
 
     def __init__(
         self,
         service: ClockService,
         now: Callable[[], datetime] = utc_now,
-        poll_interval_ms: int = POLL_INTERVAL_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -117,9 +117,10 @@ class LiveClock(QObject):
         self._status = service.status()
         self._read_at = now()
         self._version = service.store.data_version()
-        self._poll = QTimer(self)
-        self._poll.setInterval(poll_interval_ms)
-        self._poll.timeout.connect(self.poll)
+        # Another process's commit writes the database (WAL: its -wal file): the watch wakes us
+        # only then. The minute's refresh below still catches anything a watch could miss.
+        self._watch = QFileSystemWatcher(self)
+        self._watch.fileChanged.connect(self._on_file_changed)
         # Single-shot, re-armed to the next minute boundary: the tooltip's minutes change on time.
         self._minute = QTimer(self)
         self._minute.setSingleShot(True)
@@ -127,12 +128,25 @@ class LiveClock(QObject):
 
     def start(self) -> None:
         """Begin watching the store (call once the windows are connected)."""
-        self._poll.start()
+        self._watch_files()
         self._minute.start(ms_to_next_boundary(60))
 
     def stop(self) -> None:
-        self._poll.stop()
+        if self._watch.files():
+            self._watch.removePaths(self._watch.files())
         self._minute.stop()
+
+    def _watch_files(self) -> None:
+        path = self.service.store.path
+        # A file that was replaced (a checkpoint may recreate the -wal) drops out of the watch.
+        wanted = [f for f in (str(path), f"{path}-wal") if os.path.exists(f)]
+        missing = [f for f in wanted if f not in self._watch.files()]
+        if missing:
+            self._watch.addPaths(missing)
+
+    def _on_file_changed(self, _path: str) -> None:
+        self._watch_files()
+        self.poll()
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -194,8 +208,10 @@ class LiveClock(QObject):
         self.changed.emit()
 
     def _on_minute(self) -> None:
+        self._watch_files()
         self.refresh()
         self._minute.start(ms_to_next_boundary(60))
+        self.minute.emit()
 
     # -- acting -----------------------------------------------------------------------------
 

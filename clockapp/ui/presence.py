@@ -1,8 +1,9 @@
 """The tray app's presence watch: polls idle time, shows away prompts, clock changes, reminders.
 
-One coarse timer (every 20 s by default) asks the idle source once and hands the answer to
-:class:`~clockapp.services.presence.PresenceService`; between polls nothing runs. Prompts open
-as non-modal dialogs, one per away stretch; everything else goes through the tray's
+One coarse timer (every 20 s by default; in the tray app the live clock's minute beat instead,
+so an idle tray wakes once a minute, not four times) asks the idle source once and hands the
+answer to :class:`~clockapp.services.presence.PresenceService`; between polls nothing runs.
+Prompts open as non-modal dialogs, one per away stretch; everything else goes through the tray's
 ``notify(title, text)``. After anything changed the record, the live clock re-reads it (and a
 clock-out triggers an upload, as a clock-out from the menu does).
 """
@@ -56,8 +57,9 @@ class PresenceController(QObject):
         idle_source: IdleSource,
         notify: Callable[[str, str], None],
         parent: QObject | None = None,
-        poll_interval_ms: int = POLL_INTERVAL_MS,
+        poll_interval_ms: int | None = POLL_INTERVAL_MS,
     ) -> None:
+        """``poll_interval_ms``: None when the caller calls :meth:`poll` on its own beat."""
         super().__init__(parent)
         self.clock = clock
         self.presence = presence
@@ -65,7 +67,8 @@ class PresenceController(QObject):
         self.notify = notify
         self.prompts: list[AwayPromptDialog] = []
         self._timer = QTimer(self)
-        self._timer.setInterval(poll_interval_ms)
+        self._timer.setInterval(poll_interval_ms or 0)
+        self._own_timer = poll_interval_ms is not None
         # Whole-second precision is plenty, and lets the OS batch the wake-ups.
         self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._timer.timeout.connect(self.poll)
@@ -75,7 +78,8 @@ class PresenceController(QObject):
         """Ask about a session left running by the last run, then start polling."""
         self._handle(self._safely(self.presence.start))
         self.poll()
-        self._timer.start()
+        if self._own_timer:
+            self._timer.start()
         log.info("idle detection: %s", self.idle_source.describe())
 
     def stop(self) -> None:

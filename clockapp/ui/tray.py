@@ -312,9 +312,15 @@ class ClockTray(QObject):
             from clockapp.ui.week_window import WeekWindow  # loaded when first asked for
 
             self.week_window = WeekWindow(self.clock.service, self.sync, uploads=self.uploads)
+            # Released when closed: a tray app keeps no window it isn't showing.
+            self.week_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.week_window.destroyed.connect(self._forget_week)
         else:
             self.week_window.sync = self.sync  # uploads may have been set up since
         self._raise(self.week_window)
+
+    def _forget_week(self) -> None:
+        self.week_window = None
 
     def open_settings(self) -> None:
         if self.settings_dialog is not None:

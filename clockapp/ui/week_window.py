@@ -410,8 +410,8 @@ class WeekWindow(QWidget):
                 )
             else:
                 note = ""
-        if monday != self.monday:
-            return  # the user moved on to another week
+        if monday != self.monday or asyncio.current_task() is not self._remote_task:
+            return  # the user moved on to another week, or closed the window
         self.remote, self.remote_note = remote, note
         self.refresh()
         self.remote_loaded.emit()
@@ -577,6 +577,14 @@ class WeekWindow(QWidget):
     def hideEvent(self, event: Any) -> None:
         super().hideEvent(event)
         self._poll.stop()
+
+    def closeEvent(self, event: Any) -> None:
+        # A fetch still running would land in a window that is gone (the tray deletes it).
+        # Cancelling may come too late (wait_for can swallow it): _pull checks it is current.
+        if self._remote_task is not None:
+            self._remote_task.cancel()
+            self._remote_task = None
+        super().closeEvent(event)
 
     def _poll_store(self) -> None:
         if self.service.store.data_version() != self._seen_version:

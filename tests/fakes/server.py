@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -40,6 +41,45 @@ class Fault:
     raw: bytes | None = None
 
 
+class RateLimit:
+    """A token bucket: ``rate`` requests a second on average, bursts of up to ``burst``.
+
+    A request beyond it is answered 429 with ``Retry-After``: the whole seconds until the bucket
+    has a token for it, after the tokens already promised to the requests told to come back
+    earlier (so a crowd refused at once is told to come back spread out, not all at the same
+    second). Counts what it admitted and refused, by the second, for the fleet benchmark.
+    """
+
+    def __init__(
+        self, rate: float, burst: float | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.rate = rate
+        self.burst = burst if burst is not None else max(rate, 1.0)
+        self._clock = clock
+        self._tokens = self.burst
+        self._updated = clock()
+        self._promised_until = 0.0
+        self.started = self._updated
+        #: Requests admitted / refused, by whole seconds since ``started``.
+        self.admitted: dict[int, int] = {}
+        self.refused: dict[int, int] = {}
+
+    def admit(self) -> float | None:
+        """None if this request may go through now, else the seconds to wait (not rounded)."""
+        now = self._clock()
+        self._tokens = min(self.burst, self._tokens + (now - self._updated) * self.rate)
+        self._updated = now
+        second = int(now - self.started)
+        if self._tokens >= 1:
+            self._tokens -= 1
+            self.admitted[second] = self.admitted.get(second, 0) + 1
+            return None
+        slot = max(now + (1 - self._tokens) / self.rate, self._promised_until + 1 / self.rate)
+        self._promised_until = slot
+        self.refused[second] = self.refused.get(second, 0) + 1
+        return slot - now
+
+
 @dataclass(frozen=True)
 class Request:
     method: str
@@ -59,6 +99,12 @@ class Reply(Exception):
         self.body = body
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # A fleet connecting at once must queue, not be refused (the default backlog is 5).
+    request_queue_size = 1024
+
+
 class FakeServer:
     """Subclasses implement :meth:`handle`. Use as a context manager; ``url`` is the base URL."""
 
@@ -69,6 +115,8 @@ class FakeServer:
         self._late: list[Request] = []
         #: Seconds added before every answer (a server across the internet).
         self.latency = 0.0
+        #: Set to answer 429 + Retry-After above a request rate (None: no limit).
+        self.rate_limit: RateLimit | None = None
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -85,8 +133,7 @@ class FakeServer:
 
             do_GET = do_POST = do_PUT = do_DELETE = _serve
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
@@ -171,8 +218,12 @@ class FakeServer:
         )
         with self.lock:
             self.requests.append(request)
+            wait = self.rate_limit.admit() if self.rate_limit is not None else None
         if self.latency:
             time.sleep(self.latency)
+        if wait is not None:
+            body = {"error": "Too many requests"}
+            return self._send(h, 429, body, retry_after=str(max(math.ceil(wait), 1)))
         fault = self._take_fault(h.command)
         if fault is not None and fault.kind == "before":
             return self._send(h, fault.status, fault.body, fault.retry_after, fault.raw)

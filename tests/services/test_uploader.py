@@ -231,7 +231,9 @@ def test_retry_after_is_honoured_and_nothing_is_sent_before(
     vendor.server.fail_next(Fault("before", 429, retry_after="600"))
     sync(service, vendor, evening)
     info = status(service, vendor, session, evening)
-    assert info.next_attempt_at == evening() + timedelta(seconds=600)
+    assert info.next_attempt_at is not None
+    # As asked, plus up to a second of this client's own jitter.
+    assert timedelta(seconds=600) <= info.next_attempt_at - evening() <= timedelta(seconds=601)
     evening.advance(minutes=9)
     with vendor.server.recording() as seen:
         sync(service, vendor, evening)
@@ -298,7 +300,14 @@ def test_backoff_grows_with_jitter_and_is_capped() -> None:
     assert backoff(3, None, lambda: 1.0) == timedelta(minutes=4)
     assert backoff(50, None, lambda: 1.0) == timedelta(hours=1)
     assert backoff(0, 86400 * 3, lambda: 1.0) == timedelta(hours=6)  # Retry-After capped
-    assert backoff(0, 0, lambda: 1.0) == timedelta(seconds=1)
+    assert backoff(0, 0, lambda: 0.0) == timedelta(seconds=1)
+
+
+def test_a_crowd_told_the_same_retry_after_comes_back_spread_over_that_second() -> None:
+    # Retry-After is whole seconds: without their own jitter, all told "5" arrive together.
+    assert backoff(0, 5, lambda: 0.0) == timedelta(seconds=5)
+    assert backoff(0, 5, lambda: 0.5) == timedelta(seconds=5.5)
+    assert backoff(0, 5, lambda: 0.99) == timedelta(seconds=5.99)
 
 
 KILLED_UPLOADER = """

@@ -14,12 +14,16 @@ from clockapp.domain.clock import ClockState
 from clockapp.services.clock import ClockService
 from clockapp.storage.uploads import UploadStatus
 from clockapp.ui.icons import Badge
-from clockapp.ui.live_clock import POLL_INTERVAL_MS, ClockAction, LiveClock
+from clockapp.ui.live_clock import ClockAction, LiveClock
 from clockapp.ui.qt import QPoint
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 from tests.conftest import FakeClock
 from tests.ui.conftest import FakeUploads
+
+#: Another process's clock action shows in the tray within a second (the live clock watches
+#: the database's files).
+POLL_INTERVAL_MS = 1000
 
 
 def enabled(tray: ClockTray) -> set[ClockAction]:

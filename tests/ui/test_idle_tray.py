@@ -1,0 +1,149 @@
+"""A tray app idling with no window open must not wake the machine each second, and must not
+keep windows it isn't showing (issue 16: it woke ~67 times a minute with nothing on screen)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+import qasync  # type: ignore[import-untyped]
+import shiboken6
+from pytestqt.qtbot import QtBot
+
+from clockapp.services.clock import ClockService
+from clockapp.services.presence import PresenceService
+from clockapp.ui.live_clock import ClockAction, LiveClock
+from clockapp.ui.presence import PresenceController
+from clockapp.ui.qt import QApplication, QObject, QTimer
+from clockapp.ui.tray import ClockTray
+from clockapp.ui.upload_status import UploadWatch
+from tests.conftest import BERLIN, FakeClock
+from tests.ui.test_away_prompt import FakeIdle, Told
+
+
+def timers_ticking_each_second(*owners: QObject | None) -> list[str]:
+    """Active timers at one second or faster, among the owners' children."""
+    return [
+        f"{type(owner).__name__}: {timer.interval()} ms"
+        for owner in owners
+        if owner is not None
+        for timer in owner.findChildren(QTimer)
+        if timer.isActive() and timer.interval() <= 1000
+    ]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: no raise, no grab
+def test_with_no_window_open_nothing_ticks_each_second_and_the_popup_only_while_shown(
+    qtbot: QtBot, tray: ClockTray, live_clock: LiveClock, uploads: UploadWatch
+) -> None:
+    live_clock.start()
+    live_clock.act(ClockAction.CLOCK_IN)
+    assert timers_ticking_each_second(live_clock, tray, uploads) == []
+
+    tray.show_popup()
+    assert tray.popup is not None
+    qtbot.waitExposed(tray.popup)
+    assert tray.popup.panel.ticking  # the seconds run while the user looks at them
+    tray.popup.hide()
+    assert not tray.popup.panel.ticking
+    assert timers_ticking_each_second(live_clock, tray, uploads, tray.popup) == []
+
+
+def test_the_week_window_is_released_when_closed(qtbot: QtBot, tray: ClockTray) -> None:
+    tray.open_week()
+    window = tray.week_window
+    assert window is not None
+    qtbot.waitExposed(window)
+    window.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=2000)
+    assert tray.week_window is None
+    tray.open_week()  # and built again on the next use
+    assert tray.week_window is not None and tray.week_window.isVisible()
+    tray.week_window.close()
+
+
+@pytest.fixture
+def presence_on_the_minute(
+    qtbot: QtBot, live_clock: LiveClock, ui_service: ClockService, fake_clock: FakeClock
+) -> Iterator[tuple[PresenceController, FakeIdle]]:
+    idle = FakeIdle()
+    presence = PresenceService(
+        ui_service, poll_interval_seconds=60, now=fake_clock, zone_now=lambda: BERLIN
+    )
+    watch = PresenceController(live_clock, presence, idle, Told(), poll_interval_ms=None)
+    live_clock.minute.connect(watch.poll)
+    yield watch, idle
+    watch.stop()
+
+
+def test_the_presence_watch_can_look_on_the_clocks_minute_instead_of_its_own_timer(
+    live_clock: LiveClock,
+    presence_on_the_minute: tuple[PresenceController, FakeIdle],
+    fake_clock: FakeClock,
+) -> None:
+    watch, idle = presence_on_the_minute
+    asked: list[float | None] = []
+    real = idle.idle_seconds
+    idle.idle_seconds = lambda: asked.append(real()) or real()  # type: ignore[method-assign]
+    live_clock.start()
+    watch.start()
+    assert len(asked) == 1  # the look at start
+    assert [t for t in watch.findChildren(QTimer) if t.isActive()] == []
+    live_clock.act(ClockAction.CLOCK_IN)
+    fake_clock.advance(minutes=1)
+    live_clock.minute.emit()
+    assert len(asked) == 2
+
+
+class SlowRemote:
+    """A sync service whose pull of the remote week waits until the test lets it answer."""
+
+    backend_name = "papershift"
+
+    def __init__(self) -> None:
+        self.answer = asyncio.Event()
+
+    async def pull_week(self, monday: object, zone: str) -> list[object]:
+        # As the real one does for the keyring: a wait_for, which on Python 3.11 can swallow a
+        # cancel that arrives as its answer does.
+        await asyncio.wait_for(self.answer.wait(), 10)
+        return []
+
+    def session_statuses(self) -> dict[object, object]:
+        return {}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen
+def test_a_remote_week_arriving_after_the_window_closed_is_dropped(
+    qtbot: QtBot, tray: ClockTray
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # as in the tray app
+    loop = qasync.QEventLoop(app)
+    remote = SlowRemote()
+    tray.sync = remote
+    failures: list[dict[str, object]] = []
+    loop.set_exception_handler(lambda _loop, context: failures.append(context))
+
+    async def open_close_then_answer() -> None:
+        tray.open_week()
+        window = tray.week_window
+        assert window is not None
+        await asyncio.sleep(0.05)  # the fetch is under way
+        remote.answer.set()  # the answer comes as the window goes
+        window.close()
+        for _ in range(20):
+            await asyncio.sleep(0.01)
+        assert not shiboken6.isValid(window)
+
+    try:
+        loop.run_until_complete(open_close_then_answer())
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+        app.setQuitOnLastWindowClosed(quits)
+    assert failures == []  # no fetch landed in a deleted window
+    assert tray.week_window is None
