@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from clockapp.domain.session import BreakSegment, WorkSession
@@ -54,8 +55,9 @@ class SyncService:
         secrets: SecretStore,
         *,
         now: Callable[[], datetime] = utc_now,
-        make_backend: Callable[[Settings, SecretStore], Backend | None] = build_backend,
+        make_backend: Callable[[Settings, SecretStore], Backend | None] | None = None,
         zone_name: str | None = None,
+        language: str = "en",
     ) -> None:
         self.store = store
         #: The zone whose months the fill-back of a new destination counts (default: this
@@ -64,7 +66,8 @@ class SyncService:
         self.settings = settings
         self.secrets = secrets
         self._now = now
-        self._make_backend = make_backend
+        # The user's language goes to servers that answer in it (Papershift).
+        self._make_backend = make_backend or partial(build_backend, language=language)
         self._ledger = UploadLedger(store)
         self._running: asyncio.Lock | None = None
 

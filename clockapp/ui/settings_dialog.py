@@ -19,7 +19,7 @@ from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
 from clockapp.services import backend_config as config
 from clockapp.settings import WEEKDAYS, Settings, SettingsError
 from clockapp.sync.backend import redact_url
-from clockapp.ui.i18n import explain
+from clockapp.ui.i18n import explain, ui_language
 from clockapp.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -370,7 +370,9 @@ class SettingsDialog(QDialog):
     async def _test(self, kind: str, fields: dict[str, str]) -> None:
         try:
             backend = await asyncio.wait_for(
-                asyncio.to_thread(config.backend_from_form, kind, fields, self.secrets),
+                asyncio.to_thread(
+                    config.backend_from_form, kind, fields, self.secrets, ui_language()
+                ),
                 self.secrets.timeout_s,
             )
             label, address = config.LABELS.get(backend.name, backend.name), backend.base_url
