@@ -23,6 +23,7 @@ from clockapp.services.backend_config import (
     open_backend,
 )
 from clockapp.services.clock import utc_now
+from clockapp.services.shifts import refresh_quietly
 from clockapp.services.uploads import SyncResult, Uploader
 from clockapp.settings import Settings, local_zone_name
 from clockapp.storage import StorageError, Store
@@ -132,7 +133,9 @@ class SyncService:
             try:
                 self.start_using(backend.destination)
                 uploader = Uploader(self.store, backend, now=self._now)
-                return await uploader.run_once(asked=asked)
+                result = await uploader.run_once(asked=asked)
+                await refresh_quietly(self.store, backend, self._zone(), self._now())
+                return result
             finally:
                 await backend.aclose()
 

@@ -904,6 +904,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Unbekanntes HR-System {kind!r} in den Einstellungen.</translation>
     </message>
     <message>
+        <source>The range ends ({last}) before it starts ({first}).</source>
+        <translation>Der Zeitraum endet ({last}), bevor er beginnt ({first}).</translation>
+    </message>
+    <message>
         <source>Papershift is chosen but its address is missing.</source>
         <translation>Papershift ist gewählt, aber die Adresse fehlt.</translation>
     </message>
