@@ -1228,6 +1228,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Diese Woche ist keine Arbeitszeitregel verletzt.</translation>
     </message>
     <message>
+        <source>{day} · planned {spans} ({length})</source>
+        <translation>{day} · geplant {spans} ({length})</translation>
+    </message>
+    <message>
         <source>{day}: {worked} worked without enough break; {required} min are required after {hours} hours, in breaks of 15 min or more.</source>
         <translation>{day}: {worked} gearbeitet ohne ausreichende Pause; nach {hours} Stunden sind {required} Min. Pause vorgeschrieben, in Abschnitten von mindestens 15 Min.</translation>
     </message>
