@@ -15,7 +15,7 @@ from typing import Any
 
 from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import Violation, check_working_time
-from clockapp.domain.session import WorkSession
+from clockapp.domain.session import WorkSession, utc
 from clockapp.domain.shifts import Shift, planned_by_day
 from clockapp.domain.timeline import counted_break_seconds, floor_minutes, split_by_day
 
@@ -91,7 +91,8 @@ class DayTotal:
 
     @property
     def planned_seconds(self) -> float:
-        return sum((end - start).total_seconds() for start, end in self.planned)
+        # In UTC: local times of one zone subtract by wall clock, wrong across a DST change.
+        return sum((utc(end) - utc(start)).total_seconds() for start, end in self.planned)
 
     @property
     def planned_min(self) -> int:

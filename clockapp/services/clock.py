@@ -163,12 +163,12 @@ class ClockService:
             day_start(monday + timedelta(days=7), self.zone_name),
         )
         locked = self.store.locked_days(monday, monday + timedelta(days=6))
-        shifts = self._own_shifts(monday, monday + timedelta(days=6))
+        shifts = self.own_shifts(monday, monday + timedelta(days=6))
         return week_report(
             [*sessions, *extra], monday, self.zone_name, now, self.targets(), locked, shifts
         )
 
-    def _own_shifts(self, first: date, last: date) -> list[Shift]:
+    def own_shifts(self, first: date, last: date) -> list[Shift]:
         """The user's stored planned shifts (only Papershift has a shift plan)."""
         if self.settings.get("backend") != "papershift":
             return []  # and the sync layer (httpx) stays unloaded

@@ -354,6 +354,18 @@
         <translation>In {minutes} Min. ist eine Pause von {length} Min. fällig.</translation>
     </message>
     <message>
+        <source>Your shift starts at {at} (in {minutes} min).</source>
+        <translation>Ihre Schicht beginnt um {at} (in {minutes} Min.).</translation>
+    </message>
+    <message>
+        <source>Your shift started at {at} and you haven&apos;t clocked in.</source>
+        <translation>Ihre Schicht hat um {at} begonnen, und Sie haben noch nicht eingestempelt.</translation>
+    </message>
+    <message>
+        <source>Your shift ended at {at} and you are still clocked in.</source>
+        <translation>Ihre Schicht endete um {at}, und Sie sind noch eingestempelt.</translation>
+    </message>
+    <message>
         <source>You have reached the {hours}-hour daily limit.</source>
         <translation>Sie haben die tägliche Höchstarbeitszeit von {hours} Stunden erreicht.</translation>
     </message>

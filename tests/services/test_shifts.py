@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -183,3 +184,61 @@ def test_without_papershift_there_is_no_plan(
         and asyncio.run(shifts.refresh(date(2026, 11, 23), date(2026, 11, 29))) is None
     )
     assert all(d.planned == () for d in service.week(date(2026, 11, 23)).days)
+
+
+def test_shift_reminders_are_off_by_default_and_come_once_when_switched_on(
+    service: ClockService,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+    fake_clock: FakeClock,
+) -> None:
+    from clockapp.domain.presence import ReminderKind
+    from clockapp.services.presence import PresenceService
+
+    fake_clock.set_local("2026-11-23 05:00")
+    with_papershift(service, papershift)
+    papershift.add_shift(berlin("2026-11-23 06:00"), berlin("2026-11-23 14:00"), user_shift=OURS)
+    sync_now(service)
+    presence = PresenceService(service, now=fake_clock, zone_now=lambda: BERLIN)
+
+    def shift_kinds() -> list[ReminderKind]:
+        return [r.kind for r in presence.due_reminders() if "shift" in r.kind.value]
+
+    fake_clock.set_local("2026-11-23 05:55")
+    assert shift_kinds() == []  # off by default
+    service.settings.set("remind_shift_start_ahead_minutes", 10)
+    service.settings.set("remind_shift_not_clocked_in_minutes", 15)
+    service.settings.set("remind_shift_still_clocked_in_minutes", 20)
+    assert [r.kind for r in presence.due_reminders()] == [ReminderKind.SHIFT_STARTS]
+    assert shift_kinds() == []  # once per shift, whatever polls again
+    fake_clock.set_local("2026-11-23 06:20")
+    assert shift_kinds() == [ReminderKind.SHIFT_NOT_CLOCKED_IN]
+    service.clock_in()
+    fake_clock.set_local("2026-11-23 14:25")
+    assert ReminderKind.SHIFT_STILL_CLOCKED_IN in [r.kind for r in presence.due_reminders()]
+    # A restart (a new presence service) does not repeat them.
+    again = PresenceService(service, now=fake_clock, zone_now=lambda: BERLIN)
+    assert [r for r in again.due_reminders() if "shift" in r.kind.value] == []
+
+
+def test_shift_reminders_can_be_preset_and_locked_by_the_policy(tmp_path: Path) -> None:
+    import json
+
+    from clockapp.settings import Policy, Settings, SettingsError
+
+    path = tmp_path / "policy.json"
+    path.write_text(
+        json.dumps(
+            {
+                "settings": {"remind_shift_start_ahead_minutes": 5},
+                "locked": ["remind_shift_start_ahead_minutes"],
+            }
+        )
+    )
+    settings = Settings(tmp_path / "settings.json", {}, Policy.load(path))
+    assert settings.get("remind_shift_start_ahead_minutes") == 5
+    assert settings.get("remind_shift_not_clocked_in_minutes") is None  # off by default
+    with pytest.raises(SettingsError, match="set by your IT department"):
+        settings.set("remind_shift_start_ahead_minutes", None)
+    with pytest.raises(SettingsError):
+        settings.set("remind_shift_still_clocked_in_minutes", 999)
