@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 #: What a refresh on "Sync now" reads: last week to four weeks ahead (local dates).
 PULL_BACK = timedelta(days=7)
 PULL_AHEAD = timedelta(days=27)
+#: Unasked (the periodic uploads), the plan is read again this long after the last pull.
+REFRESH_EVERY = timedelta(hours=3)
 
 
 def destination_key(settings: Settings) -> str | None:
@@ -71,10 +73,17 @@ async def pull(
     return shifts
 
 
-async def refresh_quietly(store: Store, backend: Backend, zone_name: str, now: datetime) -> None:
-    """Pull the default range; a failure is logged, never raised: uploads come first."""
+async def refresh_quietly(
+    store: Store, backend: Backend, zone_name: str, now: datetime, *, asked: bool = False
+) -> None:
+    """Pull the default range — when ``asked``, or when the last pull is ``REFRESH_EVERY``
+    old (uploads run every few minutes; the plan changes rarely). A failure is logged, never
+    raised: uploads come first."""
     today = local(now, zone_name).date()
     try:
+        last = ShiftStore(store).pulled_at(backend.destination.key)
+        if not asked and last is not None and now - last < REFRESH_EVERY:
+            return
         await pull(store, backend, today - PULL_BACK, today + PULL_AHEAD, zone_name, now)
     except Exception as exc:  # a shift plan that can't be read must not fail a sync
         log.warning("the shift plan was not refreshed: %s", exc)

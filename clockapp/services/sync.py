@@ -134,7 +134,7 @@ class SyncService:
                 self.start_using(backend.destination)
                 uploader = Uploader(self.store, backend, now=self._now)
                 result = await uploader.run_once(asked=asked)
-                await refresh_quietly(self.store, backend, self._zone(), self._now())
+                await refresh_quietly(self.store, backend, self._zone(), self._now(), asked=asked)
                 return result
             finally:
                 await backend.aclose()

@@ -242,3 +242,26 @@ def test_shift_reminders_can_be_preset_and_locked_by_the_policy(tmp_path: Path) 
         settings.set("remind_shift_start_ahead_minutes", None)
     with pytest.raises(SettingsError):
         settings.set("remind_shift_still_clocked_in_minutes", 999)
+
+
+def test_the_periodic_sync_reads_the_plan_every_few_hours_and_sync_now_always(
+    service: ClockService,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+    evening: FakeClock,
+) -> None:
+    with_papershift(service, papershift)
+    papershift.add_shift(berlin("2026-11-28 08:00"), berlin("2026-11-28 16:00"), user_shift=OURS)
+    sync = SyncService(service.store, service.settings, SecretStore(), now=service._now)
+
+    def plan_reads(asked: bool) -> int:
+        with papershift.recording() as seen:
+            asyncio.run(sync.sync_now(asked=asked))
+        return sum(r.path == SHIFTS for r in seen)
+
+    assert plan_reads(asked=False) == 1  # the first run after the start
+    evening.advance(minutes=5)
+    assert plan_reads(asked=False) == 0  # uploads every few minutes; the plan rarely changes
+    assert plan_reads(asked=True) == 1  # "Sync now"
+    evening.advance(hours=3)
+    assert plan_reads(asked=False) == 1
