@@ -550,6 +550,18 @@
         <translation>An die 10-Stunden-Grenze erinnern, vorher:</translation>
     </message>
     <message>
+        <source>Remind me of a planned shift ahead by:</source>
+        <translation>An eine geplante Schicht erinnern, vorab:</translation>
+    </message>
+    <message>
+        <source>Remind me if not clocked in, this long into a shift:</source>
+        <translation>Erinnern, wenn nicht eingestempelt, nach Schichtbeginn:</translation>
+    </message>
+    <message>
+        <source>Remind me if still clocked in, this long after a shift:</source>
+        <translation>Erinnern, wenn noch eingestempelt, nach Schichtende:</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
