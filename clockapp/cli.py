@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="last", metavar="DATE", help="default: today")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("shifts", help="your planned shifts (Papershift), also offline")
+    p.add_argument("--from", dest="first", metavar="DATE", help="default: today")
+    p.add_argument("--to", dest="last", metavar="DATE", help="default: two weeks on")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("edit", help="change a session's start, end, breaks or note")
     p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
     p.add_argument("--start", metavar="TIME")
@@ -273,6 +278,10 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
             print(json.dumps([service.describe(s) for s in sessions], indent=2, ensure_ascii=False))
         else:
             _print_sessions(service, sessions)
+    elif command == "shifts":
+        first = parse_date(args.first, today) if args.first is not None else today
+        last = parse_date(args.last, today) if args.last is not None else first + timedelta(13)
+        _shifts(service, first, last, args.json)
     elif command == "edit":
         _edit(service, args)
     elif command == "delete":
@@ -517,6 +526,45 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
                 f"{visible(e['note'])}"
             )
     return 0
+
+
+def _shifts(service: ClockService, first: date, last: date, as_json: bool) -> None:
+    """The stored shift plan, refreshed first when the server answers (else said, on stderr)."""
+    from clockapp.secrets import SecretStore
+    from clockapp.services.backend_config import BackendSetupError
+    from clockapp.services.shifts import ShiftService
+    from clockapp.sync.backend import SyncError
+
+    if last < first:
+        raise ClockError(
+            "The range ends ({last}) before it starts ({first}).", first=first, last=last
+        )
+    shifts = ShiftService(service.store, service.settings, SecretStore(), service.zone_name)
+    if not shifts.available:
+        print("Shifts come from Papershift, and no Papershift account is set up.", file=sys.stderr)
+    else:
+        try:
+            asyncio.run(shifts.refresh(first, last))
+        except (BackendSetupError, SyncError, StorageError) as exc:
+            print(
+                f"The shifts could not be refreshed ({visible(str(exc))}); "
+                "showing the ones last pulled.",
+                file=sys.stderr,
+            )
+    zone = service.zone_name
+    found = shifts.stored(first, last)
+    if as_json:
+        print(json.dumps([s.to_dict(zone) for s in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        print("No shifts planned in that range.")
+    for s in found:
+        start, end = local(s.start, zone), local(s.end, zone)
+        end_text = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%a %H:%M")
+        whose = "yours" if s.own else "area"
+        area = f"  area {visible(s.working_area_id)}" if s.working_area_id else ""
+        note = f"  {visible(s.note)}" if s.note else ""
+        print(f"{start.strftime('%a %d %b %Y %H:%M')}–{end_text}  {whose}{area}{note}")
 
 
 def _edit(service: ClockService, args: argparse.Namespace) -> None:

@@ -123,6 +123,17 @@ SETTINGS: dict[str, Declared] = {
     "remind_daily_limit_ahead_minutes": Declared(
         30, "whole minutes from 0 to 120, or null", _optional(_whole(0, 120))
     ),
+    # Planned shifts (Papershift), minutes; null for off (the default): before a shift starts;
+    # after it started without a clock-in; after it ended while still clocked in.
+    "remind_shift_start_ahead_minutes": Declared(
+        None, "whole minutes from 1 to 120, or null", _optional(_whole(1, 120))
+    ),
+    "remind_shift_not_clocked_in_minutes": Declared(
+        None, "whole minutes from 0 to 240, or null", _optional(_whole(0, 240))
+    ),
+    "remind_shift_still_clocked_in_minutes": Declared(
+        None, "whole minutes from 0 to 240, or null", _optional(_whole(0, 240))
+    ),
     # Away longer than this while working (minutes): ask what the time was.
     "idle_minutes": Declared(10, "whole minutes from 1 to 240", _whole(1, 240)),
     # A session still running after this many hours is ended at the last activity, flagged;

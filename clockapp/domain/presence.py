@@ -477,6 +477,10 @@ class ReminderKind(enum.Enum):
     SECOND_BREAK_DUE = "second break due"  # the 45-minute step after 9 h
     DAILY_LIMIT = "daily limit"
     LONG_SESSION = "long session"  # past the auto clock-out limit with the person present
+    # Planned shifts (Papershift), each fired at most once per shift: see domain/shifts.py.
+    SHIFT_STARTS = "shift starts"
+    SHIFT_NOT_CLOCKED_IN = "not clocked in for the shift"
+    SHIFT_STILL_CLOCKED_IN = "still clocked in after the shift"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from typing import Any
 
 from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import Violation, check_working_time
-from clockapp.domain.session import WorkSession
+from clockapp.domain.session import WorkSession, utc
+from clockapp.domain.shifts import Shift, planned_by_day
 from clockapp.domain.timeline import counted_break_seconds, floor_minutes, split_by_day
 
 __all__ = [
@@ -85,6 +86,17 @@ class DayTotal:
     locked: bool = False
     #: The part of the breaks the law counts (15 min or more; gaps between sessions too).
     counted_break_seconds: float = 0.0
+    #: The user's planned shifts inside the day (local start and end), in order.
+    planned: tuple[tuple[datetime, datetime], ...] = ()
+
+    @property
+    def planned_seconds(self) -> float:
+        # In UTC: local times of one zone subtract by wall clock, wrong across a DST change.
+        return sum((utc(end) - utc(start)).total_seconds() for start, end in self.planned)
+
+    @property
+    def planned_min(self) -> int:
+        return floor_minutes(self.planned_seconds)
 
     @property
     def worked_min(self) -> int:
@@ -106,6 +118,10 @@ class DayTotal:
             "counted_break_min": self.counted_break_min,
             "target_min": self.target_min,
             "locked": self.locked,
+            "planned_min": self.planned_min,
+            "planned": [
+                {"start": start.isoformat(), "end": end.isoformat()} for start, end in self.planned
+            ],
         }
 
 
@@ -166,18 +182,21 @@ def week_report(
     now: datetime,
     targets: Targets,
     locked_days: Collection[date],
+    shifts: Iterable[Shift] = (),
 ) -> WeekReport:
     """The report for the Monday-to-Sunday week holding ``week_of`` (any day of it).
 
     ``sessions``: every session that may touch the week or the day before it (the 11-hour rest
     rule looks back across Monday 00:00); sessions outside the week only feed that rule.
-    Days are local days in ``zone_name``, the viewer's zone.
+    Days are local days in ``zone_name``, the viewer's zone. ``shifts``: the user's planned
+    shifts, each day getting the part of them inside it.
     """
     sessions = list(sessions)
     monday = monday_of(week_of)
     days = [monday + timedelta(days=i) for i in range(7)]
     worked = dict.fromkeys(days, timedelta(0))
     paused = dict.fromkeys(days, timedelta(0))
+    planned = planned_by_day(shifts, zone_name)
     for session in sessions:
         for day, (w, b) in split_by_day(session, zone_name, now).items():
             if day in worked:
@@ -191,6 +210,7 @@ def week_report(
             target_min=targets.for_day(day),
             locked=day in locked_days,
             counted_break_seconds=counted_break_seconds(sessions, day, zone_name, now),
+            planned=tuple(planned.get(day, ())),
         )
         for day in days
     )

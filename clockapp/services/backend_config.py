@@ -154,17 +154,26 @@ def _destination(
     raise BackendSetupError("Unknown backend {kind!r} in the settings.", kind=kind)
 
 
-def build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
-    """The configured backend, ready to use; None when uploads are off. Blocking (keyring)."""
+def interface_language(ui_language: str | None) -> str:
+    """The ISO 639-1 code Papershift is told the user reads (``interface_language``): the UI's
+    language where ClockApp speaks it, else English (the CLI speaks English)."""
+    return "de" if ui_language == "de" else "en"
+
+
+def build_backend(
+    settings: Settings, secrets: SecretStore, *, language: str = "en"
+) -> Backend | None:
+    """The configured backend, ready to use; None when uploads are off. Blocking (keyring).
+    ``language``: the user's, for servers that answer in it (see :func:`interface_language`)."""
     try:
-        return _build_backend(settings, secrets)
+        return _build_backend(settings, secrets, language)
     except SecretsUnavailable as exc:  # uploads wait; clocking goes on
         raise BackendSetupError(str(exc)) from exc
     except ConfigError as exc:  # e.g. an address in settings.json edited by hand
         raise BackendSetupError(str(exc)) from None
 
 
-def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
+def _build_backend(settings: Settings, secrets: SecretStore, language: str) -> Backend | None:
     kind = settings.get("backend")
     if kind in (None, "none"):
         return None
@@ -200,7 +209,7 @@ def _build_backend(settings: Settings, secrets: SecretStore) -> Backend | None:
             for entity in PAPERSHIFT_ENTITIES
             for suffix in ("id", "external_id")
         }
-        return PapershiftBackend(url, token, **ids)
+        return PapershiftBackend(url, token, **ids, interface_language=interface_language(language))
     raise BackendSetupError("Unknown backend {kind!r} in the settings.", kind=kind)
 
 
@@ -234,7 +243,9 @@ async def check_backend(backend: Backend) -> str:
     return f"Connected to {label} at {redact_url(backend.base_url)}."
 
 
-def backend_from_form(kind: str, fields: dict[str, str], secrets: SecretStore) -> Backend:
+def backend_from_form(
+    kind: str, fields: dict[str, str], secrets: SecretStore, language: str = "en"
+) -> Backend:
     """A backend from values typed into the settings dialog, before they are saved, so
     "Test connection" checks what is on screen. An empty secret field means "the stored one".
     Blocking (keyring)."""
@@ -260,7 +271,9 @@ def backend_from_form(kind: str, fields: dict[str, str], secrets: SecretStore) -
                 raise BackendSetupError("The Papershift API token is needed.")
             _refuse_stored("papershift", token)
             ids = {k: v or None for k, v in fields.items() if k.endswith("_id")}
-            return PapershiftBackend(url, token, **ids)
+            return PapershiftBackend(
+                url, token, **ids, interface_language=interface_language(language)
+            )
     except SecretsUnavailable as exc:
         raise BackendSetupError(str(exc)) from exc
     except ConfigError as exc:

@@ -20,6 +20,7 @@ from clockapp.domain import clock
 from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import ClockError, NotFound
 from clockapp.domain.session import BreakSegment, WorkSession, new_session_id, validate_session
+from clockapp.domain.shifts import Shift
 from clockapp.domain.timeline import day_time, floor_minutes, working_since
 from clockapp.domain.week import Targets, WeekReport, monday_of, week_report
 from clockapp.domain.zones import day_start, local, local_days
@@ -162,7 +163,19 @@ class ClockService:
             day_start(monday + timedelta(days=7), self.zone_name),
         )
         locked = self.store.locked_days(monday, monday + timedelta(days=6))
-        return week_report([*sessions, *extra], monday, self.zone_name, now, self.targets(), locked)
+        shifts = self.own_shifts(monday, monday + timedelta(days=6))
+        return week_report(
+            [*sessions, *extra], monday, self.zone_name, now, self.targets(), locked, shifts
+        )
+
+    def own_shifts(self, first: date, last: date) -> list[Shift]:
+        """The user's stored planned shifts (only Papershift has a shift plan)."""
+        if self.settings.get("backend") != "papershift":
+            return []  # and the sync layer (httpx) stays unloaded
+        from clockapp.services.shifts import stored_shifts
+
+        shifts = stored_shifts(self.store, self.settings, first, last, self.zone_name)
+        return [s for s in shifts if s.own]
 
     def targets(self) -> Targets:
         values = self.settings.targets

@@ -16,7 +16,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 from clockapp.domain import clock
@@ -45,6 +45,7 @@ from clockapp.domain.presence import (
     recording_for,
 )
 from clockapp.domain.session import BreakSegment, WorkSession, validate_session
+from clockapp.domain.shifts import ShiftReminderSettings, due_shift_reminders
 from clockapp.domain.timeline import day_time
 from clockapp.domain.zones import local
 from clockapp.platform.idle import monotonic_including_sleep
@@ -104,6 +105,16 @@ def current_zone_name() -> str | None:
     except Exception as exc:  # tzlocal raises several types for odd /etc/localtime setups
         log.debug("time zone unknown: %s", exc)
         return None
+
+
+def shift_reminder_settings(clock_service: ClockService) -> ShiftReminderSettings:
+    """Which shift reminders the user (or the policy) switched on; all off by default."""
+    get = clock_service.settings.get
+    return ShiftReminderSettings(
+        starts_ahead_minutes=_optional_minutes(get("remind_shift_start_ahead_minutes")),
+        not_clocked_in_minutes=_optional_minutes(get("remind_shift_not_clocked_in_minutes")),
+        still_clocked_in_minutes=_optional_minutes(get("remind_shift_still_clocked_in_minutes")),
+    )
 
 
 def presence_settings(
@@ -279,7 +290,27 @@ class PresenceService:
         due = due_reminders(day, self.reminders, fired, self._steps)
         for reminder in due:
             self.activity.mark_reminder_shown(today, reminder.kind.value)
-        return due
+        return due + self._shift_reminders(now, today)
+
+    def _shift_reminders(self, now: datetime, today: date) -> list[Reminder]:
+        """The user's planned shifts' reminders, once per shift (marked on its start day)."""
+        settings = shift_reminder_settings(self.clock)
+        if settings == ShiftReminderSettings():
+            return []  # all off: the default
+        day_before, day_after = today - timedelta(days=1), today + timedelta(days=1)
+        shifts = self.clock.own_shifts(day_before, day_after)
+        sessions = self.clock.sessions(day_before, today)
+        fired = {
+            (kind, shown.removeprefix(kind.value + " "))
+            for day in (day_before, today, day_after)
+            for shown in self.activity.reminders_shown(day)
+            for kind in ReminderKind
+            if shown.startswith(kind.value + " ")
+        }
+        due = due_shift_reminders(now, self.clock.zone_name, shifts, sessions, settings, fired)
+        for reminder, shift_id in due:
+            self.activity.mark_reminder_shown(reminder.day, f"{reminder.kind.value} {shift_id}")
+        return [reminder for reminder, _ in due]
 
     # -- answers ---------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from clockapp.domain.session import BreakSegment, WorkSession
@@ -22,6 +23,7 @@ from clockapp.services.backend_config import (
     open_backend,
 )
 from clockapp.services.clock import utc_now
+from clockapp.services.shifts import refresh_quietly
 from clockapp.services.uploads import SyncResult, Uploader
 from clockapp.settings import Settings, local_zone_name
 from clockapp.storage import StorageError, Store
@@ -54,8 +56,9 @@ class SyncService:
         secrets: SecretStore,
         *,
         now: Callable[[], datetime] = utc_now,
-        make_backend: Callable[[Settings, SecretStore], Backend | None] = build_backend,
+        make_backend: Callable[[Settings, SecretStore], Backend | None] | None = None,
         zone_name: str | None = None,
+        language: str = "en",
     ) -> None:
         self.store = store
         #: The zone whose months the fill-back of a new destination counts (default: this
@@ -64,7 +67,8 @@ class SyncService:
         self.settings = settings
         self.secrets = secrets
         self._now = now
-        self._make_backend = make_backend
+        # The user's language goes to servers that answer in it (Papershift).
+        self._make_backend = make_backend or partial(build_backend, language=language)
         self._ledger = UploadLedger(store)
         self._running: asyncio.Lock | None = None
 
@@ -129,7 +133,9 @@ class SyncService:
             try:
                 self.start_using(backend.destination)
                 uploader = Uploader(self.store, backend, now=self._now)
-                return await uploader.run_once(asked=asked)
+                result = await uploader.run_once(asked=asked)
+                await refresh_quietly(self.store, backend, self._zone(), self._now(), asked=asked)
+                return result
             finally:
                 await backend.aclose()
 

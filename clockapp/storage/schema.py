@@ -106,6 +106,22 @@ MIGRATIONS: list[str] = [
     -- for waits until then, while our own backoff (next_attempt_at) gives way to the user.
     ALTER TABLE uploads ADD COLUMN not_before TEXT;
     """,
+    # 5: the planned shifts last pulled from the destination (Papershift), so the week shows
+    # them offline. A pull replaces the stored shifts of the range it read.
+    """
+    CREATE TABLE shifts (
+        destination     TEXT NOT NULL,      -- Destination.key the shifts were read from
+        id              TEXT NOT NULL,      -- the server's shift id
+        start_utc       TEXT NOT NULL,      -- ISO 8601 UTC, fixed width
+        end_utc         TEXT NOT NULL,
+        working_area_id TEXT,
+        note            TEXT NOT NULL DEFAULT '',
+        own             INTEGER NOT NULL DEFAULT 0, -- the shift names our user (user_shift)
+        pulled_at       TEXT NOT NULL,      -- UTC
+        PRIMARY KEY (destination, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX shifts_by_start ON shifts(destination, start_utc);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -356,7 +356,8 @@ class HttpBackend(Backend):
             raise TransientError(f"{self.label} couldn't be reached: {self._why(exc)}") from None
         status = response.status_code
         if status in (401, 403):
-            raise AuthError(f"{self.label} rejected the credentials ({status}).")
+            said = f": {self.quote(response)}" if response.content.strip() else "."
+            raise AuthError(f"{self.label} rejected the credentials ({status}){said}")
         if status == 429:
             raise TransientError(
                 f"{self.label} asks to slow down (429).", retry_after=_retry_after(response)
@@ -383,16 +384,19 @@ class HttpBackend(Backend):
             raise unreadable(message, write=write) from None
 
     def quote(self, response: httpx.Response) -> str:
-        """The start of the server's answer, scrubbed of secrets, for error messages."""
+        """The start of the server's answer, scrubbed of secrets, for error messages: of a JSON
+        object, the words under the first key servers use for them (Papershift has answered
+        ``{"response": "API Key not found!"}``)."""
         text = response.text.strip()
         try:
             data = json.loads(text)
         except ValueError:
             data = None
         if isinstance(data, dict):
-            for key in ("error", "errors", "message", "detail"):
+            for key in ("response", "error", "errors", "message", "detail"):
                 if key in data:
-                    text = json.dumps(data[key], ensure_ascii=False)
+                    said = data[key]
+                    text = said if isinstance(said, str) else json.dumps(said, ensure_ascii=False)
                     break
         text = " ".join(self.scrub(text).split())
         if len(text) > QUOTE_CHARS:

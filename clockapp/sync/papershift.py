@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from clockapp.domain.session import WorkSession
+from clockapp.domain.shifts import Shift
 from clockapp.sync.backend import (
     ConfigError,
     Destination,
@@ -36,6 +37,7 @@ from clockapp.sync.backend import (
 log = logging.getLogger(__name__)
 
 PATH = "/public_api/v1/working_sessions"
+SHIFTS_PATH = "/public_api/v1/shifts"
 PAGE_SIZE = 25
 #: A bound on pages for one range (25 000 entries): a server that never ends a list can't hang us.
 MAX_PAGES = 1000
@@ -66,6 +68,7 @@ class PapershiftBackend(HttpBackend):
         working_area_external_id: str | None = None,
         user_id: str | None = None,
         user_external_id: str | None = None,
+        interface_language: str = "en",
     ) -> None:
         given = {
             "location_id": location_id,
@@ -85,8 +88,12 @@ class PapershiftBackend(HttpBackend):
             else:
                 words = entity.replace("_", " ")
                 raise ConfigError(f"The Papershift {words} is not set (by id or external id).")
+        if not (len(interface_language) == 2 and interface_language.isascii()):
+            raise ConfigError(f"{interface_language!r} is not a two-letter language code.")
         super().__init__(base_url, secrets=(api_token,), headers={})
         self._token = api_token
+        #: Papershift's current pages say every request must carry it (ISO 639-1).
+        self.interface_language = interface_language.lower()
         self.destination = self.destination_for(self.base_url, given)
 
     @staticmethod
@@ -215,13 +222,96 @@ class PapershiftBackend(HttpBackend):
             next_page if isinstance(next_page, str) and next_page else None
         )
 
+    async def shifts(self, first: date, last: date) -> list[Shift]:
+        """The planned shifts of the configured location and working area from ``first`` to
+        ``last`` (dates, as the API takes them), each once. Pages are asked of the configured
+        address by number (``next_page`` may be a URL, possibly elsewhere, or a number): until a
+        short page, a null ``next_page`` or the last of ``total_pages``."""
+        params = self._query(range_start=first.isoformat(), range_end=last.isoformat())
+        for key in ("location_id", "location_external_id", "working_area_id"):
+            if key in self.ids:
+                params[key] = str(self.ids[key])
+        if "working_area_id" not in self.ids and "working_area_external_id" in self.ids:
+            params["working_area_external_id"] = str(self.ids["working_area_external_id"])
+        found: dict[str, Shift] = {}
+        for page in range(1, MAX_PAGES + 1):
+            answer = await self.request(
+                "GET", SHIFTS_PATH, params={**params, "page": str(page)}, write=False
+            )
+            if not isinstance(answer, dict) or not isinstance(answer.get("shifts"), list):
+                raise unreadable(
+                    "Papershift answered the shift plan with something other than shifts: "
+                    + self.scrub(str(answer))[:200],
+                    write=False,
+                )
+            for item in answer["shifts"]:
+                shift = self._shift(item)
+                found.setdefault(shift.id, shift)  # a list that moved between pages repeats one
+            next_page, total = answer.get("next_page"), answer.get("total_pages")
+            if isinstance(next_page, str) and not same_origin(next_page, self.base_url):
+                log.warning(
+                    "Papershift's next_page points elsewhere (%s); not followed",
+                    redact_url(next_page),
+                )
+            last_page = isinstance(total, int) and not isinstance(total, bool) and page >= total
+            if len(answer["shifts"]) < PAGE_SIZE or next_page in (None, "") or last_page:
+                return sorted(found.values(), key=lambda s: (s.start, s.id))
+        raise PermanentError(
+            f"Papershift kept sending pages past {MAX_PAGES}; the shift plan was not read."
+        )
+
+    def _shift(self, data: Any) -> Shift:
+        try:
+            if not isinstance(data, dict) or data.get("id") is None:
+                raise ValueError("the id is missing")
+            area = data.get("working_area_id")
+            return Shift(
+                id=str(data["id"]),
+                start=parse_instant(data.get("starts_at"), "starts_at"),
+                end=parse_instant(data.get("ends_at"), "ends_at"),
+                working_area_id=None if area is None else str(area),
+                note=note if isinstance(note := data.get("note"), str) else "",
+                own=self._names_us(data.get("user_shift")),
+            )
+        except (ValueError, TypeError) as exc:
+            raise unreadable(
+                f"Papershift answered a shift that can't be read: {exc}", write=False
+            ) from None
+
+    def _names_us(self, user_shift: Any) -> bool:
+        """Whether ``user_shift`` names our user. Every example shows it null, so its shape is
+        a guess: an object (or a list of them) with ``user_id``/``user_external_id``, or a
+        ``user`` object with ``id``/``external_id``. Anything else names nobody."""
+        ours: set[tuple[str, str]] = set()
+        if "user_id" in self.ids:
+            ours.add(("id", str(self.ids["user_id"])))
+        if "user_external_id" in self.ids:
+            ours.add(("external_id", str(self.ids["user_external_id"])))
+        items = user_shift if isinstance(user_shift, list) else [user_shift]
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            user = item.get("user")
+            user = user if isinstance(user, dict) else {}
+            said = {
+                ("id", str(item.get("user_id", user.get("id")))),
+                ("external_id", str(item.get("user_external_id", user.get("external_id")))),
+            }
+            if ours & said:
+                return True
+        return False
+
     # -- mapping ---------------------------------------------------------------------------------
 
     def _body(self, working_session: dict[str, Any]) -> dict[str, Any]:
-        return {"api_token": self._token, "working_session": working_session}
+        return {
+            "api_token": self._token,
+            "interface_language": self.interface_language,
+            "working_session": working_session,
+        }
 
     def _query(self, **params: str) -> dict[str, str]:
-        return {"api_token": self._token, **params}
+        return {"api_token": self._token, "interface_language": self.interface_language, **params}
 
     @staticmethod
     def _times(session: WorkSession) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from clockapp.services.presence import PresenceService
 from clockapp.settings import SettingsError, data_dir
 from clockapp.storage import StorageError
 from clockapp.ui.focus import install_focus_frames
-from clockapp.ui.i18n import explain, install_translations
+from clockapp.ui.i18n import explain, install_translations, ui_language
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.presence import PresenceController
 from clockapp.ui.qt import QApplication, QCoreApplication, QMessageBox, QSocketNotifier, QTimer
@@ -233,7 +233,13 @@ def open_sync(service: ClockService, secrets: Any) -> Any:
         log.info("uploads are not available in this build: %s", exc)
         return None
     try:
-        return SyncService(service.store, service.settings, secrets, zone_name=service.zone_name)
+        return SyncService(
+            service.store,
+            service.settings,
+            secrets,
+            zone_name=service.zone_name,
+            language=ui_language(),
+        )
     except Exception as exc:
         log.warning("uploads are off for this run: %s", exc)
         return None

@@ -38,6 +38,11 @@ def language_for(locale: QLocale) -> str | None:
     return None
 
 
+def ui_language() -> str:
+    """The two-letter code of the language the UI speaks now (``de``, else ``en``)."""
+    return language_for(QLocale()) or "en"
+
+
 def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Install the translators for ``locale`` (default: the system's). Returns them: they must
     live as long as the app, so the caller keeps the list."""

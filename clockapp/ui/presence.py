@@ -226,6 +226,18 @@ def reminder_text(reminder: Reminder, limit_hours: int = 10) -> str:
         return QCoreApplication.translate(
             "Reminder", "A {length}-min break is due in {minutes} min."
         ).format(length=reminder.break_minutes, minutes=reminder.minutes)
+    if reminder.kind is ReminderKind.SHIFT_STARTS:
+        return QCoreApplication.translate(
+            "Reminder", "Your shift starts at {at} (in {minutes} min)."
+        ).format(at=at, minutes=reminder.minutes)
+    if reminder.kind is ReminderKind.SHIFT_NOT_CLOCKED_IN:
+        return QCoreApplication.translate(
+            "Reminder", "Your shift started at {at} and you haven't clocked in."
+        ).format(at=at)
+    if reminder.kind is ReminderKind.SHIFT_STILL_CLOCKED_IN:
+        return QCoreApplication.translate(
+            "Reminder", "Your shift ended at {at} and you are still clocked in."
+        ).format(at=at)
     if reminder.kind is ReminderKind.DAILY_LIMIT:
         if reminder.minutes <= 0:
             return QCoreApplication.translate(

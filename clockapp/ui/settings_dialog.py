@@ -19,7 +19,7 @@ from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
 from clockapp.services import backend_config as config
 from clockapp.settings import WEEKDAYS, Settings, SettingsError
 from clockapp.sync.backend import redact_url
-from clockapp.ui.i18n import explain
+from clockapp.ui.i18n import explain, ui_language
 from clockapp.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -237,6 +237,20 @@ class SettingsDialog(QDialog):
             reminder.setSuffix(self.tr(" min"))
             reminder.setSpecialValueText(self.tr("off"))
             reminder.setValue(int(settings.get(key) or 0))
+        # Planned shifts (Papershift): off by default.
+        self.shift_reminders = {
+            key: QSpinBox()
+            for key in (
+                "remind_shift_start_ahead_minutes",
+                "remind_shift_not_clocked_in_minutes",
+                "remind_shift_still_clocked_in_minutes",
+            )
+        }
+        for key, reminder in self.shift_reminders.items():
+            reminder.setRange(0, 120 if key == "remind_shift_start_ahead_minutes" else 240)
+            reminder.setSuffix(self.tr(" min"))
+            reminder.setSpecialValueText(self.tr("off"))
+            reminder.setValue(int(settings.get(key) or 0))
         keeping = QGroupBox(self.tr("Time keeping"))
         form = QFormLayout(keeping)
         form.addRow(self.tr("Ask about time away after:"), self.idle)
@@ -245,6 +259,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Remind me if still clocked in after:"), self.remind_out)
         form.addRow(self.tr("Remind me of a due break ahead by:"), self.remind_break)
         form.addRow(self.tr("Remind me of the 10-hour limit ahead by:"), self.remind_limit)
+        shift_rows = (
+            self.tr("Remind me of a planned shift ahead by:"),
+            self.tr("Remind me if not clocked in, this long into a shift:"),
+            self.tr("Remind me if still clocked in, this long after a shift:"),
+        )
+        for text, reminder in zip(shift_rows, self.shift_reminders.values(), strict=True):
+            form.addRow(text, reminder)
         form.addRow(self.start_at_login)
         lockable: tuple[tuple[str, QWidget], ...] = (
             ("idle_minutes", self.idle),
@@ -253,6 +274,7 @@ class SettingsDialog(QDialog):
             ("remind_clock_out_after", self.remind_out),
             ("remind_break_ahead_minutes", self.remind_break),
             ("remind_daily_limit_ahead_minutes", self.remind_limit),
+            *self.shift_reminders.items(),
         )
         for key, control in lockable:
             if settings.is_locked(key):
@@ -371,7 +393,9 @@ class SettingsDialog(QDialog):
     async def _test(self, kind: str, fields: dict[str, str]) -> None:
         try:
             backend = await asyncio.wait_for(
-                asyncio.to_thread(config.backend_from_form, kind, fields, self.secrets),
+                asyncio.to_thread(
+                    config.backend_from_form, kind, fields, self.secrets, ui_language()
+                ),
                 self.secrets.timeout_s,
             )
             label, address = config.LABELS.get(backend.name, backend.name), backend.base_url
@@ -401,6 +425,7 @@ class SettingsDialog(QDialog):
                 "remind_clock_out_after": self._wall_time(self.remind_out),
                 "remind_break_ahead_minutes": self.remind_break.value() or None,
                 "remind_daily_limit_ahead_minutes": self.remind_limit.value() or None,
+                **{key: box.value() or None for key, box in self.shift_reminders.items()},
             }
             for key, value in values.items():
                 if not self.settings.is_locked(key):

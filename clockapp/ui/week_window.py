@@ -20,7 +20,7 @@ from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import Violation
 from clockapp.domain.session import WorkSession
 from clockapp.domain.timeline import split_by_day
-from clockapp.domain.week import WeekReport, monday_of
+from clockapp.domain.week import DayTotal, WeekReport, monday_of
 from clockapp.domain.zones import local
 from clockapp.files import write_atomically
 from clockapp.services.clock import ClockService
@@ -233,7 +233,7 @@ class WeekWindow(QWidget):
         for day in report.days:
             item = QTreeWidgetItem(
                 [
-                    localized_day(day.date),
+                    self._day_label(day),
                     minutes(day.worked_min),
                     minutes(day.break_min),
                     minutes(day.target_min),
@@ -277,6 +277,15 @@ class WeekWindow(QWidget):
         )
         self.status.setText(self.remote_note)
         self._update_buttons()
+
+    def _day_label(self, day: DayTotal) -> str:
+        """The day, and its planned shifts (Papershift) beside the time worked."""
+        if not day.planned:
+            return localized_day(day.date)
+        spans = ", ".join(f"{start:%H:%M}–{end:%H:%M}" for start, end in day.planned)
+        return self.tr("{day} · planned {spans} ({length})").format(
+            day=localized_day(day.date), spans=spans, length=minutes(day.planned_min)
+        )
 
     def violation_text(self, violation: Violation) -> str:
         """The rule a day breaks, in the user's language (the domain's sentence is English)."""

@@ -5,7 +5,7 @@
     <name>App</name>
     <message>
         <source>ClockApp is already running; showing it.</source>
-        <extracomment>Set to 1 to print JSON lines about the tray, popup and menu geometry on stdout (the end-to-end test clicks by them; the benchmark times the first one).</extracomment>
+        <extracomment>Set to 1 to print JSON lines about the tray, popup and menu geometry on stdout (the end-to-end test clicks by them; the benchmark times the first one). The upload stack (keyring, httpx, TLS) loads this long after the tray shows (milliseconds): the icon is there first, uploads follow a moment later. How often the presence watch looks at idle time (seconds): on the live clock&apos;s minute beat.</extracomment>
         <translation>ClockApp läuft bereits; es wird angezeigt.</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
     <name>ClockAction</name>
     <message>
         <source>Clock &amp;in</source>
-        <extracomment>How often the store is asked whether another process committed (milliseconds). Which actions the clock accepts in each state (the domain refuses the others anyway; this is for greying out menu entries and choosing the popup&apos;s one primary button). The popup&apos;s one big button in each state.</extracomment>
+        <extracomment>Which actions the clock accepts in each state (the domain refuses the others anyway; this is for greying out menu entries and choosing the popup&apos;s one primary button). The popup&apos;s one big button in each state.</extracomment>
         <translation>&amp;Einstempeln</translation>
     </message>
     <message>
@@ -358,6 +358,18 @@
         <translation>In {minutes} Min. ist eine Pause von {length} Min. fällig.</translation>
     </message>
     <message>
+        <source>Your shift starts at {at} (in {minutes} min).</source>
+        <translation>Ihre Schicht beginnt um {at} (in {minutes} Min.).</translation>
+    </message>
+    <message>
+        <source>Your shift started at {at} and you haven&apos;t clocked in.</source>
+        <translation>Ihre Schicht hat um {at} begonnen, und Sie haben noch nicht eingestempelt.</translation>
+    </message>
+    <message>
+        <source>Your shift ended at {at} and you are still clocked in.</source>
+        <translation>Ihre Schicht endete um {at}, und Sie sind noch eingestempelt.</translation>
+    </message>
+    <message>
         <source>You have reached the {hours}-hour daily limit.</source>
         <translation>Sie haben die tägliche Höchstarbeitszeit von {hours} Stunden erreicht.</translation>
     </message>
@@ -540,6 +552,18 @@
     <message>
         <source>Remind me of the 10-hour limit ahead by:</source>
         <translation>An die 10-Stunden-Grenze erinnern, vorher:</translation>
+    </message>
+    <message>
+        <source>Remind me of a planned shift ahead by:</source>
+        <translation>An eine geplante Schicht erinnern, vorab:</translation>
+    </message>
+    <message>
+        <source>Remind me if not clocked in, this long into a shift:</source>
+        <translation>Erinnern, wenn nicht eingestempelt, nach Schichtbeginn:</translation>
+    </message>
+    <message>
+        <source>Remind me if still clocked in, this long after a shift:</source>
+        <translation>Erinnern, wenn noch eingestempelt, nach Schichtende:</translation>
     </message>
     <message>
         <source>Message</source>
@@ -928,6 +952,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Unbekanntes HR-System {kind!r} in den Einstellungen.</translation>
     </message>
     <message>
+        <source>The range ends ({last}) before it starts ({first}).</source>
+        <translation>Der Zeitraum endet ({last}), bevor er beginnt ({first}).</translation>
+    </message>
+    <message>
         <source>Papershift is chosen but its address is missing.</source>
         <translation>Papershift ist gewählt, aber die Adresse fehlt.</translation>
     </message>
@@ -1246,6 +1274,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>No working-time rule is broken this week.</source>
         <translation>Diese Woche ist keine Arbeitszeitregel verletzt.</translation>
+    </message>
+    <message>
+        <source>{day} · planned {spans} ({length})</source>
+        <translation>{day} · geplant {spans} ({length})</translation>
     </message>
     <message>
         <source>{day}: {worked} worked without enough break; {required} min are required after {hours} hours, in breaks of 15 min or more.</source>

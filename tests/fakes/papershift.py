@@ -1,9 +1,16 @@
-"""A fake Papershift (seed 000): ``/public_api/v1/working_sessions``.
+"""A fake Papershift (seeds 000 and 001): ``/public_api/v1/working_sessions`` and ``…/shifts``.
 
 As documented: the token in the JSON body of writes and in the query string of reads; location,
 working area and user by id or external id; ``external_id`` unique; times rendered in the
 account's zone (Europe/Berlin) and the break as ``break_time`` seconds; lists 25 a page with a
 ``next_page`` URL (``next_page_origin`` can point it at another host, as one example does).
+
+The vendor's current conventions (API-NOTES.md), each behind a switch: ``require_language``
+answers 400 to a request without ``interface_language``; ``create_status`` (201 as well as 200);
+``auth_error_body`` (``{"response": "API Key not found!"}`` as seen). Shift listings say
+``next_page`` as a URL or as a page number (``shift_next_page``) with ``page_number`` and
+``total_pages``; ``shift_page_overlap`` repeats the last shift of a page at the top of the next
+(a list that moved between two reads).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from zoneinfo import ZoneInfo
 from tests.fakes.server import FakeServer, Reply, Request
 
 PATH = "/public_api/v1/working_sessions"
+SHIFTS = "/public_api/v1/shifts"
 ACCOUNT_ZONE = ZoneInfo("Europe/Berlin")
 PAGE = 25
 
@@ -46,6 +54,37 @@ class FakePapershift(FakeServer):
         self.sessions: dict[int, dict[str, Any]] = {}
         self.next_page_origin: str | None = None  # None: this server's own address
         self._next_id = 1491029
+        self.require_language = False
+        self.create_status = 200
+        self.auth_error_body: Any = {"error": "Invalid api_token"}
+        self.shifts: dict[int, dict[str, Any]] = {}
+        self.shift_next_page = "url"  # or "number"
+        self.shift_page_overlap = False
+        self._next_shift_id = 83201907
+
+    def add_shift(
+        self,
+        start: datetime,
+        end: datetime,
+        working_area_id: int = 12,
+        note: str | None = None,
+        user_shift: Any = None,
+        location_id: int = 8006,
+    ) -> int:
+        """A planned shift (made by a manager in the web app)."""
+        with self.lock:
+            shift_id = self._next_shift_id
+            self._next_shift_id += 1
+            self.shifts[shift_id] = {
+                "id": shift_id,
+                "starts_at": start,
+                "ends_at": end,
+                "working_area_id": working_area_id,
+                "location_id": location_id,
+                "note": note,
+                "user_shift": user_shift,
+            }
+            return shift_id
 
     def add(
         self,
@@ -80,7 +119,12 @@ class FakePapershift(FakeServer):
             body = request.body if isinstance(request.body, dict) else {}
             token = body.get("api_token")
         if token != self.api_token:
-            raise Reply(401, {"error": "Invalid api_token"})
+            raise Reply(401, self.auth_error_body)
+        language = request.query if request.method == "GET" else body
+        if self.require_language and len(str(language.get("interface_language") or "")) != 2:
+            raise Reply(400, {"error": "interface_language is missing or not ISO 639-1"})
+        if request.path == SHIFTS and request.method == "GET":
+            return 200, self._shift_range(request.query)
         ws = body.get("working_session") or {}
         if request.path == PATH + "/confirm" and request.method == "PUT":
             session = self._lookup(ws)
@@ -94,7 +138,7 @@ class FakePapershift(FakeServer):
                 return 200, self._render(self._lookup(q), detail=True)
             return 200, self._range(q)
         if request.method == "POST":
-            return 200, self._create(ws)
+            return self.create_status, self._create(ws)
         if request.method == "PUT":
             return 200, self._update(ws)
         if request.method == "DELETE":
@@ -199,6 +243,63 @@ class FakePapershift(FakeServer):
                 for s in chunk
             ],
             "next_page": next_page,
+        }
+
+    def _shift_range(self, q: dict[str, str]) -> dict[str, Any]:
+        for field in ("range_start", "range_end"):
+            try:  # "just Date", says the seed
+                date.fromisoformat(q.get(field, ""))
+            except ValueError:
+                raise Reply(422, {"errors": {field: ["must be a date"]}}) from None
+        location = self._entity(q, "location", self.locations)
+        area: int | None = None
+        if "working_area_id" in q or "working_area_external_id" in q:
+            area = self._entity(q, "working_area", self.working_areas)
+        start = _range_bound(q["range_start"], "range_start", end=False)
+        end = _range_bound(q["range_end"], "range_end", end=True)
+        hits = sorted(
+            (
+                s
+                for s in self.shifts.values()
+                if s["starts_at"] < end
+                and s["ends_at"] > start
+                and s["location_id"] == location
+                and (area is None or s["working_area_id"] == area)
+            ),
+            key=lambda s: (s["starts_at"], s["id"]),
+        )
+        page = int(q.get("page") or 1)
+        step = PAGE - 1 if self.shift_page_overlap else PAGE
+        first = (page - 1) * step
+        chunk = hits[first : first + PAGE]
+        total = max(1, -(-max(len(hits) - PAGE, 0) // step) + 1)
+        next_page: Any = None
+        if first + PAGE < len(hits):
+            if self.shift_next_page == "number":
+                next_page = page + 1
+            else:
+                origin = self.next_page_origin or self.url
+                rest = "&".join(f"{k}={v}" for k, v in q.items() if k != "page")
+                next_page = f"{origin}{SHIFTS}?{rest}&page={page + 1}"
+        return {
+            "shifts": [
+                {
+                    "id": s["id"],
+                    "company_id": 60,
+                    "working_area_id": s["working_area_id"],
+                    # The seed shows both Z and the account's offset: here, both.
+                    "starts_at": s["starts_at"].astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "ends_at": s["ends_at"].astimezone(ACCOUNT_ZONE).isoformat(),
+                    "number_of_employees": 1,
+                    "note": s["note"],
+                    "user_shift": s["user_shift"],
+                    "visible": None,
+                }
+                for s in chunk
+            ],
+            "next_page": next_page,
+            "page_number": page,
+            "total_pages": total,
         }
 
     @staticmethod

@@ -55,6 +55,7 @@ def test_create_sends_an_external_id_of_the_destination_and_the_token_in_the_bod
     assert papershift.api_token not in post.raw_target
     assert post.body == {
         "api_token": papershift.api_token,
+        "interface_language": "en",
         "working_session": {
             "location_external_id": "Company-A",
             "working_area_id": 12,

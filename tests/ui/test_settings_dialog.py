@@ -301,3 +301,34 @@ def test_the_dialog_says_what_a_new_destination_will_receive(
     dialog.tt_user.setText("")
     assert dialog.destination_note.isHidden()  # incomplete: nothing to say yet
     store.close()
+
+
+def test_shift_reminders_are_off_until_chosen_and_a_policy_lock_holds(
+    qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    import json
+
+    from clockapp.settings import Policy
+
+    path = tmp_path / "policy.json"
+    path.write_text(
+        json.dumps(
+            {
+                "settings": {"remind_shift_still_clocked_in_minutes": 30},
+                "locked": ["remind_shift_still_clocked_in_minutes"],
+            }
+        )
+    )
+    settings = Settings(tmp_path / "settings.json", {}, Policy.load(path))
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    boxes = dialog.shift_reminders
+    assert boxes["remind_shift_start_ahead_minutes"].value() == 0  # off
+    assert boxes["remind_shift_start_ahead_minutes"].text() == "off"
+    locked = boxes["remind_shift_still_clocked_in_minutes"]
+    assert locked.value() == 30 and not locked.isEnabled()
+    boxes["remind_shift_start_ahead_minutes"].setValue(10)
+    with qtbot.waitSignal(dialog.accepted):
+        save(dialog)
+    assert settings.get("remind_shift_start_ahead_minutes") == 10
+    assert settings.get("remind_shift_not_clocked_in_minutes") is None
+    assert settings.get("remind_shift_still_clocked_in_minutes") == 30

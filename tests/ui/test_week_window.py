@@ -390,3 +390,41 @@ def test_after_an_account_switch_the_week_still_says_where_a_session_went(
     item = session_item(window, ids["mon"])
     assert item.text(5) == "saved on this device"  # not at bert's yet
     assert f"Also uploaded to: TimeTrack at {timetrack.url} as anna." in item.toolTip(5)
+
+
+def test_a_day_shows_its_planned_shift_beside_the_time_worked(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock, memory_keyring: MemoryKeyring
+) -> None:
+    from clockapp.domain.shifts import Shift
+    from clockapp.services.shifts import destination_key
+    from clockapp.storage.shifts import ShiftStore
+
+    config.configure_papershift(
+        ui_service.settings,
+        SecretStore(),
+        "https://app.papershift.com",
+        "ps-token",
+        {"location_id": "8006", "working_area_id": "12", "user_id": "1"},
+    )
+    week_with_work(ui_service, fake_clock)
+    key = destination_key(ui_service.settings)
+    assert key is not None
+    with ui_service.store.write():
+        ShiftStore(ui_service.store).replace(
+            key,
+            berlin("2026-11-23 00:00"),
+            berlin("2026-11-30 00:00"),
+            [
+                Shift("1", berlin("2026-11-23 08:00"), berlin("2026-11-23 16:00"), own=True),
+                Shift("2", berlin("2026-11-24 06:00"), berlin("2026-11-24 14:00")),  # the area's
+            ],
+            fake_clock(),
+        )
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    monday, tuesday = rows(window)[:2]
+    assert monday[:2] == [
+        f"{localized_day(date(2026, 11, 23))} · planned 08:00–16:00 ({minutes(480)})",
+        minutes(480),
+    ]
+    assert tuesday[0] == localized_day(date(2026, 11, 24))
