@@ -8,7 +8,7 @@ time spent (never below zero); what lies beyond the target is overtime.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -16,12 +16,14 @@ from typing import Any
 from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import Violation, check_working_time
 from clockapp.domain.session import WorkSession
+from clockapp.domain.targets import Absence, target_for
 from clockapp.domain.timeline import counted_break_seconds, floor_minutes, split_by_day
 
 __all__ = [
     "DayTotal",
     "Targets",
     "WeekReport",
+    "day_totals",
     "monday_of",
     "week_report",
 ]
@@ -85,6 +87,10 @@ class DayTotal:
     locked: bool = False
     #: The part of the breaks the law counts (15 min or more; gaps between sessions too).
     counted_break_seconds: float = 0.0
+    #: The public holiday's name, if the day is one.
+    holiday: str | None = None
+    #: The kind of absence recorded for the day (``vacation``, ``sick`` …), if any.
+    absence: str | None = None
 
     @property
     def worked_min(self) -> int:
@@ -106,6 +112,8 @@ class DayTotal:
             "counted_break_min": self.counted_break_min,
             "target_min": self.target_min,
             "locked": self.locked,
+            "holiday": self.holiday,
+            "absence": self.absence,
         }
 
 
@@ -159,6 +167,58 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def day_totals(
+    sessions: Iterable[WorkSession],
+    first: date,
+    last: date,
+    zone_name: str,
+    now: datetime,
+    targets: Targets,
+    locked_days: Collection[date],
+    holidays: Mapping[date, str] | None = None,
+    absences: Mapping[date, Absence] | None = None,
+) -> list[DayTotal]:
+    """Each local day from ``first`` to ``last`` inclusive: its time (from
+    :mod:`~clockapp.domain.timeline`) and its target (from
+    :func:`~clockapp.domain.targets.target_for`). The week, the month and the balance are
+    built from these. ``holidays``: date → name; ``absences``: date → absence, as
+    :func:`~clockapp.domain.targets.absence_days` gives them.
+    """
+    holidays = holidays or {}
+    absences = absences or {}
+    worked: dict[date, timedelta] = {}
+    paused: dict[date, timedelta] = {}
+    # Each day's counted breaks look only at the sessions touching it (a gap between two
+    # sessions inside a day has both touching it): linear in sessions, not days × sessions.
+    touching: dict[date, list[WorkSession]] = {}
+    for session in sessions:
+        for day, (w, b) in split_by_day(session, zone_name, now).items():
+            if first <= day <= last:
+                worked[day] = worked.get(day, timedelta(0)) + timedelta(seconds=w)
+                paused[day] = paused.get(day, timedelta(0)) + timedelta(seconds=b)
+                touching.setdefault(day, []).append(session)
+    totals = []
+    for i in range((last - first).days + 1):
+        day = first + timedelta(days=i)
+        totals.append(
+            DayTotal(
+                date=day,
+                worked_seconds=worked.get(day, timedelta(0)).total_seconds(),
+                break_seconds=paused.get(day, timedelta(0)).total_seconds(),
+                target_min=target_for(day, targets, holidays, absences),
+                locked=day in locked_days,
+                counted_break_seconds=(
+                    counted_break_seconds(touching[day], day, zone_name, now)
+                    if day in touching
+                    else 0.0
+                ),
+                holiday=holidays.get(day),
+                absence=absences[day].kind if day in absences else None,
+            )
+        )
+    return totals
+
+
 def week_report(
     sessions: Iterable[WorkSession],
     week_of: date,
@@ -166,33 +226,21 @@ def week_report(
     now: datetime,
     targets: Targets,
     locked_days: Collection[date],
+    holidays: Mapping[date, str] | None = None,
+    absences: Mapping[date, Absence] | None = None,
 ) -> WeekReport:
     """The report for the Monday-to-Sunday week holding ``week_of`` (any day of it).
 
     ``sessions``: every session that may touch the week or the day before it (the 11-hour rest
     rule looks back across Monday 00:00); sessions outside the week only feed that rule.
-    Days are local days in ``zone_name``, the viewer's zone.
+    Days are local days in ``zone_name``, the viewer's zone; see :func:`day_totals`.
     """
     sessions = list(sessions)
     monday = monday_of(week_of)
-    days = [monday + timedelta(days=i) for i in range(7)]
-    worked = dict.fromkeys(days, timedelta(0))
-    paused = dict.fromkeys(days, timedelta(0))
-    for session in sessions:
-        for day, (w, b) in split_by_day(session, zone_name, now).items():
-            if day in worked:
-                worked[day] += timedelta(seconds=w)
-                paused[day] += timedelta(seconds=b)
-    totals = tuple(
-        DayTotal(
-            date=day,
-            worked_seconds=worked[day].total_seconds(),
-            break_seconds=paused[day].total_seconds(),
-            target_min=targets.for_day(day),
-            locked=day in locked_days,
-            counted_break_seconds=counted_break_seconds(sessions, day, zone_name, now),
-        )
-        for day in days
+    sunday = monday + timedelta(days=6)
+    totals = day_totals(
+        sessions, monday, sunday, zone_name, now, targets, locked_days, holidays, absences
     )
+    days = [d.date for d in totals]
     violations = check_working_time(sessions, days, zone_name, now)
-    return WeekReport(week_of=monday, days=totals, violations=tuple(violations))
+    return WeekReport(week_of=monday, days=tuple(totals), violations=tuple(violations))
