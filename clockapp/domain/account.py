@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from clockapp.domain.week import DayTotal, Targets
@@ -81,7 +82,12 @@ class MonthReport:
 
     @property
     def workdays(self) -> float:
-        return round(self.sum_time_spent / self.workday, 2) if self.workday else 0.0
+        """Minutes worked in regular workdays, to two decimals rounded half up (1.125 → 1.13,
+        as a person would round it, not float rounding's 1.12)."""
+        if not self.workday:
+            return 0.0
+        quotient = Decimal(self.sum_time_spent) / Decimal(self.workday)
+        return float(quotient.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
     @property
     def locked_days(self) -> str:

@@ -106,6 +106,30 @@ MIGRATIONS: list[str] = [
     -- for waits until then, while our own backoff (next_attempt_at) gives way to the user.
     ALTER TABLE uploads ADD COLUMN not_before TEXT;
     """,
+    # 7 (issue 14; the lead numbers it at merge): the time account. Absences over local dates
+    # (vacation, sick, time off against the balance, special leave), and changes to the balance
+    # made by hand (overtime paid out, hours carried from elsewhere).
+    """
+    CREATE TABLE absences (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind       TEXT NOT NULL CHECK (kind IN ('vacation', 'sick', 'comp_time', 'other')),
+        first      TEXT NOT NULL,           -- local date, YYYY-MM-DD
+        last       TEXT NOT NULL,           -- local date, inclusive
+        half       INTEGER NOT NULL DEFAULT 0 CHECK (half = 0 OR first = last),
+        note       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,           -- UTC
+        CHECK (first <= last)
+    );
+    CREATE INDEX absences_by_first ON absences(first);
+    CREATE TABLE balance_adjustments (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        day        TEXT NOT NULL,           -- local date it counts on, YYYY-MM-DD
+        minutes    INTEGER NOT NULL,        -- added to the balance (negative: taken off)
+        reason     TEXT NOT NULL,
+        created_at TEXT NOT NULL            -- UTC
+    );
+    CREATE INDEX balance_adjustments_by_day ON balance_adjustments(day);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

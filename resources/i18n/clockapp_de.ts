@@ -744,6 +744,18 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>{text} ist kein gültiger Text (UTF-8); nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>{value!r} is not a whole number of {what}.</source>
+        <translation>{value!r} ist keine ganze Zahl ({what}).</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a month; give it as YYYY-MM, e.g. 2026-11.</source>
+        <translation>{value!r} ist kein Monat; bitte als JJJJ-MM angeben, z. B. 2026-11.</translation>
+    </message>
+    <message>
+        <source>{year} is not a year ClockApp can list holidays for.</source>
+        <translation>Für das Jahr {year} kann ClockApp keine Feiertage auflisten.</translation>
+    </message>
+    <message>
         <source>Expected {count} line(s) on standard input: {names}.</source>
         <translation>Erwartet wurden {count} Zeile(n) auf der Standardeingabe: {names}.</translation>
     </message>
@@ -852,6 +864,18 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Das überschneidet sich mit der Sitzung von {start} bis {end}.</translation>
     </message>
     <message>
+        <source>{kind!r} is not a kind of absence; use vacation, sick, comp_time or other.</source>
+        <translation>{kind!r} ist keine Art von Abwesenheit; möglich sind vacation (Urlaub), sick (krank), comp_time (Freizeitausgleich) oder other (Sonderurlaub).</translation>
+    </message>
+    <message>
+        <source>The absence ends on {last}, before it starts on {first}.</source>
+        <translation>Die Abwesenheit endet am {last}, vor ihrem Beginn am {first}.</translation>
+    </message>
+    <message>
+        <source>A half-day absence is one day; give only its date with --half, not a range.</source>
+        <translation>Eine halbtägige Abwesenheit ist ein einzelner Tag; mit --half bitte nur ein Datum angeben, keinen Zeitraum.</translation>
+    </message>
+    <message>
         <source>The target for {day} must be a whole number of minutes, not {value!r}.</source>
         <translation>Die Sollzeit für {day} muss eine ganze Zahl von Minuten sein, nicht {value!r}.</translation>
     </message>
@@ -870,6 +894,38 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>{time} happened twice in {zone} (the clocks were put back); give the time with its UTC offset, e.g. +02:00.</source>
         <translation>{time} gab es in {zone} zweimal (die Uhren wurden zurückgestellt); geben Sie die Zeit mit ihrem UTC-Versatz an, z. B. +02:00.</translation>
+    </message>
+    <message>
+        <source>{day} is locked; unlock it first to record an absence on it.</source>
+        <translation>{day} ist gesperrt; entsperren Sie den Tag zuerst, um dort eine Abwesenheit einzutragen.</translation>
+    </message>
+    <message>
+        <source>That overlaps the {kind} absence from {first} to {last} (id {id}); delete that one first or choose other dates.</source>
+        <translation>Das überschneidet sich mit der Abwesenheit ({kind}) vom {first} bis {last} (Nr. {id}); löschen Sie diese zuerst oder wählen Sie andere Tage.</translation>
+    </message>
+    <message>
+        <source>{first} to {last} holds no working day (only weekends or public holidays); nothing was recorded.</source>
+        <translation>Vom {first} bis {last} gibt es keinen Arbeitstag (nur Wochenenden oder Feiertage); nichts wurde eingetragen.</translation>
+    </message>
+    <message>
+        <source>No absence has the id {id}.</source>
+        <translation>Es gibt keine Abwesenheit mit der Nr. {id}.</translation>
+    </message>
+    <message>
+        <source>{day} is locked; unlock it first to change its absences.</source>
+        <translation>{day} ist gesperrt; entsperren Sie den Tag zuerst, um seine Abwesenheiten zu ändern.</translation>
+    </message>
+    <message>
+        <source>The balance starts on {since}, after {as_of}; choose a later date or an earlier start (clockapp balance set --since).</source>
+        <translation>Das Zeitkonto beginnt am {since}, nach dem {as_of}; wählen Sie ein späteres Datum oder einen früheren Beginn (clockapp balance set --since).</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give --since, --opening or --vacation-days.</source>
+        <translation>Nichts zu ändern: geben Sie --since, --opening oder --vacation-days an.</translation>
+    </message>
+    <message>
+        <source>Say why the balance changes: give --reason TEXT.</source>
+        <translation>Sagen Sie, warum sich das Zeitkonto ändert: --reason TEXT.</translation>
     </message>
     <message>
         <source>Give the TimeTrack username your account is known by.</source>
@@ -990,6 +1046,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>Unknown export format {format!r}; use csv, excel or json.</source>
         <translation>Unbekanntes Exportformat {format!r}; verwenden Sie csv, excel oder json.</translation>
+    </message>
+    <message>
+        <source>{code} is not a region ClockApp knows public holidays for; use DE, a German state such as DE-BY or DE-BE, or none.</source>
+        <translation>Für {code} kennt ClockApp keine Feiertage; möglich sind DE, ein Bundesland wie DE-BY oder DE-BE, oder none.</translation>
     </message>
     <message>
         <source>You are no longer clocked in to that session (it was ended meanwhile); nothing was changed.</source>

@@ -219,6 +219,9 @@ def test_uploads_from_before_destinations_belong_to_the_account_configured_then(
     conn.execute("DROP TABLE destination_pauses")
     conn.execute("DROP TABLE destinations")
     conn.execute("DROP TABLE unsure_creates")
+    # Nor did the time account (issue 14's migration).
+    conn.execute("DROP TABLE absences")
+    conn.execute("DROP TABLE balance_adjustments")
     conn.executescript(MIGRATIONS[1])
     conn.execute("PRAGMA user_version = 3")
     conn.execute(
