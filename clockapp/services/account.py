@@ -32,7 +32,9 @@ if TYPE_CHECKING:  # clock.py imports day_calendar from here
     from clockapp.services.clock import ClockService
 
 #: Said once by the week and the month where no region is set.
-NO_REGION_NOTE = "Public holidays are not counted: choose your region in Settings."
+NO_REGION_NOTE = (
+    "Public holidays are not counted: choose your region, e.g. clockapp holidays --region DE-BY."
+)
 
 
 def day_calendar(
