@@ -298,7 +298,7 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
 
 # -- the time account: holidays, absences, month, balance -----------------------------------------
 
-ACCOUNT_COMMANDS = ("holidays", "absence", "month", "balance")
+ACCOUNT_COMMANDS = ("holidays", "absence", "month", "balance", "report")
 
 
 def _add_account_commands(sub: Any) -> None:
@@ -326,6 +326,10 @@ def _add_account_commands(sub: Any) -> None:
     p.add_argument("--of", metavar="DATE", help="any day of the month (default: today)")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("report", help="the month's timesheet to sign, as a PDF")
+    p.add_argument("--month", metavar="YYYY-MM", required=True)
+    p.add_argument("--output", metavar="FILE.pdf", required=True)
+
     p = sub.add_parser("balance", help="your time account: overtime balance and vacation days")
     p.add_argument("--as-of", dest="as_of", metavar="DATE", help="default: yesterday")
     p.add_argument("--json", action="store_true")
@@ -349,6 +353,15 @@ def _whole_number(text: str, what: str) -> int:
         ) from None
 
 
+def _month_start(text: str) -> date:
+    try:
+        return datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise ClockError(
+            "{value!r} is not a month; give it as YYYY-MM, e.g. 2026-11.", value=text
+        ) from None
+
+
 def _lock_span(args: argparse.Namespace, today: date) -> tuple[date, date, str]:
     """The days ``lock``/``unlock`` name: one date, ``--week DATE`` or ``--month YYYY-MM``."""
     from clockapp.domain.account import last_of_month
@@ -358,12 +371,7 @@ def _lock_span(args: argparse.Namespace, today: date) -> tuple[date, date, str]:
         monday = monday_of(parse_date(args.week, today))
         return monday, monday + timedelta(days=6), f"The week of {monday.isoformat()}"
     if args.month is not None:
-        try:
-            first = datetime.strptime(args.month, "%Y-%m").date()
-        except ValueError:
-            raise ClockError(
-                "{value!r} is not a month; give it as YYYY-MM, e.g. 2026-11.", value=args.month
-            ) from None
+        first = _month_start(args.month)
         return first, last_of_month(first), f"{first.strftime('%B %Y')}"
     day = parse_date(args.day, today)
     return day, day, day.isoformat()
@@ -395,6 +403,13 @@ def _account(service: ClockService, args: argparse.Namespace, today: date) -> in
     elif args.command == "month":
         of = parse_date(args.of, today) if args.of is not None else today
         _print_month(account, of, args.json)
+    elif args.command == "report":
+        first = _month_start(args.month)
+        # Imported here: only this command loads Qt.
+        from clockapp.ui.month_sheet import write_month_report
+
+        write_month_report(account, first, Path(args.output))
+        print(f"The timesheet is in {visible(args.output)}.", file=sys.stderr)
     elif args.balance_command == "set":
         account.set_balance(
             parse_date(args.since, today) if args.since is not None else None,

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,3 +156,28 @@ def test_balance_set_adjust_and_show(data_dir: Path, capsys: pytest.CaptureFixtu
     assert set(balance) >= {"today_min", "vacation"}
     code, _, err = run(capsys, "balance", "--as-of", "2026-11-01")
     assert code == 1 and "starts on 2026-11-02, after 2026-11-01" in err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+def test_report_writes_the_months_timesheet_as_pdf(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "in", "--at", "2026-11-05 08:00")
+    run(capsys, "out", "--at", "2026-11-05 16:00")
+    pdf = data_dir / "november.pdf"
+    # A process of its own: the command starts a Qt application without a screen.
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(
+        [sys.executable, "-m", "clockapp", "report", "--month", "2026-11", "--output", str(pdf)],
+        capture_output=True,
+        text=True,
+        env=env | {"LANGUAGE": "en", "LANG": "C.UTF-8"},
+    )
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Timesheet November 2026" in text and "08:00–16:00" in text
+    code, _, err = run(capsys, "report", "--month", "11/2026", "--output", str(pdf))
+    assert code == 1 and "'11/2026' is not a month" in err

@@ -248,6 +248,10 @@ class AccountService:
             planned_days=planned,
         )
 
+    def vacation(self, as_of: date) -> tuple[int, float, float]:
+        """Vacation days of ``as_of``'s year: entitled, taken by the end of ``as_of``, planned."""
+        return (int(self.settings.get("vacation_days")), *self._vacation_days(as_of))
+
     def _vacation_days(self, as_of: date) -> tuple[float, float]:
         """Vacation days of ``as_of``'s year taken by the end of ``as_of``, and planned after."""
         first, last = date(as_of.year, 1, 1), date(as_of.year, 12, 31)

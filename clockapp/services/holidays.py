@@ -44,8 +44,9 @@ def check_region(code: str) -> str:
 
 
 def holiday_language() -> str:
-    """The language of holiday names: German where the user's locale is German, else English."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    """The language of holiday names: German where the user's locale is German, else English
+    (the variables in gettext's order, as Qt reads them for the UI's language)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable)
         if value:
             return "de" if value.lower().startswith("de") else "en_US"

@@ -260,6 +260,117 @@
     </message>
 </context>
 <context>
+    <name>MonthSheet</name>
+    <message>
+        <source>{sign}{hours}:{minutes:02d} h</source>
+        <translation>{sign}{hours}:{minutes:02d} Std.</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Urlaub</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Krank</translation>
+    </message>
+    <message>
+        <source>Time off (balance)</source>
+        <translation>Freizeitausgleich</translation>
+    </message>
+    <message>
+        <source>Special leave</source>
+        <translation>Sonderurlaub</translation>
+    </message>
+    <message>
+        <source>less than 30 min break after 6 hours of work</source>
+        <translation>weniger als 30 Min. Pause nach 6 Stunden Arbeit</translation>
+    </message>
+    <message>
+        <source>less than 45 min break after 9 hours of work</source>
+        <translation>weniger als 45 Min. Pause nach 9 Stunden Arbeit</translation>
+    </message>
+    <message>
+        <source>more than 10 hours of work</source>
+        <translation>mehr als 10 Stunden Arbeit</translation>
+    </message>
+    <message>
+        <source>less than 11 hours of rest before work</source>
+        <translation>weniger als 11 Stunden Ruhezeit vor Arbeitsbeginn</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Start–end</source>
+        <translation>Beginn–Ende</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>Pausen</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Gearbeitet</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <source>Holiday / absence</source>
+        <translation>Feiertag / Abwesenheit</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Working-time rules broken</source>
+        <translation>Verstöße gegen das Arbeitszeitgesetz</translation>
+    </message>
+    <message>
+        <source>No working-time rule is broken this month.</source>
+        <translation>In diesem Monat wurde keine Arbeitszeitregel verletzt.</translation>
+    </message>
+    <message>
+        <source>Date, signature of the employee</source>
+        <translation>Datum, Unterschrift Mitarbeiter/in</translation>
+    </message>
+    <message>
+        <source>Date, signature of the manager</source>
+        <translation>Datum, Unterschrift Vorgesetzte/r</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Balance carried in</source>
+        <translation>Übertrag aus dem Vormonat</translation>
+    </message>
+    <message>
+        <source>Balance carried out</source>
+        <translation>Übertrag in den Folgemonat</translation>
+    </message>
+    <message>
+        <source>Vacation days {year}</source>
+        <translation>Urlaubstage {year}</translation>
+    </message>
+    <message>
+        <source>{entitled} entitled, {taken} taken, {planned} planned, {left} left</source>
+        <translation>{entitled} Anspruch, {taken} genommen, {planned} geplant, {left} übrig</translation>
+    </message>
+    <message>
+        <source>Timesheet</source>
+        <translation>Stundenzettel</translation>
+    </message>
+</context>
+<context>
     <name>PresenceController</name>
     <message>
         <source>Clocked out automatically</source>
