@@ -13,15 +13,65 @@ quotient to two decimals, ``locked_days`` a ``"0"``/``"1"`` string with one digi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
+from clockapp.domain.targets import Absence, target_for
+from clockapp.domain.timeline import floor_minutes
 from clockapp.domain.week import DayTotal, Targets
 
-__all__ = ["MonthReport", "balance_min", "first_of_month", "last_of_month", "workday_min"]
+__all__ = [
+    "DayBalance",
+    "MonthReport",
+    "balance_days",
+    "balance_min",
+    "first_of_month",
+    "last_of_month",
+    "workday_min",
+]
+
+
+class CountedDay(Protocol):
+    """What the balance reads of a day (a ``DayTotal`` or a ``DayBalance``)."""
+
+    @property
+    def date(self) -> date: ...
+    @property
+    def worked_min(self) -> int: ...
+    @property
+    def target_min(self) -> int: ...
+
+
+class DayBalance(NamedTuple):
+    """A day as the balance counts it: worked and target minutes (light: years of them)."""
+
+    date: date
+    worked_min: int
+    target_min: int
+
+
+def balance_days(
+    times: Mapping[date, tuple[float, float]],
+    first: date,
+    last: date,
+    targets: Targets,
+    holidays: Mapping[date, str],
+    absences: Mapping[date, Absence],
+) -> list[DayBalance]:
+    """The days ``first``..``last`` from their worked and break seconds
+    (:func:`clockapp.domain.week.day_times`, or as kept from it), each with its target."""
+    none = (0.0, 0.0)
+    return [
+        DayBalance(
+            day,
+            floor_minutes(times.get(day, none)[0]),
+            target_for(day, targets, holidays, absences),
+        )
+        for day in (first + timedelta(days=i) for i in range((last - first).days + 1))
+    ]
 
 
 def first_of_month(day: date) -> date:
@@ -41,7 +91,7 @@ def workday_min(targets: Targets) -> int:
 
 
 def balance_min(
-    days: Iterable[DayTotal],
+    days: Iterable[CountedDay],
     since: date,
     through: date,
     opening_min: int,

@@ -13,7 +13,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from clockapp.domain.account import (
+    DayBalance,
     MonthReport,
+    balance_days,
     balance_min,
     first_of_month,
     last_of_month,
@@ -21,11 +23,16 @@ from clockapp.domain.account import (
 )
 from clockapp.domain.errors import ClockError, NotFound
 from clockapp.domain.targets import Absence, absence_days
-from clockapp.domain.week import DayTotal, Targets, day_totals
+from clockapp.domain.week import (
+    DayTotal,
+    Targets,
+    day_times,
+    day_totals,
+)
 from clockapp.domain.zones import day_start, local
 from clockapp.services.holidays import NO_REGION, check_region, holidays_between
 from clockapp.settings import Settings
-from clockapp.storage import Store
+from clockapp.storage import StorageError, Store
 from clockapp.storage.account import AccountRecord, Adjustment
 
 if TYPE_CHECKING:  # clock.py imports day_calendar from here
@@ -184,6 +191,36 @@ class AccountService:
             sessions, first, last, self.zone_name, now, targets, locked, holidays, absences
         )
 
+    def history(self, first: date, last: date) -> list[DayBalance]:
+        """The days ``first``..``last`` as the balance counts them. Days that are over are read
+        from the store's cache of day times where it has them; the others are split from their
+        sessions (as :meth:`days` does) and kept for next time."""
+        if last < first:
+            return []
+        zone = self.zone_name
+        yesterday = self._today() - timedelta(days=1)
+        times = self.record.cached_day_times(zone, first, min(last, yesterday))
+        span = (last - first).days + 1
+        missing = [d for d in (first + timedelta(days=i) for i in range(span)) if d not in times]
+        if missing:
+            lo, hi = missing[0], missing[-1]
+            sessions = self.store.sessions_between(
+                day_start(lo, zone), day_start(hi + timedelta(days=1), zone)
+            )
+            found = day_times(sessions, lo, hi, zone, self.clock.now())
+            fresh = {d: found.get(d, (0.0, 0.0)) for d in missing}
+            times.update(fresh)
+            over = {d: t for d, t in fresh.items() if d <= yesterday}
+            if over:
+                try:
+                    with self.store.write():
+                        self.record.cache_day_times(zone, over)
+                except StorageError:
+                    pass  # a read-only store (disk full) still answers, just not faster
+        targets = self.clock.targets()
+        holidays, absences = day_calendar(self.store, self.settings, targets, first, last)
+        return balance_days(times, first, last, targets, holidays, absences)
+
     def since(self) -> date:
         """The day the account starts counting: the setting, else the first session's day,
         else today."""
@@ -204,7 +241,11 @@ class AccountService:
         last = last_of_month(first)
         since = self.since()
         opening = int(self.settings.get("balance_opening_min"))
-        days = self.days(min(since, first), last)
+        in_month = tuple(self.days(first, last))
+        days: list[DayBalance | DayTotal] = [
+            *self.history(since, first - timedelta(days=1)),
+            *in_month,
+        ]
         adjustments = [(a.day, a.minutes) for a in self._adjustments(since, last)]
         # Days still to come owe nothing yet: the balance counts through yesterday at most,
         # as ``balance`` does.
@@ -213,7 +254,6 @@ class AccountService:
             days, since, min(first - timedelta(days=1), yesterday), opening, adjustments
         )
         end = balance_min(days, since, min(last, yesterday), opening, adjustments)
-        in_month = tuple(d for d in days if d.date >= first)
         return MonthReport(first, in_month, workday_min(self.clock.targets()), start, end)
 
     def balance(self, as_of: date | None = None) -> Balance:
@@ -231,7 +271,7 @@ class AccountService:
             )
         opening = int(self.settings.get("balance_opening_min"))
         adjustments = self._adjustments(since, as_of)
-        days = self.days(since, as_of) if since <= as_of else []
+        days = self.history(since, as_of)
         pairs = [(a.day, a.minutes) for a in adjustments]
         total = balance_min(days, since, as_of, opening, pairs)
         (today_total,) = self.days(today, today)

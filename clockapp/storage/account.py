@@ -87,6 +87,26 @@ class AccountRecord:
         )
         return [Adjustment(i, date.fromisoformat(d), m, r) for i, d, m, r in rows]
 
+    def cached_day_times(
+        self, zone: str, first: date, last: date
+    ) -> dict[date, tuple[float, float]]:
+        """Worked and break seconds of the cached local days ``first``..``last`` in ``zone``."""
+        rows = self._conn.execute(
+            "SELECT day, worked_s, break_s FROM day_time_cache "
+            "WHERE zone = ? AND day BETWEEN ? AND ?",
+            (zone, first.isoformat(), last.isoformat()),
+        )
+        return {date.fromisoformat(d): (w, b) for d, w, b in rows}
+
+    def cache_day_times(self, zone: str, times: dict[date, tuple[float, float]]) -> None:
+        """Keep finished days' times (only days that are over: the caller's promise)."""
+        self._store._require_write()
+        self._conn.executemany(
+            "INSERT OR REPLACE INTO day_time_cache (zone, day, worked_s, break_s) "
+            "VALUES (?, ?, ?, ?)",
+            [(zone, d.isoformat(), w, b) for d, (w, b) in times.items()],
+        )
+
     def first_session_start(self) -> datetime | None:
         """When the first recorded session started (UTC), None before any."""
         (start,) = self._conn.execute("SELECT MIN(start_utc) FROM sessions").fetchone()

@@ -129,6 +129,45 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL            -- UTC
     );
     CREATE INDEX balance_adjustments_by_day ON balance_adjustments(day);
+    -- Each finished local day's time in a viewer's zone, so the balance over years reads rows
+    -- instead of splitting every session again. Only days before today are kept; the triggers
+    -- forget every day a changed session or break may touch (its UTC dates ± 1 day cover the
+    -- local days of any zone).
+    CREATE TABLE day_time_cache (
+        zone     TEXT NOT NULL,
+        day      TEXT NOT NULL,            -- local date, YYYY-MM-DD
+        worked_s REAL NOT NULL,
+        break_s  REAL NOT NULL,
+        PRIMARY KEY (zone, day)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER sessions_added_forget_days AFTER INSERT ON sessions BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(NEW.start_utc, '-1 day')
+            AND date(coalesce(NEW.end_utc, NEW.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER sessions_changed_forget_days AFTER UPDATE ON sessions BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(OLD.start_utc, '-1 day')
+            AND date(coalesce(OLD.end_utc, OLD.start_utc), '+1 day');
+        DELETE FROM day_time_cache WHERE day BETWEEN date(NEW.start_utc, '-1 day')
+            AND date(coalesce(NEW.end_utc, NEW.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER sessions_deleted_forget_days AFTER DELETE ON sessions BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(OLD.start_utc, '-1 day')
+            AND date(coalesce(OLD.end_utc, OLD.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER breaks_added_forget_days AFTER INSERT ON breaks BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(NEW.start_utc, '-1 day')
+            AND date(coalesce(NEW.end_utc, NEW.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER breaks_changed_forget_days AFTER UPDATE ON breaks BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(OLD.start_utc, '-1 day')
+            AND date(coalesce(OLD.end_utc, OLD.start_utc), '+1 day');
+        DELETE FROM day_time_cache WHERE day BETWEEN date(NEW.start_utc, '-1 day')
+            AND date(coalesce(NEW.end_utc, NEW.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER breaks_deleted_forget_days AFTER DELETE ON breaks BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(OLD.start_utc, '-1 day')
+            AND date(coalesce(OLD.end_utc, OLD.start_utc), '+1 day');
+    END;
     """,
 ]
 

@@ -224,3 +224,33 @@ def test_balance_set_checks_everything_before_changing_anything(
     with pytest.raises(SettingsError):
         account.set_balance(since=date(2026, 1, 1), opening_min=10**9)
     assert snapshot(account) == before
+
+
+def test_the_balance_sees_every_change_to_days_it_has_kept(
+    account: AccountService, service: ClockService, fake_clock: FakeClock
+) -> None:
+    """Finished days' times are kept in the store; any change to a session or a break of such
+    a day (edit, delete, a new one, a night session, another zone's view) is seen at once."""
+    fake_clock.set_local("2026-11-30 12:00")
+    account.set_balance(since=date(2026, 11, 2))
+    work(service, "2026-11-02 08:00", "2026-11-02 16:00")
+    as_of = date(2026, 11, 6)  # Mon–Fri: 5 × 480 target
+    assert account.balance(as_of).balance_min == 480 - 5 * 480
+    kept = account.record.cached_day_times("Europe/Berlin", date(2026, 11, 2), as_of)
+    assert kept[date(2026, 11, 2)] == (8 * 3600.0, 0.0) and len(kept) == 5
+
+    [s] = service.sessions(date(2026, 11, 2), date(2026, 11, 2))
+    service.edit(str(s.id), end=berlin("2026-11-02 17:00"))
+    assert account.balance(as_of).balance_min == 540 - 5 * 480
+    service.edit(str(s.id), breaks=[(berlin("2026-11-02 12:00"), berlin("2026-11-02 12:45"))])
+    assert account.balance(as_of).balance_min == 495 - 5 * 480
+    work(service, "2026-11-03 22:00", "2026-11-04 02:00")  # a night: 2 h on each day
+    assert account.balance(as_of).balance_min == 495 + 240 - 5 * 480
+    service.delete(str(s.id))
+    assert account.balance(as_of).balance_min == 240 - 5 * 480
+    # Another viewer's zone has its own days.
+    tokyo = AccountService(
+        ClockService(service.store, service.settings, "Asia/Tokyo", now=fake_clock)
+    )
+    assert tokyo.balance(as_of).balance_min == 240 - 5 * 480
+    assert account.balance(as_of).balance_min == 240 - 5 * 480
