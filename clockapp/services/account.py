@@ -260,9 +260,12 @@ class AccountService:
         """The balance at the end of ``as_of`` (default: yesterday), today's minutes so far, and
         the vacation days of ``as_of``'s year."""
         today = self._today()
+        asked = as_of is not None
         as_of = as_of or today - timedelta(days=1)
         since = self.since()
-        if since > as_of and self.settings.get("balance_since"):
+        # Asked for a day before the account starts: say so. By default (yesterday) an account
+        # starting today or later simply holds its opening balance.
+        if asked and since > as_of and self.settings.get("balance_since"):
             raise ClockError(
                 "The balance starts on {since}, after {as_of}; choose a later date or an "
                 "earlier start (clockapp balance set --since).",

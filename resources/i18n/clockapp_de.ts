@@ -115,6 +115,10 @@
         <source>Today: {worked} worked · {pause} break</source>
         <translation>Heute: {worked} gearbeitet · {pause} Pause</translation>
     </message>
+    <message>
+        <source>Balance until yesterday: {sign}{time}</source>
+        <translation>Zeitkonto bis gestern: {sign}{time}</translation>
+    </message>
 </context>
 <context>
     <name>ClockState</name>
