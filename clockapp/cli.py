@@ -246,10 +246,12 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
         if args.remote:
             return _remote_week(service, of, args.json)
         _print_week(service.week(of), args.json, zone)
-        if not args.json and service.settings.get("holiday_region") == "none":
-            from clockapp.services.account import NO_REGION_NOTE
+        if not args.json:
+            from clockapp.services.account import AccountService
 
-            print(NO_REGION_NOTE)
+            note = AccountService(service).region_note()
+            if note:
+                print(note)
     elif command == "backend":
         return _backend(service, args)
     elif command == "sync":

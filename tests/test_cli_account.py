@@ -181,3 +181,25 @@ def test_report_writes_the_months_timesheet_as_pdf(
     assert "Timesheet November 2026" in text and "08:00–16:00" in text
     code, _, err = run(capsys, "report", "--month", "11/2026", "--output", str(pdf))
     assert code == 1 and "'11/2026' is not a month" in err
+
+
+def test_an_unknown_region_from_the_settings_file_is_said_once(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_dir / "settings.json").write_text('{"holiday_region": "DE-XX"}')
+    code, out, _ = run(capsys, "week", "--of", "2026-12-25")
+    assert code == 0 and out.count("ClockApp knows no region DE-XX") == 1
+    friday = json.loads(run(capsys, "week", "--of", "2026-12-25", "--json")[1])["days"][4]
+    assert (friday["holiday"], friday["target_min"]) == (None, 480)
+
+
+def test_a_region_does_not_slow_the_clock_commands(data_dir: Path) -> None:
+    (data_dir / "settings.json").write_text('{"holiday_region": "DE-BY"}')
+    probe = (
+        "import sys; from clockapp.settings import Settings; import clockapp.cli; "
+        "s = Settings.load(); assert s.get('holiday_region') == 'DE-BY', s.notices; "
+        "print('holidays' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

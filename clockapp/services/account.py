@@ -30,10 +30,15 @@ from clockapp.domain.week import (
     day_totals,
 )
 from clockapp.domain.zones import day_start, local
-from clockapp.services.holidays import NO_REGION, check_region, holidays_between
+from clockapp.services.holidays import NO_REGION, check_region, holidays_between, split_region
 from clockapp.settings import Settings
 from clockapp.storage import StorageError, Store
 from clockapp.storage.account import AccountRecord, Adjustment
+
+UNKNOWN_REGION_NOTE = (
+    "Public holidays are not counted: ClockApp knows no region {region}; choose one, e.g. "
+    "clockapp holidays --region DE-BY."
+)
 
 if TYPE_CHECKING:  # clock.py imports day_calendar from here
     from clockapp.services.clock import ClockService
@@ -346,5 +351,10 @@ class AccountService:
             )
 
     def region_note(self) -> str | None:
-        """The one sentence the week and the month say where no region is set."""
-        return NO_REGION_NOTE if self.region == NO_REGION else None
+        """The one sentence the week and the month say where no region (or an unknown one,
+        from a settings or policy file) is set."""
+        if self.region == NO_REGION:
+            return NO_REGION_NOTE
+        if split_region(self.region) is None:
+            return UNKNOWN_REGION_NOTE.format(region=self.region)
+        return None
