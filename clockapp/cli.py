@@ -88,9 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("delete", help="delete a session")
     p.add_argument("session_id", metavar="SESSION_ID")
 
-    for name, text in [("lock", "lock a day against changes"), ("unlock", "unlock a day")]:
+    for name, text in [
+        ("lock", "lock a day, a week or a month against changes"),
+        ("unlock", "unlock a day, a week or a month"),
+    ]:
         p = sub.add_parser(name, help=text)
-        p.add_argument("day", metavar="DATE")
+        which = p.add_mutually_exclusive_group(required=True)
+        which.add_argument("day", metavar="DATE", nargs="?")
+        which.add_argument("--week", metavar="DATE", help="the week holding DATE")
+        which.add_argument("--month", metavar="YYYY-MM", help="every day of that month")
 
     p = sub.add_parser("export", help="export sessions as CSV or JSON")
     p.add_argument("--from", dest="first", metavar="DATE", required=True)
@@ -127,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sync", help="upload what is due; exit 0 only when nothing is left")
     p.add_argument("--json", action="store_true")
+
+    _add_account_commands(sub)
 
     p = sub.add_parser(
         "doctor", help="what IT asks for: notices, paths, keyring, backend, uploads (no secrets)"
@@ -262,6 +270,12 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
         if args.remote:
             return _remote_week(service, of, args.json)
         _print_week(service.week(of), args.json, zone)
+        if not args.json:
+            from clockapp.services.account import AccountService
+
+            note = AccountService(service).region_note()
+            if note:
+                print(note)
     elif command == "backend":
         return _backend(service, args)
     elif command == "sync":
@@ -288,9 +302,11 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
         s = service.delete(args.session_id)
         print(f"Deleted the session of {local(s.start, zone).strftime('%a %d %b %Y %H:%M')}.")
     elif command in ("lock", "unlock"):
-        day = parse_date(args.day, today)
-        service.set_locked(day, command == "lock")
-        print(f"{day.isoformat()} is {command}ed.")
+        first, last, what = _lock_span(args, today)
+        service.set_locked_days(first, last, command == "lock")
+        print(f"{what} is {command}ed.")
+    elif command in ACCOUNT_COMMANDS:
+        return _account(service, args, today)
     elif command == "export":
         first, last = parse_date(args.first, today), parse_date(args.last, today)
         text = service.export(first, last, args.format)
@@ -308,6 +324,208 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
         else:
             print("  ".join(f"{d.capitalize()} {_duration(m * 60)}" for d, m in values.items()))
     return 0
+
+
+# -- the time account: holidays, absences, month, balance -----------------------------------------
+
+ACCOUNT_COMMANDS = ("holidays", "absence", "month", "balance", "report")
+
+
+def _add_account_commands(sub: Any) -> None:
+    p = sub.add_parser("holidays", help="the public holidays of your region; set the region")
+    p.add_argument("--region", metavar="CODE", help="DE, a state such as DE-BY or DE-BE, or none")
+    p.add_argument("--year", metavar="YYYY", help="default: this year")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("absence", help="vacation, sick leave, time off: add, list, delete")
+    absence = p.add_subparsers(dest="absence_command", metavar="ACTION", required=True)
+    a = absence.add_parser("add", help="record an absence from FROM to TO (default: one day)")
+    a.add_argument("kind", metavar="KIND", help="vacation, sick, comp_time or other")
+    a.add_argument("first", metavar="FROM", help="DATE")
+    a.add_argument("last", metavar="TO", nargs="?", help="DATE (default: FROM)")
+    a.add_argument("--half", action="store_true", help="half a day (one day only)")
+    a.add_argument("--note", metavar="TEXT", default="")
+    a = absence.add_parser("list", help="recorded absences")
+    a.add_argument("--from", dest="first", metavar="DATE")
+    a.add_argument("--to", dest="last", metavar="DATE")
+    a.add_argument("--json", action="store_true")
+    a = absence.add_parser("delete", help="delete an absence by its id")
+    a.add_argument("absence_id", metavar="ID")
+
+    p = sub.add_parser("month", help="the month's timesheet: days, totals, balance in and out")
+    p.add_argument("--of", metavar="DATE", help="any day of the month (default: today)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("report", help="the month's timesheet to sign, as a PDF")
+    p.add_argument("--month", metavar="YYYY-MM", required=True)
+    p.add_argument("--output", metavar="FILE.pdf", required=True)
+
+    p = sub.add_parser("balance", help="your time account: overtime balance and vacation days")
+    p.add_argument("--as-of", dest="as_of", metavar="DATE", help="default: yesterday")
+    p.add_argument("--json", action="store_true")
+    balance = p.add_subparsers(dest="balance_command", metavar="ACTION")
+    b = balance.add_parser("set", help="where the account starts, its opening balance, vacation")
+    b.add_argument("--since", metavar="DATE", help="the first day the account counts")
+    b.add_argument("--opening", metavar="MIN", help="minutes carried in (negative: owed)")
+    b.add_argument("--vacation-days", dest="vacation_days", metavar="N", help="days a year")
+    b = balance.add_parser("adjust", help="add or take off minutes by hand (e.g. paid out)")
+    b.add_argument("minutes", metavar="MIN", help="minutes to add; negative to take off")
+    b.add_argument("--reason", metavar="TEXT", required=True)
+    b.add_argument("--on", metavar="DATE", help="the day it counts on (default: today)")
+
+
+def _whole_number(text: str, what: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ClockError(
+            "{value!r} is not a whole number of {what}.", value=text, what=what
+        ) from None
+
+
+def _month_start(text: str) -> date:
+    try:
+        return datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise ClockError(
+            "{value!r} is not a month; give it as YYYY-MM, e.g. 2026-11.", value=text
+        ) from None
+
+
+def _lock_span(args: argparse.Namespace, today: date) -> tuple[date, date, str]:
+    """The days ``lock``/``unlock`` name: one date, ``--week DATE`` or ``--month YYYY-MM``."""
+    from clockapp.domain.account import last_of_month
+    from clockapp.domain.week import monday_of
+
+    if args.week is not None:
+        monday = monday_of(parse_date(args.week, today))
+        return monday, monday + timedelta(days=6), f"The week of {monday.isoformat()}"
+    if args.month is not None:
+        first = _month_start(args.month)
+        return first, last_of_month(first), f"{first.strftime('%B %Y')}"
+    day = parse_date(args.day, today)
+    return day, day, day.isoformat()
+
+
+def _account(service: ClockService, args: argparse.Namespace, today: date) -> int:
+    from clockapp.services.account import AccountService
+
+    account = AccountService(service)
+    if args.command == "holidays":
+        if args.region is not None:
+            region = account.set_region(args.region)
+            print(f"Public holidays now follow {region}.", file=sys.stderr)
+        year = _whole_number(args.year, "years") if args.year is not None else today.year
+        if not 1900 <= year <= 2200:
+            raise ClockError("{year} is not a year ClockApp can list holidays for.", year=year)
+        holidays = account.holidays(year)
+        if args.json:
+            print(json.dumps(holidays, indent=2, ensure_ascii=False))
+        elif account.region_note():
+            print(account.region_note())
+        else:
+            print(f"Public holidays {year} in {account.region}:")
+            for h in holidays:
+                day = date.fromisoformat(h["date"])
+                print(f"  {day.strftime('%a %d %b')}  {h['name']}")
+    elif args.command == "absence":
+        _absence(account, args, today)
+    elif args.command == "month":
+        of = parse_date(args.of, today) if args.of is not None else today
+        _print_month(account, of, args.json)
+    elif args.command == "report":
+        first = _month_start(args.month)
+        # Imported here: only this command loads Qt.
+        from clockapp.ui.month_sheet import write_month_report
+
+        write_month_report(account, first, Path(args.output))
+        print(f"The timesheet is in {visible(args.output)}.", file=sys.stderr)
+    elif args.balance_command == "set":
+        account.set_balance(
+            parse_date(args.since, today) if args.since is not None else None,
+            _whole_number(args.opening, "minutes") if args.opening is not None else None,
+            _whole_number(args.vacation_days, "days") if args.vacation_days is not None else None,
+        )
+        print("The time account is set.")
+    elif args.balance_command == "adjust":
+        minutes = _whole_number(args.minutes, "minutes")
+        on = parse_date(args.on, today) if args.on is not None else None
+        adjustment = account.adjust(minutes, args.reason, on)
+        on_day = adjustment.day.isoformat()
+        print(f"{_signed(adjustment.minutes)} on {on_day}: {visible(args.reason)}.")
+    else:
+        as_of = parse_date(args.as_of, today) if args.as_of is not None else None
+        balance = account.balance(as_of)
+        if args.json:
+            print(json.dumps(balance.to_dict(), indent=2))
+        else:
+            v = balance.to_dict()["vacation"]
+            print(
+                f"Balance at the end of {balance.as_of.isoformat()}: "
+                f"{_signed(balance.balance_min)} (since {balance.since.isoformat()})."
+            )
+            print(f"Today so far: {_duration(balance.today_min * 60)} worked.")
+            print(
+                f"Vacation {balance.as_of.year}: {v['entitlement_days']:g} days, "
+                f"{v['taken_days']:g} taken, {v['planned_days']:g} planned, "
+                f"{v['left_days']:g} left."
+            )
+    return 0
+
+
+def _absence(account: Any, args: argparse.Namespace, today: date) -> None:
+    if args.absence_command == "add":
+        a = account.add_absence(
+            args.kind,
+            parse_date(args.first, today),
+            parse_date(args.last, today) if args.last is not None else None,
+            args.half,
+            args.note,
+        )
+        span = a.first.isoformat() if a.first == a.last else f"{a.first} to {a.last}"
+        half = " (half day)" if a.half else ""
+        print(f"Absence {a.id} recorded: {a.kind} {span}{half}.")
+    elif args.absence_command == "list":
+        first = parse_date(args.first, today) if args.first is not None else None
+        last = parse_date(args.last, today) if args.last is not None else None
+        absences = account.absences(first, last)
+        if args.json:
+            print(json.dumps([a.to_dict() for a in absences], indent=2, ensure_ascii=False))
+        elif not absences:
+            print("No absences in that range.")
+        for a in [] if args.json else absences:
+            half = " half day" if a.half else ""
+            note = f"  {visible(a.note)}" if a.note else ""
+            print(f"{a.id:>4}  {a.kind:<9} {a.first} – {a.last}{half}{note}")
+    else:
+        a = account.delete_absence(_whole_number(args.absence_id, "an absence id"))
+        print(f"Deleted absence {a.id} ({a.kind} {a.first} to {a.last}).")
+
+
+def _print_month(account: Any, of: date, as_json: bool) -> None:
+    report = account.month(of)
+    if as_json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        return
+    print(f"{report.month_of.strftime('%B %Y')}")
+    for d in report.days:
+        extra = [x for x in (d.holiday, d.absence, "locked" if d.locked else None) if x]
+        print(
+            f"  {d.date.strftime('%a %d')}  {_duration(d.worked_min * 60):>9} worked"
+            f"  target {_duration(d.target_min * 60):>9}  {', '.join(extra)}".rstrip()
+        )
+    print(
+        f"Total {_duration(report.sum_time_spent * 60)} of {_duration(report.target_min * 60)} "
+        f"({report.workdays:.2f} workdays of {_duration(report.workday * 60)}); balance "
+        f"{_signed(report.balance_start_min)} in, {_signed(report.balance_end_min)} out."
+    )
+    if account.region_note():
+        print(account.region_note())
+
+
+def _signed(minutes: int) -> str:
+    """A balance: ``+3 h 20 min``, ``-45 min``."""
+    return ("-" if minutes < 0 else "+") + _duration(abs(minutes) * 60)
 
 
 def _sync_service(service: ClockService) -> Any:

@@ -99,6 +99,25 @@ def _wall_time(value: Any) -> str:
     return value
 
 
+def _holiday_region(value: Any) -> str:
+    # "none", a country ("DE") or a country and subdivision ("DE-BY"). Only the form is checked
+    # here: loading the holidays package to know every region would slow every start by a
+    # quarter second. `clockapp holidays --region` checks the region itself, and the week and
+    # the month say when a region from a file is unknown.
+    if value == "none":
+        return "none"
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2}(-[A-Za-z0-9]{1,20})?", value):
+        raise ValueError(value)
+    return value
+
+
+def _iso_date(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(value)
+    datetime.strptime(value, "%Y-%m-%d")  # a real date (ValueError otherwise)
+    return value
+
+
 #: Every setting, declared once; reading the file, the policy and ``set`` check against it.
 SETTINGS: dict[str, Declared] = {
     # Target minutes of work per weekday (8 h Mon–Fri).
@@ -159,6 +178,17 @@ SETTINGS: dict[str, Declared] = {
         for entity in ("location", "working_area", "user")
         for kind in ("id", "external_id")
     },
+    # Whose public holidays have no target: "none", a country ("DE") or a state ("DE-BY").
+    "holiday_region": Declared(
+        "none", 'a region such as "DE" or "DE-BY", or "none"', _holiday_region
+    ),
+    # The time account: the day it starts counting (null: the first recorded session), the
+    # balance carried in then (minutes, negative when hours are owed), vacation days a year.
+    "balance_since": Declared(None, 'a date as "YYYY-MM-DD", or null', _optional(_iso_date)),
+    "balance_opening_min": Declared(
+        0, "whole minutes from -100000 to 100000", _whole(-100_000, 100_000)
+    ),
+    "vacation_days": Declared(30, "whole days from 0 to 366", _whole(0, 366)),
     # The no-tray window has said once, in full, why there is no tray icon.
     "no_tray_explained": Declared(False, "true or false", _flag),
 }

@@ -8,7 +8,7 @@ time spent (never below zero); what lies beyond the target is overtime.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -17,12 +17,16 @@ from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import Violation, check_working_time
 from clockapp.domain.session import WorkSession, utc
 from clockapp.domain.shifts import Shift, planned_by_day
+from clockapp.domain.targets import Absence, target_for
 from clockapp.domain.timeline import counted_break_seconds, floor_minutes, split_by_day
+from clockapp.domain.zones import local
 
 __all__ = [
     "DayTotal",
     "Targets",
     "WeekReport",
+    "day_times",
+    "day_totals",
     "monday_of",
     "week_report",
 ]
@@ -98,6 +102,11 @@ class DayTotal:
     def planned_min(self) -> int:
         return floor_minutes(self.planned_seconds)
 
+    #: The public holiday's name, if the day is one.
+    holiday: str | None = None
+    #: The kind of absence recorded for the day (``vacation``, ``sick`` …), if any.
+    absence: str | None = None
+
     @property
     def worked_min(self) -> int:
         return floor_minutes(self.worked_seconds)
@@ -122,6 +131,8 @@ class DayTotal:
             "planned": [
                 {"start": start.isoformat(), "end": end.isoformat()} for start, end in self.planned
             ],
+            "holiday": self.holiday,
+            "absence": self.absence,
         }
 
 
@@ -175,6 +186,77 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def day_totals(
+    sessions: Iterable[WorkSession],
+    first: date,
+    last: date,
+    zone_name: str,
+    now: datetime,
+    targets: Targets,
+    locked_days: Collection[date],
+    holidays: Mapping[date, str] | None = None,
+    absences: Mapping[date, Absence] | None = None,
+    shifts: Iterable[Shift] = (),
+) -> list[DayTotal]:
+    """Each local day from ``first`` to ``last`` inclusive: its time (from
+    :mod:`~clockapp.domain.timeline`) and its target (from
+    :func:`~clockapp.domain.targets.target_for`). The week, the month and the balance are
+    built from these. ``holidays``: date → name; ``absences``: date → absence, as
+    :func:`~clockapp.domain.targets.absence_days` gives them; ``shifts``: the user's planned
+    shifts.
+    """
+    holidays = holidays or {}
+    absences = absences or {}
+    planned = planned_by_day(shifts, zone_name)
+    sessions = list(sessions)
+    times = day_times(sessions, first, last, zone_name, now)
+    # Each day's counted breaks look only at the sessions touching it (a gap between two
+    # sessions inside a day has both touching it): linear in sessions, not days × sessions.
+    touching: dict[date, list[WorkSession]] = {}
+    for session in sessions:
+        lo = local(session.start, zone_name).date()
+        hi = local(session.effective_end(now), zone_name).date()
+        for i in range((hi - lo).days + 1):
+            touching.setdefault(lo + timedelta(days=i), []).append(session)
+    totals = []
+    for i in range((last - first).days + 1):
+        day = first + timedelta(days=i)
+        worked, paused = times.get(day, (0.0, 0.0))
+        totals.append(
+            DayTotal(
+                date=day,
+                worked_seconds=worked,
+                break_seconds=paused,
+                target_min=target_for(day, targets, holidays, absences),
+                locked=day in locked_days,
+                counted_break_seconds=(
+                    counted_break_seconds(touching[day], day, zone_name, now)
+                    if day in touching
+                    else 0.0
+                ),
+                planned=tuple(planned.get(day, ())),
+                holiday=holidays.get(day),
+                absence=absences[day].kind if day in absences else None,
+            )
+        )
+    return totals
+
+
+def day_times(
+    sessions: Iterable[WorkSession], first: date, last: date, zone_name: str, now: datetime
+) -> dict[date, tuple[float, float]]:
+    """Worked and break seconds of each local day from ``first`` to ``last`` that ``sessions``
+    touch (from :func:`~clockapp.domain.timeline.split_by_day`)."""
+    worked: dict[date, timedelta] = {}
+    paused: dict[date, timedelta] = {}
+    for session in sessions:
+        for day, (w, b) in split_by_day(session, zone_name, now).items():
+            if first <= day <= last:
+                worked[day] = worked.get(day, timedelta(0)) + timedelta(seconds=w)
+                paused[day] = paused.get(day, timedelta(0)) + timedelta(seconds=b)
+    return {d: (worked[d].total_seconds(), paused[d].total_seconds()) for d in worked}
+
+
 def week_report(
     sessions: Iterable[WorkSession],
     week_of: date,
@@ -182,37 +264,23 @@ def week_report(
     now: datetime,
     targets: Targets,
     locked_days: Collection[date],
+    holidays: Mapping[date, str] | None = None,
+    absences: Mapping[date, Absence] | None = None,
     shifts: Iterable[Shift] = (),
 ) -> WeekReport:
     """The report for the Monday-to-Sunday week holding ``week_of`` (any day of it).
 
     ``sessions``: every session that may touch the week or the day before it (the 11-hour rest
     rule looks back across Monday 00:00); sessions outside the week only feed that rule.
-    Days are local days in ``zone_name``, the viewer's zone. ``shifts``: the user's planned
-    shifts, each day getting the part of them inside it.
+    Days are local days in ``zone_name``, the viewer's zone; see :func:`day_totals`.
+    ``shifts``: the user's planned shifts, each day getting the part of them inside it.
     """
     sessions = list(sessions)
     monday = monday_of(week_of)
-    days = [monday + timedelta(days=i) for i in range(7)]
-    worked = dict.fromkeys(days, timedelta(0))
-    paused = dict.fromkeys(days, timedelta(0))
-    planned = planned_by_day(shifts, zone_name)
-    for session in sessions:
-        for day, (w, b) in split_by_day(session, zone_name, now).items():
-            if day in worked:
-                worked[day] += timedelta(seconds=w)
-                paused[day] += timedelta(seconds=b)
-    totals = tuple(
-        DayTotal(
-            date=day,
-            worked_seconds=worked[day].total_seconds(),
-            break_seconds=paused[day].total_seconds(),
-            target_min=targets.for_day(day),
-            locked=day in locked_days,
-            counted_break_seconds=counted_break_seconds(sessions, day, zone_name, now),
-            planned=tuple(planned.get(day, ())),
-        )
-        for day in days
+    sunday = monday + timedelta(days=6)
+    totals = day_totals(
+        sessions, monday, sunday, zone_name, now, targets, locked_days, holidays, absences, shifts
     )
+    days = [d.date for d in totals]
     violations = check_working_time(sessions, days, zone_name, now)
-    return WeekReport(week_of=monday, days=totals, violations=tuple(violations))
+    return WeekReport(week_of=monday, days=tuple(totals), violations=tuple(violations))

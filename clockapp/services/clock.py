@@ -24,6 +24,7 @@ from clockapp.domain.shifts import Shift
 from clockapp.domain.timeline import day_time, floor_minutes, working_since
 from clockapp.domain.week import Targets, WeekReport, monday_of, week_report
 from clockapp.domain.zones import day_start, local, local_days
+from clockapp.services.account import day_calendar
 from clockapp.settings import WEEKDAYS, Settings
 from clockapp.storage import Change, Store
 
@@ -162,10 +163,21 @@ class ClockService:
             day_start(monday - timedelta(days=1), self.zone_name),
             day_start(monday + timedelta(days=7), self.zone_name),
         )
-        locked = self.store.locked_days(monday, monday + timedelta(days=6))
-        shifts = self.own_shifts(monday, monday + timedelta(days=6))
+        sunday = monday + timedelta(days=6)
+        locked = self.store.locked_days(monday, sunday)
+        targets = self.targets()
+        holidays, absences = day_calendar(self.store, self.settings, targets, monday, sunday)
+        shifts = self.own_shifts(monday, sunday)
         return week_report(
-            [*sessions, *extra], monday, self.zone_name, now, self.targets(), locked, shifts
+            [*sessions, *extra],
+            monday,
+            self.zone_name,
+            now,
+            targets,
+            locked,
+            holidays,
+            absences,
+            shifts,
         )
 
     def own_shifts(self, first: date, last: date) -> list[Shift]:
@@ -273,16 +285,25 @@ class ClockService:
 
     def set_locked(self, day: date, locked: bool) -> None:
         """Lock a day (its sessions can't be changed) or unlock it again."""
+        self.set_locked_days(day, day, locked)
+
+    def set_locked_days(self, first: date, last: date, locked: bool) -> None:
+        """Lock (or unlock) every day from ``first`` to ``last``, all or none: a week or a
+        month, as 4me locks by ``week_of`` and ``month_of``."""
         now = self._now()
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         with self.store.write():
             if locked:
                 running = self.store.running_session()
-                if running is not None and day in local_days(running.start, now, self.zone_name):
-                    raise ClockError(
-                        "You are still clocked in on {day}; clock out before locking it.",
-                        day=day.isoformat(),
-                    )
-            self.store.set_locked(day, locked)
+                if running is not None:
+                    busy = sorted(set(days) & set(local_days(running.start, now, self.zone_name)))
+                    if busy:
+                        raise ClockError(
+                            "You are still clocked in on {day}; clock out before locking it.",
+                            day=busy[0].isoformat(),
+                        )
+            for day in days:
+                self.store.set_locked(day, locked)
 
     def _refuse_locked(self, session: WorkSession, now: datetime) -> None:
         days = local_days(session.start, session.effective_end(now), self.zone_name)

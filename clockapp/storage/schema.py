@@ -122,6 +122,69 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX shifts_by_start ON shifts(destination, start_utc);
     """,
+    # 6: the time account. Absences over local dates
+    # (vacation, sick, time off against the balance, special leave), and changes to the balance
+    # made by hand (overtime paid out, hours carried from elsewhere).
+    """
+    CREATE TABLE absences (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind       TEXT NOT NULL CHECK (kind IN ('vacation', 'sick', 'comp_time', 'other')),
+        first      TEXT NOT NULL,           -- local date, YYYY-MM-DD
+        last       TEXT NOT NULL,           -- local date, inclusive
+        half       INTEGER NOT NULL DEFAULT 0 CHECK (half = 0 OR first = last),
+        note       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,           -- UTC
+        CHECK (first <= last)
+    );
+    CREATE INDEX absences_by_first ON absences(first);
+    CREATE TABLE balance_adjustments (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        day        TEXT NOT NULL,           -- local date it counts on, YYYY-MM-DD
+        minutes    INTEGER NOT NULL,        -- added to the balance (negative: taken off)
+        reason     TEXT NOT NULL,
+        created_at TEXT NOT NULL            -- UTC
+    );
+    CREATE INDEX balance_adjustments_by_day ON balance_adjustments(day);
+    -- Each finished local day's time in a viewer's zone, so the balance over years reads rows
+    -- instead of splitting every session again. Only days before today are kept; the triggers
+    -- forget every day a changed session or break may touch (its UTC dates ± 1 day cover the
+    -- local days of any zone).
+    CREATE TABLE day_time_cache (
+        zone     TEXT NOT NULL,
+        day      TEXT NOT NULL,            -- local date, YYYY-MM-DD
+        worked_s REAL NOT NULL,
+        break_s  REAL NOT NULL,
+        PRIMARY KEY (zone, day)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER sessions_added_forget_days AFTER INSERT ON sessions BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(NEW.start_utc, '-1 day')
+            AND date(coalesce(NEW.end_utc, NEW.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER sessions_changed_forget_days AFTER UPDATE ON sessions BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(OLD.start_utc, '-1 day')
+            AND date(coalesce(OLD.end_utc, OLD.start_utc), '+1 day');
+        DELETE FROM day_time_cache WHERE day BETWEEN date(NEW.start_utc, '-1 day')
+            AND date(coalesce(NEW.end_utc, NEW.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER sessions_deleted_forget_days AFTER DELETE ON sessions BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(OLD.start_utc, '-1 day')
+            AND date(coalesce(OLD.end_utc, OLD.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER breaks_added_forget_days AFTER INSERT ON breaks BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(NEW.start_utc, '-1 day')
+            AND date(coalesce(NEW.end_utc, NEW.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER breaks_changed_forget_days AFTER UPDATE ON breaks BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(OLD.start_utc, '-1 day')
+            AND date(coalesce(OLD.end_utc, OLD.start_utc), '+1 day');
+        DELETE FROM day_time_cache WHERE day BETWEEN date(NEW.start_utc, '-1 day')
+            AND date(coalesce(NEW.end_utc, NEW.start_utc), '+1 day');
+    END;
+    CREATE TRIGGER breaks_deleted_forget_days AFTER DELETE ON breaks BEGIN
+        DELETE FROM day_time_cache WHERE day BETWEEN date(OLD.start_utc, '-1 day')
+            AND date(coalesce(OLD.end_utc, OLD.start_utc), '+1 day');
+    END;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

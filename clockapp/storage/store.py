@@ -62,6 +62,10 @@ def to_text(instant: datetime) -> str:
 
 
 def from_text(text: str) -> datetime:
+    # fromisoformat is ~40x faster than strptime (ten years of sessions load in the balance);
+    # only the exact width to_text writes takes that path, anything else stays strict.
+    if len(text) == 27 and text[10] == "T" and text.endswith("Z"):
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 

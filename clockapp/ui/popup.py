@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from clockapp.domain.clock import ClockState
+from clockapp.domain.errors import UserError
+from clockapp.services.account import AccountService
 from clockapp.settings import SettingsError
 from clockapp.ui.live_clock import (
     PRIMARY_ACTION,
@@ -85,6 +87,9 @@ class ClockPanel(QWidget):
         self.today_label = QLabel(self)
         self.today_label.setObjectName("today")
         self.today_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.balance_label = QLabel(self)
+        self.balance_label.setObjectName("balance")
+        self.balance_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.primary_button = QPushButton(self)
         self.primary_button.setObjectName("primary")
@@ -117,6 +122,7 @@ class ClockPanel(QWidget):
         layout.addWidget(self.timer_label)
         layout.addWidget(self.break_label)
         layout.addWidget(self.today_label)
+        layout.addWidget(self.balance_label)
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
         layout.addWidget(self.upload_label)
@@ -169,7 +175,24 @@ class ClockPanel(QWidget):
         self.primary_button.setAccessibleName(action_label(primary).replace("&", ""))
         self.clock_out_button.setVisible(state is not ClockState.OFF)
         self.break_label.setVisible(state is ClockState.ON_BREAK)
+        self.show_balance()
         self.tick()
+
+    def show_balance(self) -> None:
+        """The time account at the end of yesterday, beside today's time. Read when the clock
+        changes or the popup opens, never on a tick (finished days come from the store's cache)."""
+        try:
+            balance = AccountService(self.clock.service).balance()
+        except UserError:  # the account starts later, or the store can't be read
+            self.balance_label.hide()
+            return
+        minutes = balance.balance_min
+        self.balance_label.setText(
+            self.tr("Balance until yesterday: {sign}{time}").format(
+                sign="−" if minutes < 0 else "+", time=hm(abs(minutes) * 60)
+            )
+        )
+        self.balance_label.show()
 
     def _on_uploads(self) -> None:
         self.upload_label.setText(self.uploads.summary.text())
@@ -183,6 +206,7 @@ class ClockPanel(QWidget):
         self._ticker.start(ms_to_next_boundary(1))
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.show_balance()  # yesterday may have ended since it was last shown
         self.tick()
         self._ticker.start(ms_to_next_boundary(1))
         super().showEvent(event)

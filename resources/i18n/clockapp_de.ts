@@ -115,6 +115,10 @@
         <source>Today: {worked} worked · {pause} break</source>
         <translation>Heute: {worked} gearbeitet · {pause} Pause</translation>
     </message>
+    <message>
+        <source>Balance until yesterday: {sign}{time}</source>
+        <translation>Zeitkonto bis gestern: {sign}{time}</translation>
+    </message>
 </context>
 <context>
     <name>ClockState</name>
@@ -261,6 +265,117 @@
     <message>
         <source>A finished session needs an end.</source>
         <translation>Eine abgeschlossene Sitzung braucht ein Ende.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthSheet</name>
+    <message>
+        <source>{sign}{hours}:{minutes:02d} h</source>
+        <translation>{sign}{hours}:{minutes:02d} Std.</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Urlaub</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Krank</translation>
+    </message>
+    <message>
+        <source>Time off (balance)</source>
+        <translation>Freizeitausgleich</translation>
+    </message>
+    <message>
+        <source>Special leave</source>
+        <translation>Sonderurlaub</translation>
+    </message>
+    <message>
+        <source>less than 30 min break after 6 hours of work</source>
+        <translation>weniger als 30 Min. Pause nach 6 Stunden Arbeit</translation>
+    </message>
+    <message>
+        <source>less than 45 min break after 9 hours of work</source>
+        <translation>weniger als 45 Min. Pause nach 9 Stunden Arbeit</translation>
+    </message>
+    <message>
+        <source>more than 10 hours of work</source>
+        <translation>mehr als 10 Stunden Arbeit</translation>
+    </message>
+    <message>
+        <source>less than 11 hours of rest before work</source>
+        <translation>weniger als 11 Stunden Ruhezeit vor Arbeitsbeginn</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Start–end</source>
+        <translation>Beginn–Ende</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>Pausen</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Gearbeitet</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <source>Holiday / absence</source>
+        <translation>Feiertag / Abwesenheit</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Working-time rules broken</source>
+        <translation>Verstöße gegen das Arbeitszeitgesetz</translation>
+    </message>
+    <message>
+        <source>No working-time rule is broken this month.</source>
+        <translation>In diesem Monat wurde keine Arbeitszeitregel verletzt.</translation>
+    </message>
+    <message>
+        <source>Date, signature of the employee</source>
+        <translation>Datum, Unterschrift Mitarbeiter/in</translation>
+    </message>
+    <message>
+        <source>Date, signature of the manager</source>
+        <translation>Datum, Unterschrift Vorgesetzte/r</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Balance carried in</source>
+        <translation>Übertrag aus dem Vormonat</translation>
+    </message>
+    <message>
+        <source>Balance carried out</source>
+        <translation>Übertrag in den Folgemonat</translation>
+    </message>
+    <message>
+        <source>Vacation days {year}</source>
+        <translation>Urlaubstage {year}</translation>
+    </message>
+    <message>
+        <source>{entitled} entitled, {taken} taken, {planned} planned, {left} left</source>
+        <translation>{entitled} Anspruch, {taken} genommen, {planned} geplant, {left} übrig</translation>
+    </message>
+    <message>
+        <source>Timesheet</source>
+        <translation>Stundenzettel</translation>
     </message>
 </context>
 <context>
@@ -792,6 +907,18 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>{text} ist kein gültiger Text (UTF-8); nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>{value!r} is not a whole number of {what}.</source>
+        <translation>{value!r} ist keine ganze Zahl ({what}).</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a month; give it as YYYY-MM, e.g. 2026-11.</source>
+        <translation>{value!r} ist kein Monat; bitte als JJJJ-MM angeben, z. B. 2026-11.</translation>
+    </message>
+    <message>
+        <source>{year} is not a year ClockApp can list holidays for.</source>
+        <translation>Für das Jahr {year} kann ClockApp keine Feiertage auflisten.</translation>
+    </message>
+    <message>
         <source>Expected {count} line(s) on standard input: {names}.</source>
         <translation>Erwartet wurden {count} Zeile(n) auf der Standardeingabe: {names}.</translation>
     </message>
@@ -900,6 +1027,18 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Das überschneidet sich mit der Sitzung von {start} bis {end}.</translation>
     </message>
     <message>
+        <source>{kind!r} is not a kind of absence; use vacation, sick, comp_time or other.</source>
+        <translation>{kind!r} ist keine Art von Abwesenheit; möglich sind vacation (Urlaub), sick (krank), comp_time (Freizeitausgleich) oder other (Sonderurlaub).</translation>
+    </message>
+    <message>
+        <source>The absence ends on {last}, before it starts on {first}.</source>
+        <translation>Die Abwesenheit endet am {last}, vor ihrem Beginn am {first}.</translation>
+    </message>
+    <message>
+        <source>A half-day absence is one day; give only its date with --half, not a range.</source>
+        <translation>Eine halbtägige Abwesenheit ist ein einzelner Tag; mit --half bitte nur ein Datum angeben, keinen Zeitraum.</translation>
+    </message>
+    <message>
         <source>The target for {day} must be a whole number of minutes, not {value!r}.</source>
         <translation>Die Sollzeit für {day} muss eine ganze Zahl von Minuten sein, nicht {value!r}.</translation>
     </message>
@@ -918,6 +1057,38 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>{time} happened twice in {zone} (the clocks were put back); give the time with its UTC offset, e.g. +02:00.</source>
         <translation>{time} gab es in {zone} zweimal (die Uhren wurden zurückgestellt); geben Sie die Zeit mit ihrem UTC-Versatz an, z. B. +02:00.</translation>
+    </message>
+    <message>
+        <source>{day} is locked; unlock it first to record an absence on it.</source>
+        <translation>{day} ist gesperrt; entsperren Sie den Tag zuerst, um dort eine Abwesenheit einzutragen.</translation>
+    </message>
+    <message>
+        <source>That overlaps the {kind} absence from {first} to {last} (id {id}); delete that one first or choose other dates.</source>
+        <translation>Das überschneidet sich mit der Abwesenheit ({kind}) vom {first} bis {last} (Nr. {id}); löschen Sie diese zuerst oder wählen Sie andere Tage.</translation>
+    </message>
+    <message>
+        <source>{first} to {last} holds no working day (only weekends or public holidays); nothing was recorded.</source>
+        <translation>Vom {first} bis {last} gibt es keinen Arbeitstag (nur Wochenenden oder Feiertage); nichts wurde eingetragen.</translation>
+    </message>
+    <message>
+        <source>No absence has the id {id}.</source>
+        <translation>Es gibt keine Abwesenheit mit der Nr. {id}.</translation>
+    </message>
+    <message>
+        <source>{day} is locked; unlock it first to change its absences.</source>
+        <translation>{day} ist gesperrt; entsperren Sie den Tag zuerst, um seine Abwesenheiten zu ändern.</translation>
+    </message>
+    <message>
+        <source>The balance starts on {since}, after {as_of}; choose a later date or an earlier start (clockapp balance set --since).</source>
+        <translation>Das Zeitkonto beginnt am {since}, nach dem {as_of}; wählen Sie ein späteres Datum oder einen früheren Beginn (clockapp balance set --since).</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give --since, --opening or --vacation-days.</source>
+        <translation>Nichts zu ändern: geben Sie --since, --opening oder --vacation-days an.</translation>
+    </message>
+    <message>
+        <source>Say why the balance changes: give --reason TEXT.</source>
+        <translation>Sagen Sie, warum sich das Zeitkonto ändert: --reason TEXT.</translation>
     </message>
     <message>
         <source>Give the TimeTrack username your account is known by.</source>
@@ -1042,6 +1213,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>Unknown export format {format!r}; use csv, excel or json.</source>
         <translation>Unbekanntes Exportformat {format!r}; verwenden Sie csv, excel oder json.</translation>
+    </message>
+    <message>
+        <source>{code} is not a region ClockApp knows public holidays for; use DE, a German state such as DE-BY or DE-BE, or none.</source>
+        <translation>Für {code} kennt ClockApp keine Feiertage; möglich sind DE, ein Bundesland wie DE-BY oder DE-BE, oder none.</translation>
     </message>
     <message>
         <source>You are no longer clocked in to that session (it was ended meanwhile); nothing was changed.</source>

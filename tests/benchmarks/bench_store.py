@@ -3,6 +3,8 @@
 Prints figures beside baselines measured in the same run (not a test; nothing asserts):
   - a bare sqlite3 INSERT + COMMIT with the same pragmas (WAL, synchronous=FULL) vs a clock event
   - a bare SELECT of one week's rows vs the full week report (totals, rules, locks)
+  - a bare SQL sum over a month / over ten years vs the month timesheet and the balance
+    (holidays of DE-BY, ~500 absence days)
 
 Run: .venv/bin/python tests/benchmarks/bench_store.py [--events 200] [--sessions 25000]
 """
@@ -145,6 +147,7 @@ def main() -> None:
                 ).fetchall()
                 select_times.append(time.perf_counter() - t)
         count = store._conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        account_figures(service, today)
         store.close()
         report = statistics.median(report_times) * ms
         select = statistics.median(select_times) * ms
@@ -153,6 +156,58 @@ def main() -> None:
             f"max {max(report_times) * ms:.3f} ms; bare SELECT of the week's rows {select:.3f} ms; "
             f"ratio {report / select:.1f}x (aim < 20 ms)"
         )
+
+
+def account_figures(service: ClockService, today: date) -> None:
+    """The month and the balance over the whole record, beside a bare SQL sum of the same rows."""
+    from clockapp.domain.targets import Absence
+    from clockapp.services.account import AccountService
+    from clockapp.storage.account import AccountRecord
+
+    ms = 1000.0
+    service.settings.set("holiday_region", "DE-BY")
+    service.settings.set("balance_since", today.replace(year=today.year - 10).isoformat())
+    account = AccountService(service)
+    record = AccountRecord(service.store)
+    with service.store.write():  # a week of vacation every ~5 weeks: ~500 absence days
+        for k in range(100):
+            monday = today - timedelta(days=today.weekday() + 7 * (5 * k + 1))
+            week = Absence(0, "vacation", monday, monday + timedelta(days=4))
+            record.add_absence(week, datetime.now(UTC))
+    first = account.since()  # ten years back
+    sql = (
+        "SELECT sum(julianday(end_utc) - julianday(start_utc)) FROM sessions "
+        "WHERE start_utc >= ? AND start_utc < ?"
+    )
+
+    def timed(call: object, *args: object) -> float:
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            call(*args)  # type: ignore[operator]
+            times.append(time.perf_counter() - t)
+        return statistics.median(times) * ms
+
+    conn = service.store._conn
+    month_sql = timed(
+        lambda: conn.execute(sql, (today.replace(day=1).isoformat(), today.isoformat())).fetchall()
+    )
+    all_sql = timed(lambda: conn.execute(sql, (first.isoformat(), today.isoformat())).fetchall())
+    t = time.perf_counter()
+    account.balance()  # the first time splits every session and keeps the finished days
+    first_time = (time.perf_counter() - t) * ms
+    month = timed(account.month, today)
+    balance = timed(account.balance)
+    print(f"balance the first time (ten years split and kept): {first_time:.0f} ms")
+    print(
+        f"month timesheet (balance in and out over ten years): median {month:.1f} ms; "
+        f"bare SQL sum of the month {month_sql:.3f} ms; ratio {month / month_sql:.0f}x "
+        "(aim < 20 ms)"
+    )
+    print(
+        f"balance over the whole record: median {balance:.1f} ms; bare SQL sum of ten years "
+        f"{all_sql:.3f} ms; ratio {balance / all_sql:.0f}x (aim < 20 ms)"
+    )
 
 
 if __name__ == "__main__":

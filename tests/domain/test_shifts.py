@@ -75,7 +75,7 @@ def test_the_week_counts_a_dst_night_shift_by_real_time() -> None:
 
     night = shift("2026-10-24 22:00", "2026-10-25 06:00")  # 9 hours: the clocks go back
     report = week_report(
-        [], date(2026, 10, 19), BERLIN, berlin("2026-10-26 12:00"), Targets(), (), [night]
+        [], date(2026, 10, 19), BERLIN, berlin("2026-10-26 12:00"), Targets(), (), shifts=[night]
     )
     assert [d.planned_min for d in report.days][5:] == [120, 420]
     assert report.days[6].to_dict()["planned"] == [

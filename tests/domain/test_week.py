@@ -357,6 +357,8 @@ def test_to_dict_is_json_ready_with_the_documented_shape() -> None:
         "locked": True,
         "planned_min": 0,
         "planned": [],
+        "holiday": None,
+        "absence": None,
     }
     assert (data["total_min"], data["target_min"], data["remaining_min"]) == (630, 2400, 1770)
     assert [(v["date"], v["rule"]) for v in data["violations"]] == [
