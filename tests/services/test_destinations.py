@@ -219,6 +219,8 @@ def test_uploads_from_before_destinations_belong_to_the_account_configured_then(
     conn.execute("DROP TABLE destination_pauses")
     conn.execute("DROP TABLE destinations")
     conn.execute("DROP TABLE unsure_creates")
+    conn.execute("DROP TABLE session_history")  # and what later migrations added
+    conn.execute("ALTER TABLE sessions DROP COLUMN by_hand")
     conn.executescript(MIGRATIONS[1])
     conn.execute("PRAGMA user_version = 3")
     conn.execute(
