@@ -79,9 +79,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-breaks", action="store_true", help="remove all breaks")
     p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+
+    p = sub.add_parser(
+        "add",
+        help="record time you forgot to clock (a finished session)",
+        description="Record a finished session by hand, checked as an edit is.",
+    )
+    p.add_argument("--start", metavar="TIME", required=True, help="when the work began")
+    p.add_argument(
+        "--end", metavar="TIME", required=True, help="HH:MM before the start means the next day"
+    )
+    p.add_argument(
+        "--break",
+        dest="breaks",
+        action="append",
+        metavar="START-END",
+        help="HH:MM-HH:MM or ISO START/END; repeat for several",
+    )
+    p.add_argument("--note", metavar="TEXT", help="a note on the session")
+    p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+    p.add_argument("--json", action="store_true", help="print the session as JSON")
 
     p = sub.add_parser("delete", help="delete a session")
     p.add_argument("session_id", metavar="SESSION_ID")
+    p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+    p.add_argument("--yes", action="store_true", help="also delete the running session")
+
+    p = sub.add_parser("discard", help="throw away the running session (an accidental clock-in)")
+    p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+
+    p = sub.add_parser("history", help="every change to a session: when, how, what and why")
+    p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
+    p.add_argument("--json", action="store_true")
 
     for name, text in [("lock", "lock a day against changes"), ("unlock", "unlock a day")]:
         p = sub.add_parser(name, help=text)
@@ -257,8 +287,23 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
     elif command == "edit":
         _edit(service, args)
     elif command == "delete":
-        s = service.delete(args.session_id)
+        if not args.yes and service.find(args.session_id).end is None:
+            raise ClockError(
+                "That session is still running; use 'clockapp discard' to throw it away "
+                "(or 'clockapp delete --yes')."
+            )
+        s = service.delete(args.session_id, args.reason)
         print(f"Deleted the session of {local(s.start, zone).strftime('%a %d %b %Y %H:%M')}.")
+    elif command == "discard":
+        s = service.discard(args.reason)
+        print(
+            f"Discarded the session begun {local(s.start, zone).strftime('%a %d %b %Y %H:%M')}; "
+            "only its history is kept."
+        )
+    elif command == "add":
+        _add(service, args, today)
+    elif command == "history":
+        _history(service, args.session_id, args.json)
     elif command in ("lock", "unlock"):
         day = parse_date(args.day, today)
         service.set_locked(day, command == "lock")
@@ -516,8 +561,72 @@ def _edit(service: ClockService, args: argparse.Namespace) -> None:
         breaks = [parse_break(b, zone, day, new_start) for b in args.breaks]
     if start is None and end is None and breaks is None and args.note is None:
         raise ClockError("Nothing to change: give --start, --end, --break, --no-breaks or --note.")
-    s = service.edit(str(session.id), start=start, end=end, breaks=breaks, note=args.note)
+    s = service.edit(
+        str(session.id), start=start, end=end, breaks=breaks, note=args.note, reason=args.reason
+    )
     print(f"Session {str(s.id)[:8]} saved: {_span(s, zone)}.")
+
+
+def _add(service: ClockService, args: argparse.Namespace, today: date) -> None:
+    zone = service.zone_name
+    start = parse_instant(args.start, zone, today)
+    day = local(start, zone).date()
+    end = parse_after(args.end, zone, day, start)
+    breaks = [parse_break(b, zone, day, start) for b in args.breaks or []]
+    s = service.add(start, end, breaks, args.note or "", args.reason)
+    totals = service.day_totals(day)
+    if args.json:
+        print(
+            json.dumps(
+                service.describe(s)
+                | {
+                    "day_worked_min": floor_minutes(totals.worked_seconds),
+                    "day_break_min": floor_minutes(totals.break_seconds),
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    print(f"Session {str(s.id)[:8]} added: {_span(s, zone)}.")
+    print(
+        f"{day.strftime('%a %d %b')}: {_duration(totals.worked_seconds)} worked, "
+        f"{_duration(totals.break_seconds)} break."
+    )
+
+
+def _history(service: ClockService, ref: str, as_json: bool) -> None:
+    zone = service.zone_name
+    session_id, entries = service.history(ref)
+    if as_json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "at": local(e.at, zone).isoformat(),
+                        "action": e.action.value,
+                        "source": e.source.value,
+                        "changes": e.changes,
+                        "reason": e.reason,
+                    }
+                    for e in entries
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    if not entries:
+        print(f"Session {str(session_id)[:8]} has no recorded changes.")
+        return
+    print(f"History of session {str(session_id)[:8]}:")
+    for e in entries:
+        how = e.source.value.replace("_", " ")
+        fields = ", ".join(e.changes) if e.action.value == "edited" else ""
+        what = f" ({fields})" if fields else ""
+        why = f": {visible(e.reason)}" if e.reason else ""
+        at = local(e.at, zone).strftime("%Y-%m-%d %H:%M:%S")
+        print(f"  {at}  {e.action.value} by {how}{what}{why}")
 
 
 def _print_status(service: ClockService, as_json: bool) -> None:

@@ -280,7 +280,9 @@ def test_export_for_excel_has_semicolons_a_bom_and_crlf(
     service.clock_out(note="Prüfung; Bericht")
     day = berlin("2026-11-23 12:00").date()
     text = service.export(day, day, "excel")
-    assert text.startswith("\ufeffid;date;start;end;worked_min;break_min;breaks;note\r\n")
+    assert text.startswith(
+        "\ufeffid;date;start;end;worked_min;break_min;breaks;note;zone;changed_by_hand\r\n"
+    )
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
     assert rows[0]["worked_min"] == "240" and rows[0]["note"] == "Prüfung; Bericht"
