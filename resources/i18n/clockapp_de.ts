@@ -904,6 +904,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Unbekanntes HR-System {kind!r} in den Einstellungen.</translation>
     </message>
     <message>
+        <source>That session is still running; use &apos;clockapp discard&apos; to throw it away (or &apos;clockapp delete --yes&apos;).</source>
+        <translation>Diese Sitzung läuft noch; verwerfen Sie sie mit &apos;clockapp discard&apos; (oder &apos;clockapp delete --yes&apos;).</translation>
+    </message>
+    <message>
         <source>Papershift is chosen but its address is missing.</source>
         <translation>Papershift ist gewählt, aber die Adresse fehlt.</translation>
     </message>
@@ -956,6 +960,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Die Einstellung {key} ist von Ihrer IT-Abteilung festgelegt und kann hier nicht geändert werden.</translation>
     </message>
     <message>
+        <source>A session from {start} until now would overlap the later one from {other} to {other_end}; to record time you forgot, use &apos;clockapp add --start &quot;{start}&quot; --end TIME&apos; instead.</source>
+        <translation>Eine Sitzung von {start} bis jetzt würde die spätere von {other} bis {other_end} überschneiden; vergessene Zeit tragen Sie stattdessen mit &apos;clockapp add --start &quot;{start}&quot; --end ZEIT&apos; nach.</translation>
+    </message>
+    <message>
         <source>The end date comes before the start date.</source>
         <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
     </message>
@@ -978,6 +986,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>{count} sessions have ids starting with {ref}; give more of it.</source>
         <translation>{count} Sitzungs-IDs beginnen mit {ref}; geben Sie mehr davon an.</translation>
+    </message>
+    <message>
+        <source>You are not clocked in, so there is no session to discard.</source>
+        <translation>Sie sind nicht eingestempelt; es gibt keine Sitzung zum Verwerfen.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires a reason for every change by hand; give one (--reason on the command line). Nothing was changed.</source>
+        <translation>Ihre Organisation verlangt für jede Änderung von Hand eine Begründung; bitte geben Sie eine an (--reason in der Kommandozeile). Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>You are still clocked in on {day}; clock out before locking it.</source>
