@@ -15,6 +15,9 @@ from typing import Any
 import pytest
 
 from clockapp.cli import main
+from tests.fakes.timetrack import FakeTimeTrack
+from tests.keyring_memory import MemoryKeyring
+from tests.test_cli_backend import set_timetrack
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -331,3 +334,43 @@ def test_the_policy_requires_a_reason_for_every_change_by_hand(
     assert run(capsys, "discard", "--reason", "mistake")[0] == 0
     assert run(capsys, "edit", s["id"][:8], "--note", "x", "--reason", "typo")[0] == 0
     assert history(capsys, s["id"])[-1]["reason"] == "typo"
+
+
+# -- TimeTrack's manual flag ----------------------------------------------------------------------
+
+
+def test_timetrack_learns_which_sessions_were_made_by_hand(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_timetrack(capsys, monkeypatch, timetrack)
+    run(capsys, "in", "--at", "2026-11-02 08:00")
+    run(capsys, "out", "--at", "2026-11-02 12:00")
+    run(capsys, "add", "--start", "2026-11-02 13:00", "--end", "15:00")
+    assert run(capsys, "sync")[0] == 0
+    by_start = {e["from"].hour: e for e in timetrack.live("anna")}
+    assert {h: e["manual"] for h, e in by_start.items()} == {7: False, 12: True}
+
+    # A clocked session corrected by hand is manual from then on.
+    [clocked, _] = sessions(capsys)
+    run(capsys, "edit", clocked["id"][:8], "--end", "12:30")
+    assert run(capsys, "sync")[0] == 0
+    assert {e["from"].hour: e["manual"] for e in timetrack.live("anna")} == {7: True, 12: True}
+
+
+def test_a_server_that_ignores_the_manual_flag_is_caught_in_the_echo(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_timetrack(capsys, monkeypatch, timetrack)
+    timetrack.keeps_manual = False  # stores every entry as made by hand
+    run(capsys, "in", "--at", "2026-11-02 08:00")
+    run(capsys, "out", "--at", "2026-11-02 12:00")
+    code, out, _ = run(capsys, "sync")
+    assert code == 1 and "it kept manual=true" in out
