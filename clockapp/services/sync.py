@@ -128,7 +128,8 @@ class SyncService:
                 return None
             try:
                 self.start_using(backend.destination)
-                uploader = Uploader(self.store, backend, now=self._now)
+                grace = timedelta(minutes=self.settings.get("upload_grace_minutes"))
+                uploader = Uploader(self.store, backend, now=self._now, grace=grace)
                 return await uploader.run_once(asked=asked)
             finally:
                 await backend.aclose()
