@@ -31,13 +31,18 @@ from clockapp.services.time_input import parse_after, parse_break, parse_date, p
 from clockapp.settings import WEEKDAYS, SettingsError
 from clockapp.storage import StorageError
 
+JSON_HELP = "print JSON for scripts"
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clockapp",
-        description="Clock in and out, take breaks, review your week.",
-        epilog="TIME: HH:MM today, 'YYYY-MM-DD HH:MM', or ISO 8601 with an offset. "
+        description="Clock in and out, take breaks, review your week.\n"
+        "Run 'clockapp' without a command to start the tray app.",
+        # Lines broken by hand: argparse's wrapping split 'YYYY-MM-DD' across two lines.
+        epilog="TIME: HH:MM today, 'YYYY-MM-DD HH:MM', or ISO 8601 with an offset.\n"
         "DATE: YYYY-MM-DD, today or yesterday.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"clockapp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -54,21 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--note", metavar="TEXT", help="a note on the session")
 
     p = sub.add_parser("status", help="where the clock stands and today's totals")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("week", help="the week's totals, target, overtime and rule checks")
     p.add_argument("--of", metavar="DATE", help="any day of the week (default: today)")
     p.add_argument("--remote", action="store_true", help="also count entries made elsewhere")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("sessions", help="list sessions")
     p.add_argument("--from", dest="first", metavar="DATE", help="default: Monday of this week")
     p.add_argument("--to", dest="last", metavar="DATE", help="default: today")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("edit", help="change a session's start, end, breaks or note")
     p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
-    p.add_argument("--start", metavar="TIME")
+    p.add_argument("--start", metavar="TIME", help="when the work began")
     p.add_argument("--end", metavar="TIME", help="HH:MM before the start means the next day")
     p.add_argument(
         "--break",
@@ -78,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="HH:MM-HH:MM or ISO START/END; repeat for several; replaces all breaks",
     )
     p.add_argument("--no-breaks", action="store_true", help="remove all breaks")
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT", help="a note on the session ('' removes it)")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
 
     p = sub.add_parser(
@@ -102,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the session as JSON")
 
     p = sub.add_parser("delete", help="delete a session")
-    p.add_argument("session_id", metavar="SESSION_ID")
+    p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
     p.add_argument("--yes", action="store_true", help="also delete the running session")
 
@@ -111,22 +116,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("history", help="every change to a session: when, how, what and why")
     p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     for name, text in [("lock", "lock a day against changes"), ("unlock", "unlock a day")]:
         p = sub.add_parser(name, help=text)
-        p.add_argument("day", metavar="DATE")
+        p.add_argument("day", metavar="DATE", help="the day (YYYY-MM-DD, today or yesterday)")
 
     p = sub.add_parser("export", help="export sessions as CSV or JSON")
-    p.add_argument("--from", dest="first", metavar="DATE", required=True)
-    p.add_argument("--to", dest="last", metavar="DATE", required=True)
+    p.add_argument("--from", dest="first", metavar="DATE", required=True, help="first day")
+    p.add_argument("--to", dest="last", metavar="DATE", required=True, help="last day")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="excel: ';', BOM, CRLF")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
 
     p = sub.add_parser("targets", help="show or set target minutes per weekday")
     for day in WEEKDAYS:
         p.add_argument(f"--{day}", type=int, metavar="MIN", help=f"target minutes on {day}")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("backend", help="where finished sessions are uploaded")
     backend = p.add_subparsers(dest="backend_command", metavar="ACTION", required=True)
@@ -138,31 +143,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="TimeTrack attendances (key, then secret: prompted, or a line each on stdin)",
     )
     k.add_argument("--url", required=True, help="https://<account>.timetrackenterprise.com")
-    k.add_argument("--username", required=True)
+    k.add_argument("--username", required=True, help="the TimeTrack user to file entries under")
     k = kinds.add_parser(
         "papershift", help="Papershift working sessions (token: prompted, or a line on stdin)"
     )
-    k.add_argument("--url", default="https://app.papershift.com")
+    k.add_argument("--url", default="https://app.papershift.com", help="default: %(default)s")
     for entity in ("location", "working-area", "user"):
-        k.add_argument(f"--{entity}-id", metavar="ID")
-        k.add_argument(f"--{entity}-external-id", metavar="ID")
+        words = entity.replace("-", " ")
+        k.add_argument(f"--{entity}-id", metavar="ID", help=f"the {words}'s Papershift id")
+        k.add_argument(
+            f"--{entity}-external-id", metavar="ID", help=f"or the {words}'s external id"
+        )
     b = backend.add_parser("show", help="the backend's settings (never the secrets)")
-    b.add_argument("--json", action="store_true")
+    b.add_argument("--json", action="store_true", help=JSON_HELP)
     backend.add_parser("test", help="one authenticated read; says plainly what is wrong")
 
     p = sub.add_parser("sync", help="upload what is due; exit 0 only when nothing is left")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser(
         "doctor", help="what IT asks for: notices, paths, keyring, backend, uploads (no secrets)"
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # "clockapp in now": show the usage of 'in', not the top level's.
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        command = commands.choices.get(args.command) if args.command else None
+        (command or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command is None:
         # Imported here so the clock commands start without loading Qt.
         from clockapp.ui.app import run_tray_app
@@ -351,6 +364,8 @@ def _backend(service: ClockService, args: argparse.Namespace) -> int:
                 print(json.dumps(info, indent=2))
             else:
                 for key, value in info.items():
+                    if value in ([], "", None):
+                        continue  # nothing to say: no empty 'locked:' line
                     text = ", ".join(value) if isinstance(value, list) else str(value)
                     print(f"{key}: {visible(text)}")
             return 0
@@ -513,6 +528,12 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
     from clockapp.sync.backend import SyncError
 
     sync = _sync_service(service)
+    if sync.backend_name is None:
+        print(
+            "No backend is set up, so nothing remote was asked; the week shows this computer's "
+            "sessions only.",
+            file=sys.stderr,
+        )
     try:
         remote = asyncio.run(sync.pull_week(monday_of(of), service.zone_name))
     except (BackendSetupError, SyncError) as exc:

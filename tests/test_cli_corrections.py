@@ -4,6 +4,7 @@ the running session, and the fleet rule that every change by hand gives a reason
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from clockapp.cli import main
+from clockapp.cli import build_parser, main
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
 from tests.test_cli_backend import set_timetrack
@@ -374,3 +375,79 @@ def test_a_server_that_ignores_the_manual_flag_is_caught_in_the_echo(
     run(capsys, "out", "--at", "2026-11-02 12:00")
     code, out, _ = run(capsys, "sync")
     assert code == 1 and "it kept manual=true" in out
+
+
+# -- the command line, as a newcomer meets it -----------------------------------------------------
+
+
+def all_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found += all_parsers(sub)
+    return found
+
+
+def test_help_says_how_to_start_the_tray_and_explains_every_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    assert "Run 'clockapp' without a command to start the tray app." in out
+    assert "DATE: YYYY-MM-DD, today or yesterday." in out.splitlines()
+    unexplained = [
+        f"{p.prog} {a.option_strings or a.dest}"
+        for p in all_parsers(build_parser())
+        for a in p._actions
+        if not isinstance(a, argparse._SubParsersAction) and not a.help
+    ]
+    assert unexplained == []
+
+
+def test_a_word_after_a_command_shows_that_commands_usage(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["in", "now"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2
+    assert err.startswith("usage: clockapp in [-h] [--at TIME]")
+    assert "unrecognized arguments: now" in err
+    assert not (data_dir / "clockapp.db").exists()
+
+
+def test_a_session_id_that_is_not_hex_is_simply_not_found(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "edit", "zzzz", "--note", "x")
+    assert code == 1 and err == "clockapp: No session has an id starting with zzzz.\n"
+
+
+def test_a_break_typed_end_first_is_refused_as_such(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--start", "2026-11-02 08:00", "--end", "17:00", "--break", "12:30-12:00"]
+    code, _, err = run(capsys, "add", *args)
+    assert code == 1 and "The break 12:30-12:00 ends before it starts." in err
+    # A break over midnight still reads as the next morning.
+    args = ["--start", "2026-11-02 20:00", "--end", "02:00", "--break", "23:45-00:15"]
+    assert run(capsys, "add", *args)[0] == 0
+    assert sessions(capsys)[0]["break_min"] == 30
+
+
+def test_week_remote_without_a_backend_says_nothing_remote_was_asked(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "week", "--remote")
+    assert code == 0 and out.startswith("Week of ")
+    assert "No backend is set up, so nothing remote was asked" in err
+
+
+def test_backend_show_prints_no_empty_lines(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "backend", "show")
+    assert code == 0 and out == "backend: none\n"

@@ -230,7 +230,9 @@ class ClockService:
             return found
         except ValueError:
             pass
-        if len(ref) < MIN_ID_PREFIX or any(c not in "0123456789abcdef-" for c in ref):
+        if any(c not in "0123456789abcdef-" for c in ref):
+            raise NotFound("No session has an id starting with {ref}.", ref=ref)
+        if len(ref) < MIN_ID_PREFIX:
             raise NotFound(
                 "{ref!r} is not a session id; give at least {least} characters of one "
                 "(see 'clockapp sessions').",

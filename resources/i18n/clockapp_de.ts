@@ -1024,6 +1024,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Die Pause {text!r} ist nicht lesbar; verwenden Sie HH:MM-HH:MM oder BEGINN/ENDE in ISO 8601.</translation>
     </message>
     <message>
+        <source>The break {text} ends before it starts.</source>
+        <translation>Die Pause {text} endet, bevor sie beginnt.</translation>
+    </message>
+    <message>
         <source>Can&apos;t read the date {text!r}; use YYYY-MM-DD.</source>
         <translation>Das Datum {text!r} ist nicht lesbar; verwenden Sie JJJJ-MM-TT.</translation>
     </message>

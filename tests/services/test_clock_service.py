@@ -205,8 +205,8 @@ def test_session_ids_are_found_by_prefix_with_clear_refusals(service: ClockServi
     assert service.find(str(s.id)[:4].upper()) == s
     with pytest.raises(NotFound, match="at least 4 characters"):
         service.find("ab")
-    with pytest.raises(NotFound, match="not a session id"):
-        service.find("monday")
+    with pytest.raises(NotFound, match="No session has an id starting with monday"):
+        service.find("monday")  # not hex: simply not found (issue 12)
     with pytest.raises(NotFound, match="No session"):
         service.find("0000" if not str(s.id).startswith("0000") else "ffff")
 
