@@ -99,6 +99,7 @@ class ClockTray(QObject):
         self.window: ClockWindow | None = None
         self.week_window: WeekWindow | None = None
         self.settings_dialog: QWidget | None = None
+        self.add_time_dialog: QWidget | None = None
 
         self.menu = QMenu()
         self.menu.setObjectName("ClockTrayMenu")
@@ -112,6 +113,8 @@ class ClockTray(QObject):
         self.timer_action.triggered.connect(self.show_popup)
         self.week_action = self.menu.addAction(self.tr("&Week…"))
         self.week_action.triggered.connect(self.open_week)
+        self.add_time_action = self.menu.addAction(self.tr("&Add forgotten time…"))
+        self.add_time_action.triggered.connect(self.add_forgotten_time)
         self.sync_action = self.menu.addAction(self.tr("&Sync now"))
         self.sync_action.triggered.connect(self.sync_now)
         self.settings_action = self.menu.addAction(self.tr("Se&ttings…"))
@@ -204,6 +207,17 @@ class ClockTray(QObject):
         else:
             self.week_window.sync = self.sync  # uploads may have been set up since
         self._raise(self.week_window)
+
+    def add_forgotten_time(self) -> None:
+        """The edit dialog, adding a finished session (today by default)."""
+        from clockapp.ui.edit_dialog import EditDialog
+
+        dialog = EditDialog(self.clock.service, None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.week_window is not None:
+            dialog.accepted.connect(self.week_window.refresh)
+        self.add_time_dialog = dialog
+        self._raise(dialog)
 
     def open_settings(self) -> None:
         if self.settings_dialog is not None:

@@ -152,7 +152,13 @@ class WeekWindow(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
+        # The selected session's trail: every change, when, how and why.
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.history.setAccessibleName(self.tr("History of the session"))
 
+        self.add_button = QPushButton(self.tr("&Add time…"))
+        self.add_button.clicked.connect(self.add_time)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(self.tr("&Delete…"))
@@ -165,7 +171,13 @@ class WeekWindow(QWidget):
         self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.clicked.connect(self.close)
         actions = QHBoxLayout()
-        for widget in (self.edit_button, self.delete_button, self.lock_button, self.export_button):
+        for widget in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.lock_button,
+            self.export_button,
+        ):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
@@ -176,6 +188,7 @@ class WeekWindow(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.violations)
         layout.addWidget(self.status)
+        layout.addWidget(self.history)
         layout.addLayout(actions)
         self._fitted = False
 
@@ -185,6 +198,7 @@ class WeekWindow(QWidget):
             self.this_button,
             self.next_button,
             self.tree,
+            self.add_button,
             self.edit_button,
             self.delete_button,
             self.lock_button,
@@ -457,6 +471,44 @@ class WeekWindow(QWidget):
         self.status.setText(detail or self.remote_note)
         self.lock_button.setEnabled(day is not None)
         self.lock_button.setText(self.tr("Un&lock day") if locked else self.tr("&Lock day"))
+        self.history.setText(self.history_text(session) if session is not None else "")
+
+    def history_text(self, session: WorkSession) -> str:
+        """The session's trail, one line per change, in the viewer's words and zone."""
+        actions = {
+            "created": self.tr("created"),
+            "edited": self.tr("changed"),
+            "discarded": self.tr("discarded"),
+            "deleted": self.tr("deleted"),
+        }
+        sources = {
+            "clock": self.tr("by clocking"),
+            "hand": self.tr("by hand"),
+            "away_prompt": self.tr("by an answer to the away question"),
+            "auto_clock_out": self.tr("by the automatic clock-out"),
+            "import": self.tr("by an import"),
+        }
+        lines = []
+        for entry in self.service.store.history(session.id):
+            at = local(entry.at, self.service.zone_name)
+            line = self.tr("{when}: {action} {how}").format(
+                when=f"{localized_day(at.date())} {at:%H:%M}",
+                action=actions[entry.action.value],
+                how=sources[entry.source.value],
+            )
+            if entry.reason:
+                line += " – " + entry.reason
+            lines.append(line)
+        return self.tr("History:") + "\n" + "\n".join(lines) if lines else ""
+
+    def add_time(self) -> None:
+        """Time someone forgot to clock, on the selected day (today when none is)."""
+        day = self.selected_day() or local(self.service.now(), self.service.zone_name).date()
+        dialog = EditDialog(self.service, None, self, day=day)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        self._dialog = dialog
+        dialog.open()
 
     def _touches_locked_day(self, session: WorkSession) -> bool:
         zone = self.service.zone_name

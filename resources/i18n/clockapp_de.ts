@@ -148,6 +148,10 @@
         <translation>&amp;Woche…</translation>
     </message>
     <message>
+        <source>&amp;Add forgotten time…</source>
+        <translation>&amp;Vergessene Zeit nachtragen…</translation>
+    </message>
+    <message>
         <source>&amp;Sync now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
@@ -207,12 +211,24 @@
 <context>
     <name>EditDialog</name>
     <message>
+        <source>Add time</source>
+        <translation>Zeit nachtragen</translation>
+    </message>
+    <message>
         <source>Edit session</source>
         <translation>Sitzung bearbeiten</translation>
     </message>
     <message>
+        <source>e.g. 17:00</source>
+        <translation>z. B. 17:00</translation>
+    </message>
+    <message>
         <source>e.g. 12:00-12:30, 15:00-15:15</source>
         <translation>z. B. 12:00-12:30, 15:00-15:15</translation>
+    </message>
+    <message>
+        <source>kept in the session&apos;s history</source>
+        <translation>wird im Verlauf vermerkt</translation>
     </message>
     <message>
         <source>&amp;Start:</source>
@@ -245,6 +261,14 @@
     <message>
         <source>Note</source>
         <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>Be&amp;gründung:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>Message</source>
@@ -1200,6 +1224,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Status</translation>
     </message>
     <message>
+        <source>History of the session</source>
+        <translation>Verlauf der Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Add time…</source>
+        <translation>&amp;Zeit nachtragen…</translation>
+    </message>
+    <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
@@ -1270,6 +1302,50 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>Also uploaded to: {places}.</source>
         <translation>Auch hochgeladen zu: {places}.</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>by clocking</source>
+        <translation>durch Stempeln</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>by an answer to the away question</source>
+        <translation>durch eine Antwort auf die Abwesenheitsfrage</translation>
+    </message>
+    <message>
+        <source>by the automatic clock-out</source>
+        <translation>durch das automatische Ausstempeln</translation>
+    </message>
+    <message>
+        <source>by an import</source>
+        <translation>durch einen Import</translation>
+    </message>
+    <message>
+        <source>{when}: {action} {how}</source>
+        <translation>{when}: {how} {action}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Verlauf:</translation>
     </message>
     <message>
         <source>Export the week</source>

@@ -51,6 +51,7 @@ def test_the_menu_lists_the_entries_in_the_users_words(tray: ClockTray) -> None:
         "Clock out",
         "Today's timer",
         "Week…",
+        "Add forgotten time…",
         "Sync now",
         "Settings…",
         "Quit",
