@@ -107,6 +107,30 @@ class ClockService:
             self.store.save_session(session, source=Source.CLOCK)
         return session
 
+    def undo(self, before: WorkSession | None, after: WorkSession) -> WorkSession | None:
+        """Take back the clock action that turned ``before`` into ``after``: a clock-in is
+        discarded, a break click reverted, a clock-out reopens the session. Refused when the
+        session changed since. The running session afterwards (None after undoing a clock-in).
+        """
+        now = self._now()
+        with self.store.write():
+            if self.store.session(after.id) != after:
+                raise ClockError("The session has changed since, so there is nothing to undo.")
+            self._refuse_locked(after, now)
+            if before is None:
+                self.store.delete_session(after, source=Source.CLOCK, reason="undone")
+                return None
+            running = self.store.running_session()
+            if running is not None and running.id != before.id:
+                raise ClockError("You have clocked in again since, so there is nothing to undo.")
+            validate_session(before, self.store.sessions_between(before.start, now), now)
+            # A reopened session takes its finish back from the uploads too: the outbox says
+            # "deleted" (nothing is sent for a session the server never got; the grace period
+            # makes that the rule), and the next clock-out creates it again.
+            change = Change.DELETED if after.end is not None else None
+            self.store.save_session(before, change, source=Source.CLOCK, reason="undone")
+        return before
+
     def _later_session_exists(self, at: datetime, later: WorkSession, now: datetime) -> ClockError:
         # A clock-in at ``at`` would run until now, across the later session: what the user
         # wants is a finished session of its own, which ``add`` records.

@@ -402,7 +402,9 @@ class Store:
             ],
         )
         if change is not None:
-            self._record(session.id, change, session_to_json(session), now)
+            # A deletion carries no snapshot, also when a reopened session takes its finish back.
+            snapshot = session_to_json(session) if change is not Change.DELETED else None
+            self._record(session.id, change, snapshot, now)
         what = history.changes(old, session)
         if what:
             action = Action.CREATED if old is None else Action.EDITED

@@ -80,7 +80,7 @@
     <name>ClockAction</name>
     <message>
         <source>Clock &amp;in</source>
-        <extracomment>How often the store is asked whether another process committed (milliseconds). Which actions the clock accepts in each state (the domain refuses the others anyway; this is for greying out menu entries and choosing the popup&apos;s one primary button). The popup&apos;s one big button in each state.</extracomment>
+        <extracomment>How often the store is asked whether another process committed (milliseconds). How long after a clock action the popup offers to undo it. Which actions the clock accepts in each state (the domain refuses the others anyway; this is for greying out menu entries and choosing the popup&apos;s one primary button). The popup&apos;s one big button in each state.</extracomment>
         <translation>&amp;Einstempeln</translation>
     </message>
     <message>
@@ -102,6 +102,14 @@
         <source>Time worked in this session</source>
         <extracomment>Space between the tray icon and the popup, in device-independent pixels.</extracomment>
         <translation>In dieser Sitzung gearbeitete Zeit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last clock action</source>
+        <translation>Die letzte Stempelung rückgängig machen</translation>
     </message>
     <message>
         <source>Upload status</source>
@@ -1006,6 +1014,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>No session has an id starting with {ref}.</source>
         <translation>Keine Sitzungs-ID beginnt mit {ref}.</translation>
+    </message>
+    <message>
+        <source>The session has changed since, so there is nothing to undo.</source>
+        <translation>Die Sitzung wurde inzwischen geändert; es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>You have clocked in again since, so there is nothing to undo.</source>
+        <translation>Sie haben sich inzwischen wieder eingestempelt; es gibt nichts rückgängig zu machen.</translation>
     </message>
     <message>
         <source>{count} sessions have ids starting with {ref}; give more of it.</source>

@@ -4,6 +4,7 @@ correction never creates, then updates or deletes, the entry upstream (issue 12)
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from pathlib import Path
 
 from clockapp.secrets import SecretStore
@@ -92,3 +93,29 @@ def test_no_grace_period_uploads_at_once(
     fake_clock.advance(hours=4)
     service.clock_out()
     assert upload(sync).uploaded == 1
+
+
+def test_an_undone_clock_out_never_reaches_the_server(
+    store: Store,
+    tmp_path: Path,
+    fake_clock: FakeClock,
+    timetrack: FakeTimeTrack,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    service, sync = setup(store, tmp_path, fake_clock, timetrack)
+    running = service.clock_in()
+    fake_clock.advance(hours=4)
+    finished = service.clock_out()
+    upload(sync)
+    fake_clock.advance(seconds=30)
+    service.undo(running, finished)  # a mis-click: still working
+    fake_clock.advance(minutes=5)
+    upload(sync)
+    assert timetrack.requests_by("POST") == [] and timetrack.requests_by("DELETE") == []
+    fake_clock.advance(hours=1)
+    service.clock_out()
+    fake_clock.advance(minutes=2)
+    upload(sync)
+    [entry] = timetrack.live("anna")
+    assert len(timetrack.requests_by("POST")) == 1 and timetrack.requests_by("DELETE") == []
+    assert entry["to"] == fake_clock.now.replace(microsecond=0) - timedelta(minutes=2)
