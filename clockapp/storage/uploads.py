@@ -202,7 +202,7 @@ class UploadLedger:
             " AND (u.not_before IS NULL OR u.not_before <= ?)"
             " AND (u.problem_outbox_id IS NULL OR u.problem_outbox_id <> n.id)"
             " AND (u.claimed_at IS NULL OR u.claimed_at <= ?)"
-            " AND (s.end_utc IS NULL OR s.end_utc <= ?)"  # the grace period
+            " AND (? OR s.end_utc IS NULL OR s.end_utc <= ?)"  # the grace period, if any
             " ORDER BY n.id LIMIT ?",
             (
                 destination,
@@ -211,6 +211,7 @@ class UploadLedger:
                 to_text(now),
                 to_text(now),
                 to_text(now - STALE_CLAIM),
+                grace <= timedelta(0),
                 to_text(now - grace),
                 limit,
             ),
