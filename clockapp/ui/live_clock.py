@@ -229,6 +229,18 @@ class LiveClock(QObject):
             self.clocked_out.emit()
         return True
 
+    def discard(self) -> bool:
+        """Throw away the running session; True if it was discarded."""
+        try:
+            self.service.discard()
+        except (ClockError, StorageError, SettingsError) as exc:
+            self.refused.emit(explain(exc))
+            self.refresh()
+            return False
+        self._last_action = None
+        self.refresh()
+        return True
+
     def can_undo(self, now: datetime) -> bool:
         """A clock action was taken here less than :data:`UNDO_SECONDS` ago."""
         last = self._last_action

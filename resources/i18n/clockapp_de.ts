@@ -160,6 +160,10 @@
         <translation>&amp;Vergessene Zeit nachtragen…</translation>
     </message>
     <message>
+        <source>&amp;Discard this session…</source>
+        <translation>S&amp;itzung verwerfen…</translation>
+    </message>
+    <message>
         <source>&amp;Sync now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
@@ -170,6 +174,18 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Discard this session?</source>
+        <translation>Diese Sitzung verwerfen?</translation>
+    </message>
+    <message>
+        <source>The session begun at {time} will be removed as if you had never clocked in; only its history keeps a note of it.</source>
+        <translation>Die um {time} begonnene Sitzung wird entfernt, als hätten Sie nie eingestempelt; nur ihr Verlauf hält sie fest.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <source>Sync now</source>

@@ -12,7 +12,8 @@ from clockapp.services.clock import ClockService
 from clockapp.storage import Change
 from clockapp.ui.live_clock import ClockAction, LiveClock
 from clockapp.ui.popup import ClockPanel
-from clockapp.ui.qt import Qt
+from clockapp.ui.qt import QMessageBox, Qt
+from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 from tests.conftest import FakeClock
 
@@ -106,3 +107,27 @@ def test_undo_never_overwrites_a_change_made_since(
     assert "changed since" in panel.message_label.text()
     running = other_process.store.running_session()
     assert running is not None and running.note == "Support"
+
+
+def test_the_tray_discards_the_running_session_after_a_confirmation(
+    qtbot: QtBot, tray: ClockTray, other_process: ClockService
+) -> None:
+    assert not tray.discard_action.isEnabled()  # clocked out: nothing to discard
+    tray.clock_actions[ClockAction.CLOCK_IN].trigger()
+    session = other_process.store.running_session()
+    assert session is not None and tray.discard_action.isEnabled()
+
+    tray.discard_action.trigger()
+    box = tray.discard_question
+    assert box is not None and box.isVisible() and "only its history" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert other_process.store.running_session() == session  # cancelled: nothing changed
+
+    tray.discard_action.trigger()
+    box = tray.discard_question
+    assert box is not None
+    [discard] = [b for b in box.buttons() if b.text() == "&Discard"]
+    discard.click()
+    assert other_process.store.running_session() is None
+    assert other_process.store.history(session.id)[-1].action.value == "discarded"
+    assert not tray.discard_action.isEnabled()
