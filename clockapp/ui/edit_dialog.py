@@ -77,6 +77,7 @@ class EditDialog(QDialog):
             )
             self.note_edit = QLineEdit(session.note)
         self.breaks_edit.setPlaceholderText(self.tr("e.g. 12:00-12:30, 15:00-15:15"))
+        self._breaks_shown = self.breaks_edit.text()
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("kept in the session's history"))
         # Wide enough for two breaks and a full date-time, whatever the language's labels.
@@ -130,16 +131,24 @@ class EditDialog(QDialog):
         try:
             start = parse_instant(self.start_edit.text(), zone, self.day)
             end_text = self.end_edit.text().strip()
-            if not end_text:
+            running = self.session is not None and self.session.end is None
+            if not end_text and not running:
                 raise ClockError(self.tr("A finished session needs an end."))
-            end = parse_after(end_text, zone, local(start, zone).date(), start)
-            breaks = [
+            end = (
+                parse_after(end_text, zone, local(start, zone).date(), start) if end_text else None
+            )
+            breaks: list[tuple[datetime, datetime]] | None = [
                 parse_break(part, zone, local(start, zone).date(), start)
                 for part in self.breaks_edit.text().split(",")
                 if part.strip()
             ]
+            if running and self.breaks_edit.text() == self._breaks_shown:
+                breaks = None  # unchanged: a running break stays as it is
+            elif self.session is not None and self.session.open_break is not None:
+                raise ClockError(self.tr("End the running break before changing the breaks."))
             note, reason = self.note_edit.text().strip(), self.reason_edit.text()
             if self.session is None:
+                assert end is not None and breaks is not None
                 self.service.add(start, end, breaks, note, reason)
             else:
                 self.service.edit(

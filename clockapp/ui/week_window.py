@@ -463,8 +463,11 @@ class WeekWindow(QWidget):
         # A session on a locked day can't change: say so before the user tries.
         session_locked = session is not None and self._touches_locked_day(session)
         why = self.tr("This day is locked; unlock it to change its sessions.")
+        # The running session can be corrected (its start and breaks), not deleted: that is
+        # the tray's "Discard this session…".
+        self.edit_button.setEnabled(session is not None and not session_locked)
+        self.delete_button.setEnabled(finished and not session_locked)
         for button in (self.edit_button, self.delete_button):
-            button.setEnabled(finished and not session_locked)
             button.setToolTip(why if session_locked else "")
         item = self.tree.currentItem()
         detail = item.toolTip(COLUMNS - 1) if item is not None else ""
@@ -518,7 +521,7 @@ class WeekWindow(QWidget):
 
     def edit_selected(self) -> None:
         session = self._local_session()
-        if session is None or session.end is None or not self.edit_button.isEnabled():
+        if session is None or not self.edit_button.isEnabled():
             return
         dialog = EditDialog(self.service, session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -306,6 +306,10 @@
         <source>A finished session needs an end.</source>
         <translation>Eine abgeschlossene Sitzung braucht ein Ende.</translation>
     </message>
+    <message>
+        <source>End the running break before changing the breaks.</source>
+        <translation>Beenden Sie die laufende Pause, bevor Sie die Pausen ändern.</translation>
+    </message>
 </context>
 <context>
     <name>PresenceController</name>

@@ -81,3 +81,32 @@ def test_the_tray_menu_adds_forgotten_time(
     )
     assert session.worked_seconds(session.end or fake_clock.now) == 8 * 3600
     assert ui_service.store.history(session.id)[0].source.value == "hand"
+
+
+def test_the_running_sessions_start_and_breaks_are_corrected_in_the_week_window(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    fake_clock.set_local("2026-11-23 09:00")
+    running = ui_service.clock_in()  # began at 08:00 really
+    fake_clock.set_local("2026-11-23 11:00")
+    ui_service.start_break()
+    fake_clock.set_local("2026-11-23 11:10")
+    window = WeekWindow(ui_service)
+    qtbot.addWidget(window)
+    window.tree.setCurrentItem(session_item(window, str(running.id)))
+    assert window.edit_button.isEnabled() and not window.delete_button.isEnabled()
+    window.edit_selected()
+    dialog = window._dialog
+    assert isinstance(dialog, EditDialog) and dialog.end_edit.text() == ""
+
+    dialog.breaks_edit.setText("10:00-10:15")
+    save(dialog)  # the break still runs: its end isn't known yet
+    assert dialog.isVisible() and "End the running break" in dialog.message.text()
+
+    dialog.breaks_edit.setText("")
+    dialog.start_edit.setText("08:00")
+    save(dialog)
+    assert not dialog.isVisible()
+    now = ui_service.store.running_session()
+    assert now is not None and now.start == berlin("2026-11-23 08:00") and now.end is None
+    assert now.open_break is not None  # the running break goes on
