@@ -125,6 +125,7 @@ def test_exports_say_which_sessions_were_changed_by_hand(
     _, out, _ = run(capsys, "export", "--from", "2026-11-02", "--to", "2026-11-02")
     table = list(csv.DictReader(io.StringIO(out)))
     assert [r["changed_by_hand"] for r in table] == ["no", "yes"]
+    assert set(table[0]) == set(rows[0])  # CSV and JSON carry the same fields
     assert table[0]["zone"] == "Europe/Berlin"
 
     # An edit marks a clocked session as changed by hand.
