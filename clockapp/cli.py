@@ -31,13 +31,18 @@ from clockapp.services.time_input import parse_after, parse_break, parse_date, p
 from clockapp.settings import WEEKDAYS, SettingsError
 from clockapp.storage import StorageError
 
+JSON_HELP = "print JSON for scripts"
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clockapp",
-        description="Clock in and out, take breaks, review your week.",
-        epilog="TIME: HH:MM today, 'YYYY-MM-DD HH:MM', or ISO 8601 with an offset. "
+        description="Clock in and out, take breaks, review your week.\n"
+        "Run 'clockapp' without a command to start the tray app.",
+        # Lines broken by hand: argparse's wrapping split 'YYYY-MM-DD' across two lines.
+        epilog="TIME: HH:MM today, 'YYYY-MM-DD HH:MM', or ISO 8601 with an offset.\n"
         "DATE: YYYY-MM-DD, today or yesterday.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"clockapp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -54,26 +59,26 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--note", metavar="TEXT", help="a note on the session")
 
     p = sub.add_parser("status", help="where the clock stands and today's totals")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("week", help="the week's totals, target, overtime and rule checks")
     p.add_argument("--of", metavar="DATE", help="any day of the week (default: today)")
     p.add_argument("--remote", action="store_true", help="also count entries made elsewhere")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("sessions", help="list sessions")
     p.add_argument("--from", dest="first", metavar="DATE", help="default: Monday of this week")
     p.add_argument("--to", dest="last", metavar="DATE", help="default: today")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("shifts", help="your planned shifts (Papershift), also offline")
     p.add_argument("--from", dest="first", metavar="DATE", help="default: today")
     p.add_argument("--to", dest="last", metavar="DATE", help="default: two weeks on")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("edit", help="change a session's start, end, breaks or note")
     p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
-    p.add_argument("--start", metavar="TIME")
+    p.add_argument("--start", metavar="TIME", help="when the work began")
     p.add_argument("--end", metavar="TIME", help="HH:MM before the start means the next day")
     p.add_argument(
         "--break",
@@ -83,10 +88,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="HH:MM-HH:MM or ISO START/END; repeat for several; replaces all breaks",
     )
     p.add_argument("--no-breaks", action="store_true", help="remove all breaks")
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT", help="a note on the session ('' removes it)")
+    p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+
+    p = sub.add_parser(
+        "add",
+        help="record time you forgot to clock (a finished session)",
+        description="Record a finished session by hand, checked as an edit is.",
+    )
+    p.add_argument("--start", metavar="TIME", required=True, help="when the work began")
+    p.add_argument(
+        "--end", metavar="TIME", required=True, help="HH:MM before the start means the next day"
+    )
+    p.add_argument(
+        "--break",
+        dest="breaks",
+        action="append",
+        metavar="START-END",
+        help="HH:MM-HH:MM or ISO START/END; repeat for several",
+    )
+    p.add_argument("--note", metavar="TEXT", help="a note on the session")
+    p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+    p.add_argument("--json", action="store_true", help="print the session as JSON")
 
     p = sub.add_parser("delete", help="delete a session")
-    p.add_argument("session_id", metavar="SESSION_ID")
+    p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
+    p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+    p.add_argument("--yes", action="store_true", help="also delete the running session")
+
+    p = sub.add_parser("discard", help="throw away the running session (an accidental clock-in)")
+    p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+
+    p = sub.add_parser("history", help="every change to a session: when, how, what and why")
+    p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     for name, text in [
         ("lock", "lock a day, a week or a month against changes"),
@@ -94,20 +129,22 @@ def build_parser() -> argparse.ArgumentParser:
     ]:
         p = sub.add_parser(name, help=text)
         which = p.add_mutually_exclusive_group(required=True)
-        which.add_argument("day", metavar="DATE", nargs="?")
+        which.add_argument(
+            "day", metavar="DATE", nargs="?", help="the day (YYYY-MM-DD, today or yesterday)"
+        )
         which.add_argument("--week", metavar="DATE", help="the week holding DATE")
         which.add_argument("--month", metavar="YYYY-MM", help="every day of that month")
 
     p = sub.add_parser("export", help="export sessions as CSV or JSON")
-    p.add_argument("--from", dest="first", metavar="DATE", required=True)
-    p.add_argument("--to", dest="last", metavar="DATE", required=True)
+    p.add_argument("--from", dest="first", metavar="DATE", required=True, help="first day")
+    p.add_argument("--to", dest="last", metavar="DATE", required=True, help="last day")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="excel: ';', BOM, CRLF")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
 
     p = sub.add_parser("targets", help="show or set target minutes per weekday")
     for day in WEEKDAYS:
         p.add_argument(f"--{day}", type=int, metavar="MIN", help=f"target minutes on {day}")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("backend", help="where finished sessions are uploaded")
     backend = p.add_subparsers(dest="backend_command", metavar="ACTION", required=True)
@@ -119,30 +156,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="TimeTrack attendances (key, then secret: prompted, or a line each on stdin)",
     )
     k.add_argument("--url", required=True, help="https://<account>.timetrackenterprise.com")
-    k.add_argument("--username", required=True)
+    k.add_argument("--username", required=True, help="the TimeTrack user to file entries under")
     k = kinds.add_parser(
         "papershift", help="Papershift working sessions (token: prompted, or a line on stdin)"
     )
-    k.add_argument("--url", default="https://app.papershift.com")
+    k.add_argument("--url", default="https://app.papershift.com", help="default: %(default)s")
     for entity in ("location", "working-area", "user"):
-        k.add_argument(f"--{entity}-id", metavar="ID")
-        k.add_argument(f"--{entity}-external-id", metavar="ID")
+        words = entity.replace("-", " ")
+        k.add_argument(f"--{entity}-id", metavar="ID", help=f"the {words}'s Papershift id")
+        k.add_argument(
+            f"--{entity}-external-id", metavar="ID", help=f"or the {words}'s external id"
+        )
     b = backend.add_parser("show", help="the backend's settings (never the secrets)")
-    b.add_argument("--json", action="store_true")
+    b.add_argument("--json", action="store_true", help=JSON_HELP)
     backend.add_parser("test", help="one authenticated read; says plainly what is wrong")
 
     p = sub.add_parser("sync", help="upload what is due; exit 0 only when nothing is left")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     _add_account_commands(sub)
 
     p = sub.add_parser(
         "doctor", help="what IT asks for: notices, paths, keyring, backend, uploads (no secrets)"
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("show", help="open a window of the tray app (starts it if needed)")
-    p.add_argument("window", choices=["popup", "week", "settings"])
+    p.add_argument("window", choices=["popup", "week", "settings"], help="which window")
     return parser
 
 
@@ -161,7 +201,12 @@ def has_graphical_session() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # "clockapp in now": show the usage of 'in', not the top level's.
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        command = commands.choices.get(args.command) if args.command else None
+        (command or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command in (None, "show"):
         if not has_graphical_session():
             print(f"clockapp: {NO_GRAPHICAL_SESSION}", file=sys.stderr)
@@ -299,8 +344,23 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
     elif command == "edit":
         _edit(service, args)
     elif command == "delete":
-        s = service.delete(args.session_id)
+        if not args.yes and service.find(args.session_id).end is None:
+            raise ClockError(
+                "That session is still running; use 'clockapp discard' to throw it away "
+                "(or 'clockapp delete --yes')."
+            )
+        s = service.delete(args.session_id, args.reason)
         print(f"Deleted the session of {local(s.start, zone).strftime('%a %d %b %Y %H:%M')}.")
+    elif command == "discard":
+        s = service.discard(args.reason)
+        print(
+            f"Discarded the session begun {local(s.start, zone).strftime('%a %d %b %Y %H:%M')}; "
+            "only its history is kept."
+        )
+    elif command == "add":
+        _add(service, args, today)
+    elif command == "history":
+        _history(service, args.session_id, args.json)
     elif command in ("lock", "unlock"):
         first, last, what = _lock_span(args, today)
         service.set_locked_days(first, last, command == "lock")
@@ -334,8 +394,8 @@ ACCOUNT_COMMANDS = ("holidays", "absence", "month", "balance", "report")
 def _add_account_commands(sub: Any) -> None:
     p = sub.add_parser("holidays", help="the public holidays of your region; set the region")
     p.add_argument("--region", metavar="CODE", help="DE, a state such as DE-BY or DE-BE, or none")
-    p.add_argument("--year", metavar="YYYY", help="default: this year")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--year", metavar="YYYY", help="default: no limit")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("absence", help="vacation, sick leave, time off: add, list, delete")
     absence = p.add_subparsers(dest="absence_command", metavar="ACTION", required=True)
@@ -344,25 +404,25 @@ def _add_account_commands(sub: Any) -> None:
     a.add_argument("first", metavar="FROM", help="DATE")
     a.add_argument("last", metavar="TO", nargs="?", help="DATE (default: FROM)")
     a.add_argument("--half", action="store_true", help="half a day (one day only)")
-    a.add_argument("--note", metavar="TEXT", default="")
+    a.add_argument("--note", metavar="TEXT", default="", help="a note kept with it")
     a = absence.add_parser("list", help="recorded absences")
-    a.add_argument("--from", dest="first", metavar="DATE")
-    a.add_argument("--to", dest="last", metavar="DATE")
-    a.add_argument("--json", action="store_true")
+    a.add_argument("--from", dest="first", metavar="DATE", help="default: no limit")
+    a.add_argument("--to", dest="last", metavar="DATE", help="default: no limit")
+    a.add_argument("--json", action="store_true", help=JSON_HELP)
     a = absence.add_parser("delete", help="delete an absence by its id")
-    a.add_argument("absence_id", metavar="ID")
+    a.add_argument("absence_id", metavar="ID", help="as absence list shows it")
 
     p = sub.add_parser("month", help="the month's timesheet: days, totals, balance in and out")
     p.add_argument("--of", metavar="DATE", help="any day of the month (default: today)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("report", help="the month's timesheet to sign, as a PDF")
-    p.add_argument("--month", metavar="YYYY-MM", required=True)
-    p.add_argument("--output", metavar="FILE.pdf", required=True)
+    p.add_argument("--month", metavar="YYYY-MM", required=True, help="the month to report")
+    p.add_argument("--output", metavar="FILE.pdf", required=True, help="where to write it")
 
     p = sub.add_parser("balance", help="your time account: overtime balance and vacation days")
     p.add_argument("--as-of", dest="as_of", metavar="DATE", help="default: yesterday")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     balance = p.add_subparsers(dest="balance_command", metavar="ACTION")
     b = balance.add_parser("set", help="where the account starts, its opening balance, vacation")
     b.add_argument("--since", metavar="DATE", help="the first day the account counts")
@@ -370,7 +430,7 @@ def _add_account_commands(sub: Any) -> None:
     b.add_argument("--vacation-days", dest="vacation_days", metavar="N", help="days a year")
     b = balance.add_parser("adjust", help="add or take off minutes by hand (e.g. paid out)")
     b.add_argument("minutes", metavar="MIN", help="minutes to add; negative to take off")
-    b.add_argument("--reason", metavar="TEXT", required=True)
+    b.add_argument("--reason", metavar="TEXT", required=True, help="why (kept with it)")
     b.add_argument("--on", metavar="DATE", help="the day it counts on (default: today)")
 
 
@@ -552,6 +612,8 @@ def _backend(service: ClockService, args: argparse.Namespace) -> int:
                 print(json.dumps(info, indent=2))
             else:
                 for key, value in info.items():
+                    if value in ([], "", None):
+                        continue  # nothing to say: no empty 'locked:' line
                     text = ", ".join(value) if isinstance(value, list) else str(value)
                     print(f"{key}: {visible(text)}")
             return 0
@@ -714,6 +776,12 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
     from clockapp.sync.backend import SyncError
 
     sync = _sync_service(service)
+    if sync.backend_name is None:
+        print(
+            "No backend is set up, so nothing remote was asked; the week shows this computer's "
+            "sessions only.",
+            file=sys.stderr,
+        )
     try:
         remote = asyncio.run(sync.pull_week(monday_of(of), service.zone_name))
     except (BackendSetupError, SyncError) as exc:
@@ -801,8 +869,72 @@ def _edit(service: ClockService, args: argparse.Namespace) -> None:
         breaks = [parse_break(b, zone, day, new_start) for b in args.breaks]
     if start is None and end is None and breaks is None and args.note is None:
         raise ClockError("Nothing to change: give --start, --end, --break, --no-breaks or --note.")
-    s = service.edit(str(session.id), start=start, end=end, breaks=breaks, note=args.note)
+    s = service.edit(
+        str(session.id), start=start, end=end, breaks=breaks, note=args.note, reason=args.reason
+    )
     print(f"Session {str(s.id)[:8]} saved: {_span(s, zone)}.")
+
+
+def _add(service: ClockService, args: argparse.Namespace, today: date) -> None:
+    zone = service.zone_name
+    start = parse_instant(args.start, zone, today)
+    day = local(start, zone).date()
+    end = parse_after(args.end, zone, day, start)
+    breaks = [parse_break(b, zone, day, start) for b in args.breaks or []]
+    s = service.add(start, end, breaks, args.note or "", args.reason)
+    totals = service.day_totals(day)
+    if args.json:
+        print(
+            json.dumps(
+                service.describe(s)
+                | {
+                    "day_worked_min": floor_minutes(totals.worked_seconds),
+                    "day_break_min": floor_minutes(totals.break_seconds),
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    print(f"Session {str(s.id)[:8]} added: {_span(s, zone)}.")
+    print(
+        f"{day.strftime('%a %d %b')}: {_duration(totals.worked_seconds)} worked, "
+        f"{_duration(totals.break_seconds)} break."
+    )
+
+
+def _history(service: ClockService, ref: str, as_json: bool) -> None:
+    zone = service.zone_name
+    session_id, entries = service.history(ref)
+    if as_json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "at": local(e.at, zone).isoformat(),
+                        "action": e.action.value,
+                        "source": e.source.value,
+                        "changes": e.changes,
+                        "reason": e.reason,
+                    }
+                    for e in entries
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    if not entries:
+        print(f"Session {str(session_id)[:8]} has no recorded changes.")
+        return
+    print(f"History of session {str(session_id)[:8]}:")
+    for e in entries:
+        how = e.source.value.replace("_", " ")
+        fields = ", ".join(e.changes) if e.action.value == "edited" else ""
+        what = f" ({fields})" if fields else ""
+        why = f": {visible(e.reason)}" if e.reason else ""
+        at = local(e.at, zone).strftime("%Y-%m-%d %H:%M:%S")
+        print(f"  {at}  {e.action.value} by {how}{what}{why}")
 
 
 def _print_status(service: ClockService, as_json: bool) -> None:

@@ -191,6 +191,11 @@ SETTINGS: dict[str, Declared] = {
     "vacation_days": Declared(30, "whole days from 0 to 366", _whole(0, 366)),
     # The no-tray window has said once, in full, why there is no tray icon.
     "no_tray_explained": Declared(False, "true or false", _flag),
+    # Fleet policy: every change by hand (edit, add, delete, discard) must give a reason.
+    "require_edit_reason": Declared(False, "true or false", _flag),
+    # A session is uploaded only this many minutes after it ended, so that an undo or a quick
+    # correction doesn't create, then update or delete, the entry upstream. 0: at once.
+    "upload_grace_minutes": Declared(2, "whole minutes from 0 to 60", _whole(0, 60)),
 }
 
 DEFAULTS: dict[str, Any] = {key: declared.default for key, declared in SETTINGS.items()}

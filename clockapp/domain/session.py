@@ -55,6 +55,8 @@ class WorkSession:
     note: str = ""
     #: Ended by something other than the user (an automatic clock-out): shown for review.
     flagged: bool = field(default=False)
+    #: Added or changed by a person by hand (not only by clocking): TimeTrack's ``manual``.
+    by_hand: bool = field(default=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "start", utc(self.start))

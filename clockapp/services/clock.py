@@ -19,9 +19,10 @@ from typing import Any
 from clockapp.domain import clock
 from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import ClockError, NotFound
+from clockapp.domain.history import HistoryEntry, Source
 from clockapp.domain.session import BreakSegment, WorkSession, new_session_id, validate_session
 from clockapp.domain.shifts import Shift
-from clockapp.domain.timeline import day_time, floor_minutes, working_since
+from clockapp.domain.timeline import DayTime, day_time, floor_minutes, working_since
 from clockapp.domain.week import Targets, WeekReport, monday_of, week_report
 from clockapp.domain.zones import day_start, local, local_days
 from clockapp.services.account import day_calendar
@@ -94,17 +95,68 @@ class ClockService:
         with self.store.write():
             running = self.store.running_session()
             others = self.store.sessions_between(at, max(at, now) + timedelta(seconds=1))
-            session = clock.clock_in(running, others, at, now, self.zone_name, self._new_id(), note)
+            try:
+                session = clock.clock_in(
+                    running, others, at, now, self.zone_name, self._new_id(), note
+                )
+            except ClockError:
+                later = [o for o in others if o.start > at]
+                inside = any(o.start <= at < o.effective_end(now) for o in others)
+                if running is None and later and not inside:
+                    raise self._later_session_exists(at, later[0], now) from None
+                raise
             self._refuse_locked(session, now)
-            self.store.save_session(session)
+            self.store.save_session(session, source=Source.CLOCK)
         return session
+
+    def undo(self, before: WorkSession | None, after: WorkSession) -> WorkSession | None:
+        """Take back the clock action that turned ``before`` into ``after``: a clock-in is
+        discarded, a break click reverted, a clock-out reopens the session. Refused when the
+        session changed since. The running session afterwards (None after undoing a clock-in).
+        """
+        now = self._now()
+        with self.store.write():
+            if self.store.session(after.id) != after:
+                raise ClockError("The session has changed since, so there is nothing to undo.")
+            self._refuse_locked(after, now)
+            if before is None:
+                self.store.delete_session(after, source=Source.CLOCK, reason="undone")
+                return None
+            running = self.store.running_session()
+            if running is not None and running.id != before.id:
+                raise ClockError("You have clocked in again since, so there is nothing to undo.")
+            validate_session(before, self.store.sessions_between(before.start, now), now)
+            # A reopened session takes its finish back from the uploads too: the outbox says
+            # "deleted" (nothing is sent for a session the server never got; the grace period
+            # makes that the rule), and the next clock-out creates it again.
+            change = Change.DELETED if after.end is not None else None
+            self.store.save_session(before, change, source=Source.CLOCK, reason="undone")
+        return before
+
+    def _later_session_exists(self, at: datetime, later: WorkSession, now: datetime) -> ClockError:
+        # A clock-in at ``at`` would run until now, across the later session: what the user
+        # wants is a finished session of its own, which ``add`` records.
+        def shown(instant: datetime) -> str:
+            wall = local(instant, self.zone_name)
+            same_day = wall.date() == local(now, self.zone_name).date()
+            return wall.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M")
+
+        start = shown(at)
+        return ClockError(
+            "A session from {start} until now would overlap the later one from {other} to "
+            "{other_end}; to record time you forgot, use "
+            "'clockapp add --start \"{start}\" --end TIME' instead.",
+            start=start,
+            other=shown(later.start),
+            other_end=shown(later.end) if later.end else "now",
+        )
 
     def start_break(self, at: datetime | None = None) -> WorkSession:
         now = self._now()
         with self.store.write():
             session = clock.start_break(self.store.running_session(), at or now, now)
             self._refuse_locked(session, now)
-            self.store.save_session(session)
+            self.store.save_session(session, source=Source.CLOCK)
         return session
 
     def end_break(self, at: datetime | None = None) -> WorkSession:
@@ -112,7 +164,7 @@ class ClockService:
         with self.store.write():
             session = clock.end_break(self.store.running_session(), at or now, now)
             self._refuse_locked(session, now)
-            self.store.save_session(session)
+            self.store.save_session(session, source=Source.CLOCK)
         return session
 
     def clock_out(self, at: datetime | None = None, note: str | None = None) -> WorkSession:
@@ -123,7 +175,7 @@ class ClockService:
             others = self.store.sessions_between(running.start, at) if running else []
             session = clock.clock_out(running, others, at, now, note)
             self._refuse_locked(session, now)
-            self.store.save_session(session, Change.FINISHED)
+            self.store.save_session(session, Change.FINISHED, source=Source.CLOCK)
         return session
 
     # -- reading -----------------------------------------------------------------------------
@@ -142,6 +194,14 @@ class ClockService:
         state = clock.state_of(running)
         since = working_since(running)
         return Status(state, since, running, worked, pause)
+
+    def day_totals(self, day: date) -> DayTime:
+        """Worked and counted-break time of local ``day`` in the viewer's zone."""
+        now = self._now()
+        sessions = self.store.sessions_between(
+            day_start(day, self.zone_name), day_start(day + timedelta(days=1), self.zone_name)
+        )
+        return day_time(sessions, day, self.zone_name, now)
 
     def sessions(self, first: date, last: date) -> list[WorkSession]:
         """Sessions touching local days ``first`` to ``last`` inclusive, by start."""
@@ -219,7 +279,9 @@ class ClockService:
             return found
         except ValueError:
             pass
-        if len(ref) < MIN_ID_PREFIX or any(c not in "0123456789abcdef-" for c in ref):
+        if any(c not in "0123456789abcdef-" for c in ref):
+            raise NotFound("No session has an id starting with {ref}.", ref=ref)
+        if len(ref) < MIN_ID_PREFIX:
             raise NotFound(
                 "{ref!r} is not a session id; give at least {least} characters of one "
                 "(see 'clockapp sessions').",
@@ -247,9 +309,14 @@ class ClockService:
         end: datetime | None = None,
         breaks: Sequence[tuple[datetime, datetime]] | None = None,
         note: str | None = None,
+        reason: str | None = None,
     ) -> WorkSession:
-        """Change a session's start, end, breaks (replacing them all) or note."""
+        """Change a session's start, end, breaks (replacing them all) or note.
+
+        The running session too: its start and breaks (an open break stays open when
+        ``breaks`` is not given)."""
         now = self._now()
+        reason = self._reason(reason)
         with self.store.write():
             old = self.find(ref)
             self._refuse_locked(old, now)
@@ -265,6 +332,7 @@ class ClockService:
             new = old.with_changes(**changes)
             if new == old:
                 return old
+            new = new.with_changes(by_hand=True)
             span_end = new.effective_end(now)
             validate_session(new, self.store.sessions_between(new.start, span_end), now)
             self._refuse_locked(new, now)
@@ -272,16 +340,78 @@ class ClockService:
                 change: Change | None = Change.EDITED
             else:
                 change = Change.FINISHED if new.end is not None else None
-            self.store.save_session(new, change)
+            self.store.save_session(new, change, source=Source.HAND, reason=reason)
         return new
 
-    def delete(self, ref: str) -> WorkSession:
+    def add(
+        self,
+        start: datetime,
+        end: datetime,
+        breaks: Sequence[tuple[datetime, datetime]] = (),
+        note: str = "",
+        reason: str | None = None,
+    ) -> WorkSession:
+        """Record a finished session by hand (time someone forgot to clock), checked as an edit
+        is: end after start, breaks inside and apart, no overlap, at most 24 h, not ahead."""
         now = self._now()
+        reason = self._reason(reason)
+        session = WorkSession(
+            id=self._new_id(),
+            start=start,
+            end=end,
+            zone=self.zone_name,
+            breaks=tuple(BreakSegment(s, e) for s, e in breaks),
+            note=note,
+            by_hand=True,
+        )
+        with self.store.write():
+            others = self.store.sessions_between(session.start, max(session.start, end))
+            validate_session(session, others, now)
+            self._refuse_locked(session, now)
+            self.store.save_session(session, Change.FINISHED, source=Source.HAND, reason=reason)
+        return session
+
+    def delete(self, ref: str, reason: str | None = None) -> WorkSession:
+        now = self._now()
+        reason = self._reason(reason)
         with self.store.write():
             session = self.find(ref)
             self._refuse_locked(session, now)
-            self.store.delete_session(session)
+            self.store.delete_session(session, source=Source.HAND, reason=reason)
         return session
+
+    def discard(self, reason: str | None = None) -> WorkSession:
+        """Throw away the running session (an accidental clock-in): only its trail stays."""
+        now = self._now()
+        reason = self._reason(reason)
+        with self.store.write():
+            running = self.store.running_session()
+            if running is None:
+                raise ClockError("You are not clocked in, so there is no session to discard.")
+            self._refuse_locked(running, now)
+            self.store.delete_session(running, source=Source.HAND, reason=reason)
+        return running
+
+    def history(self, ref: str) -> tuple[uuid.UUID, list[HistoryEntry]]:
+        """The trail of the session ``ref`` names, also once it was deleted or discarded."""
+        try:
+            session_id = self.find(ref).id
+        except NotFound:
+            ids = self.store.history_ids_with_prefix(ref.strip()) if ref.strip() else []
+            if len(ids) != 1:
+                raise
+            session_id = ids[0]
+        return session_id, self.store.history(session_id)
+
+    def _reason(self, reason: str | None) -> str:
+        """The reason for a change by hand; refused when the fleet policy requires one."""
+        reason = (reason or "").strip()
+        if not reason and self.settings.get("require_edit_reason"):
+            raise ClockError(
+                "Your organisation requires a reason for every change by hand; give one "
+                "(--reason on the command line). Nothing was changed."
+            )
+        return reason
 
     def set_locked(self, day: date, locked: bool) -> None:
         """Lock a day (its sessions can't be changed) or unlock it again."""
@@ -334,6 +464,8 @@ class ClockService:
             "break_min": int(session.break_seconds(now) // 60),
             "note": session.note,
             "zone": session.zone,
+            "date": local(session.start, self.zone_name).date().isoformat(),
+            "changed_by_hand": session.by_hand,
         }
 
     def export(self, first: date, last: date, fmt: str) -> str:
@@ -356,7 +488,20 @@ class ClockService:
         writer = csv.writer(
             out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n"
         )
-        writer.writerow(["id", "date", "start", "end", "worked_min", "break_min", "breaks", "note"])
+        writer.writerow(
+            [
+                "id",
+                "date",
+                "start",
+                "end",
+                "worked_min",
+                "break_min",
+                "breaks",
+                "note",
+                "zone",
+                "changed_by_hand",
+            ]
+        )
         for row in rows:
             breaks = "; ".join(
                 f"{b['start'][11:16]}-{(b['end'] or '')[11:16]}" for b in row["breaks"]
@@ -371,6 +516,8 @@ class ClockService:
                     row["break_min"],
                     breaks,
                     _csv_safe(row["note"]),
+                    row["zone"],
+                    "yes" if row["changed_by_hand"] else "no",
                 ]
             )
         return ("\ufeff" if excel else "") + out.getvalue()

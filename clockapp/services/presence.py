@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from clockapp.domain import clock
 from clockapp.domain.errors import ClockError
+from clockapp.domain.history import Source
 from clockapp.domain.presence import (
     AddBreak,
     AutoClockOut,
@@ -321,7 +322,9 @@ class PresenceService:
             session = self.record_break(recording.session_id, recording.start, recording.end)
             return AnswerResult(recording, session)
         if isinstance(recording, ClockOutAt):
-            session = self.clock_out_at(recording.session_id, recording.at, recording.flagged)
+            session = self.clock_out_at(
+                recording.session_id, recording.at, recording.flagged, Source.AWAY_PROMPT
+            )
             return AnswerResult(recording, session)
         assert isinstance(recording, KeepAsWork)
         log.info(
@@ -340,13 +343,16 @@ class PresenceService:
             session = running.with_changes(breaks=(*running.breaks, BreakSegment(start, end)))
             validate_session(session, self.store.sessions_between(session.start, now), now)
             self.clock._refuse_locked(session, now)  # same package: one rule for locked days
-            self.store.save_session(session)
+            self.store.save_session(session, source=Source.AWAY_PROMPT)
         return session
 
-    def clock_out_at(self, session_id: uuid.UUID, at: datetime, flagged: bool) -> WorkSession:
+    def clock_out_at(
+        self, session_id: uuid.UUID, at: datetime, flagged: bool, source: Source
+    ) -> WorkSession:
         """Clock out of the running session ``session_id`` at ``at`` (UTC, may be past).
 
         ``flagged``: nobody confirmed this end (the auto clock-out); the week view shows it.
+        ``source``: what the trail says ended it.
         """
         now = self._now()
         with self.store.write():
@@ -356,7 +362,7 @@ class PresenceService:
             if flagged:
                 session = session.with_changes(flagged=True)
             self.clock._refuse_locked(session, now)
-            self.store.save_session(session, Change.FINISHED)
+            self.store.save_session(session, Change.FINISHED, source=source)
         return session
 
     def _running(self, session_id: uuid.UUID) -> WorkSession:
@@ -370,7 +376,9 @@ class PresenceService:
 
     def _auto_clock_out(self, decision: AutoClockOut) -> AutoClockedOut | AutoClockOutFailed:
         try:
-            session = self.clock_out_at(decision.session_id, decision.end, flagged=True)
+            session = self.clock_out_at(
+                decision.session_id, decision.end, flagged=True, source=Source.AUTO_CLOCK_OUT
+            )
         except (ClockError, StorageError) as exc:
             log.warning("automatic clock-out at %s failed: %s", decision.end, exc)
             return AutoClockOutFailed(decision.session_id, decision.end, str(exc))

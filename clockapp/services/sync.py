@@ -132,7 +132,8 @@ class SyncService:
                 return None
             try:
                 self.start_using(backend.destination)
-                uploader = Uploader(self.store, backend, now=self._now)
+                grace = timedelta(minutes=self.settings.get("upload_grace_minutes"))
+                uploader = Uploader(self.store, backend, now=self._now, grace=grace)
                 result = await uploader.run_once(asked=asked)
                 await refresh_quietly(self.store, backend, self._zone(), self._now(), asked=asked)
                 return result

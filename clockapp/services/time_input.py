@@ -17,6 +17,10 @@ from clockapp.domain.zones import local_wall_time
 FIRST_DAY = date(1970, 1, 1)
 LAST_DAY = date(9998, 12, 31)
 
+#: A break past midnight ("23:30-00:15") is read as ending the next day; one longer than this
+#: that way is a break whose end was typed before its start.
+LONGEST_BREAK = timedelta(hours=12)
+
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _LOCAL = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)$")
 
@@ -87,6 +91,9 @@ def parse_break(
         )
     start = parse_after(first, zone_name, day, session_start - timedelta(seconds=1))
     end = parse_after(second, zone_name, day, start)
+    if end - start > LONGEST_BREAK:
+        # "12:30-12:00" read as ending the next day would be a 23½-hour break: a typo.
+        raise ClockError("The break {text} ends before it starts.", text=text.strip())
     return start, end
 
 

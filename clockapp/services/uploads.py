@@ -121,6 +121,7 @@ class Uploader:
         now: Callable[[], datetime],
         concurrency: int = 4,
         rng: Callable[[], float] = random.random,
+        grace: timedelta = timedelta(0),
     ) -> None:
         self.ledger = UploadLedger(store)
         self.backend = backend
@@ -128,6 +129,7 @@ class Uploader:
         self._now = now
         self._limit = asyncio.Semaphore(concurrency)
         self._rng = rng
+        self._grace = grace  # see UploadLedger.due
         # Unique per process and run: a claim by a dead process is told from a live one by age.
         self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._paused: str | None = None
@@ -143,7 +145,8 @@ class Uploader:
         seen: set[uuid.UUID] = set()
         while self._paused is None and self._stopped is None:
             now = self._now()
-            due = [sid for sid in self.ledger.due(dest, now, asked=asked) if sid not in seen]
+            due = self.ledger.due(dest, now, asked=asked, grace=self._grace)
+            due = [sid for sid in due if sid not in seen]
             if not due:
                 break
             seen.update(due)

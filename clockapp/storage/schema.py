@@ -185,6 +185,23 @@ MIGRATIONS: list[str] = [
             AND date(coalesce(OLD.end_utc, OLD.start_utc), '+1 day');
     END;
     """,
+    # 7: the trail of every change to a session, written in the
+    # same transaction as the change; and whether a person added or changed the session by hand
+    # (TimeTrack's ``manual`` flag, the exports' "changed by hand").
+    """
+    CREATE TABLE session_history (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT NOT NULL,           -- no foreign key: the trail outlives the session
+        at_utc     TEXT NOT NULL,
+        action     TEXT NOT NULL CHECK (action IN ('created', 'edited', 'discarded', 'deleted')),
+        source     TEXT NOT NULL
+                   CHECK (source IN ('clock', 'hand', 'away_prompt', 'auto_clock_out', 'import')),
+        changes    TEXT NOT NULL,           -- JSON {field: [old, new]}
+        reason     TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX session_history_by_session ON session_history(session_id, id);
+    ALTER TABLE sessions ADD COLUMN by_hand INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -22,8 +22,11 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
+from clockapp.domain import history
 from clockapp.domain.errors import UserError
+from clockapp.domain.history import Action, HistoryEntry, Source
 from clockapp.domain.session import MAX_SESSION, BreakSegment, WorkSession
 from clockapp.storage.schema import LATEST, MIGRATIONS
 
@@ -78,6 +81,7 @@ def session_to_json(session: WorkSession) -> str:
             "zone": session.zone,
             "note": session.note,
             "flagged": session.flagged,
+            "by_hand": session.by_hand,
             "breaks": [
                 [to_text(b.start), to_text(b.end) if b.end else None] for b in session.breaks
             ],
@@ -95,10 +99,17 @@ def session_from_json(text: str) -> WorkSession:
         zone=d["zone"],
         note=d["note"],
         flagged=bool(d["flagged"]),
+        by_hand=bool(d.get("by_hand", False)),  # absent in snapshots written before
         breaks=tuple(
             BreakSegment(from_text(s), from_text(e) if e else None) for s, e in d["breaks"]
         ),
     )
+
+
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') for text starting with ``prefix``."""
+    escaped = prefix.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
 
 
 def _code(exc: sqlite3.Error) -> str:
@@ -295,24 +306,25 @@ class Store:
 
     def running_session(self) -> WorkSession | None:
         row = self._conn.execute(
-            "SELECT id, start_utc, end_utc, zone, note, flagged FROM sessions WHERE end_utc IS NULL"
+            "SELECT id, start_utc, end_utc, zone, note, flagged, by_hand FROM sessions "
+            "WHERE end_utc IS NULL"
         ).fetchone()
         return self._load([row])[0] if row else None
 
     def session(self, session_id: uuid.UUID) -> WorkSession | None:
         row = self._conn.execute(
-            "SELECT id, start_utc, end_utc, zone, note, flagged FROM sessions WHERE id = ?",
+            "SELECT id, start_utc, end_utc, zone, note, flagged, by_hand FROM sessions "
+            "WHERE id = ?",
             (str(session_id),),
         ).fetchone()
         return self._load([row])[0] if row else None
 
     def sessions_with_prefix(self, prefix: str) -> list[WorkSession]:
         """Sessions whose id starts with ``prefix`` (like a short git hash)."""
-        escaped = prefix.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self._conn.execute(
-            "SELECT id, start_utc, end_utc, zone, note, flagged FROM sessions "
+            "SELECT id, start_utc, end_utc, zone, note, flagged, by_hand FROM sessions "
             "WHERE id LIKE ? ESCAPE '\\' LIMIT 10",
-            (escaped + "%",),
+            (_like_prefix(prefix),),
         ).fetchall()
         return self._load(rows)
 
@@ -320,15 +332,17 @@ class Store:
         """Sessions overlapping ``[start, end)`` (UTC), the running one included, by start."""
         # Finished sessions are at most 24 h long, so the start index bounds the scan.
         rows = self._conn.execute(
-            "SELECT id, start_utc, end_utc, zone, note, flagged FROM sessions "
+            "SELECT id, start_utc, end_utc, zone, note, flagged, by_hand FROM sessions "
             "WHERE start_utc >= ? AND start_utc < ? AND (end_utc IS NULL OR end_utc > ?) "
-            "UNION SELECT id, start_utc, end_utc, zone, note, flagged FROM sessions "
+            "UNION SELECT id, start_utc, end_utc, zone, note, flagged, by_hand FROM sessions "
             "WHERE end_utc IS NULL AND start_utc < ? ORDER BY start_utc",
             (to_text(start - MAX_SESSION), to_text(end), to_text(start), to_text(end)),
         ).fetchall()
         return self._load(rows)
 
-    def _load(self, rows: list[tuple[str, str, str | None, str, str, int]]) -> list[WorkSession]:
+    def _load(
+        self, rows: list[tuple[str, str, str | None, str, str, int, int]]
+    ) -> list[WorkSession]:
         if not rows:
             return []
         ids = [r[0] for r in rows]
@@ -347,20 +361,31 @@ class Store:
                 zone=zone,
                 note=note,
                 flagged=bool(flagged),
+                by_hand=bool(by_hand),
                 breaks=tuple(breaks[sid]),
             )
-            for sid, start, end, zone, note, flagged in rows
+            for sid, start, end, zone, note, flagged, by_hand in rows
         ]
 
-    def save_session(self, session: WorkSession, change: Change | None = None) -> None:
-        """Insert or replace ``session`` with its breaks; record ``change`` in the outbox."""
+    def save_session(
+        self,
+        session: WorkSession,
+        change: Change | None = None,
+        *,
+        source: Source = Source.CLOCK,
+        reason: str = "",
+    ) -> None:
+        """Insert or replace ``session`` with its breaks; record ``change`` in the outbox and
+        what changed in the session's trail (``source``: how, ``reason``: why, if given)."""
         self._require_write()
+        old = self.session(session.id)
         now = to_text(datetime.now(UTC))
         self._conn.execute(
-            "INSERT INTO sessions (id, start_utc, end_utc, zone, note, flagged, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "INSERT INTO sessions (id, start_utc, end_utc, zone, note, flagged, by_hand, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
             "start_utc=excluded.start_utc, end_utc=excluded.end_utc, zone=excluded.zone, "
-            "note=excluded.note, flagged=excluded.flagged, updated_at=excluded.updated_at",
+            "note=excluded.note, flagged=excluded.flagged, by_hand=excluded.by_hand, "
+            "updated_at=excluded.updated_at",
             (
                 str(session.id),
                 to_text(session.start),
@@ -368,6 +393,7 @@ class Store:
                 session.zone,
                 session.note,
                 int(session.flagged),
+                int(session.by_hand),
                 now,
             ),
         )
@@ -380,14 +406,70 @@ class Store:
             ],
         )
         if change is not None:
-            self._record(session.id, change, session_to_json(session), now)
+            # A deletion carries no snapshot, also when a reopened session takes its finish back.
+            snapshot = session_to_json(session) if change is not Change.DELETED else None
+            self._record(session.id, change, snapshot, now)
+        what = history.changes(old, session)
+        if what:
+            action = Action.CREATED if old is None else Action.EDITED
+            self._trail(session.id, now, action, source, what, reason)
 
-    def delete_session(self, session: WorkSession) -> None:
-        """Remove ``session``; a finished one leaves a deletion in the outbox."""
+    def delete_session(
+        self, session: WorkSession, *, source: Source = Source.HAND, reason: str = ""
+    ) -> None:
+        """Remove ``session``; a finished one leaves a deletion in the outbox. The trail keeps
+        what it was: a running one is *discarded* (it never left this computer)."""
         self._require_write()
+        now = to_text(datetime.now(UTC))
         self._conn.execute("DELETE FROM sessions WHERE id = ?", (str(session.id),))
         if session.end is not None:
-            self._record(session.id, Change.DELETED, None, to_text(datetime.now(UTC)))
+            self._record(session.id, Change.DELETED, None, now)
+        action = Action.DELETED if session.end is not None else Action.DISCARDED
+        self._trail(session.id, now, action, source, history.changes(session, None), reason)
+
+    def _trail(
+        self,
+        session_id: uuid.UUID,
+        now: str,
+        action: Action,
+        source: Source,
+        what: dict[str, list[Any]],
+        reason: str,
+    ) -> None:
+        self._conn.execute(
+            "INSERT INTO session_history (session_id, at_utc, action, source, changes, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (str(session_id), now, action.value, source.value, json.dumps(what), reason),
+        )
+
+    def history(self, session_id: uuid.UUID) -> list[HistoryEntry]:
+        """The session's trail, oldest first (also after it was deleted or discarded)."""
+        return [
+            HistoryEntry(
+                session_id=session_id,
+                at=from_text(at),
+                action=Action(action),
+                source=Source(source),
+                changes=json.loads(what),
+                reason=reason,
+            )
+            for at, action, source, what, reason in self._conn.execute(
+                "SELECT at_utc, action, source, changes, reason FROM session_history "
+                "WHERE session_id = ? ORDER BY id",
+                (str(session_id),),
+            )
+        ]
+
+    def history_ids_with_prefix(self, prefix: str) -> list[uuid.UUID]:
+        """Ids in the trail starting with ``prefix``: a deleted session's trail stays findable."""
+        return [
+            uuid.UUID(sid)
+            for (sid,) in self._conn.execute(
+                "SELECT DISTINCT session_id FROM session_history "
+                "WHERE session_id LIKE ? ESCAPE '\\' LIMIT 10",
+                (_like_prefix(prefix),),
+            )
+        ]
 
     def _record(
         self, session_id: uuid.UUID, change: Change, snapshot: str | None, now: str

@@ -185,16 +185,25 @@ class UploadLedger:
     # -- what is due -----------------------------------------------------------------------------
 
     def due(
-        self, destination: str, now: datetime, limit: int = 100, *, asked: bool = False
+        self,
+        destination: str,
+        now: datetime,
+        limit: int = 100,
+        *,
+        asked: bool = False,
+        grace: timedelta = timedelta(0),
     ) -> list[uuid.UUID]:
         """Sessions with a change the destination lacks, due now, not parked, not claimed by a
         live process; oldest change first. ``asked``: the user asked, so items waiting for a
-        retry are due now too."""
+        retry are due now too. ``grace``: a session that ended less than this long ago waits
+        (even when asked), so an undo or a quick correction never reaches the server."""
         rows = self._conn.execute(
             _PENDING + " AND (? OR u.next_attempt_at IS NULL OR u.next_attempt_at <= ?)"
             " AND (u.not_before IS NULL OR u.not_before <= ?)"
             " AND (u.problem_outbox_id IS NULL OR u.problem_outbox_id <> n.id)"
-            " AND (u.claimed_at IS NULL OR u.claimed_at <= ?) ORDER BY n.id LIMIT ?",
+            " AND (u.claimed_at IS NULL OR u.claimed_at <= ?)"
+            " AND (? OR s.end_utc IS NULL OR s.end_utc <= ?)"  # the grace period, if any
+            " ORDER BY n.id LIMIT ?",
             (
                 destination,
                 self._fill(destination),
@@ -202,6 +211,8 @@ class UploadLedger:
                 to_text(now),
                 to_text(now),
                 to_text(now - STALE_CLAIM),
+                grace <= timedelta(0),
+                to_text(now - grace),
                 limit,
             ),
         ).fetchall()

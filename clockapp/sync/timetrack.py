@@ -7,6 +7,7 @@ read back as ``breakMinutes``; if the server kept something else, that is a visi
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -132,6 +133,8 @@ class TimeTrackBackend(HttpBackend):
             "to": stamp(session.end),
             "minutesBreak": break_minutes(session),
             "notes": session.note,
+            # "Created manually or with the timer": by hand means added or changed by a person.
+            "manual": session.by_hand,
         }
 
     def _entry(self, data: Any, *, write: bool = False) -> RemoteEntry:
@@ -176,6 +179,8 @@ class TimeTrackBackend(HttpBackend):
             problems.append(f"it kept {kept} instead of {sent_pause} min")
         if entry.note != session.note and "notes" in data:
             problems.append("it kept a different note")
+        if "manual" in data and bool(data["manual"]) != session.by_hand:
+            problems.append(f"it kept manual={json.dumps(data['manual'])}")
         if problems:
             raise EchoMismatchError(
                 entry.remote_id,

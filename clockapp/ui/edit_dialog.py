@@ -1,4 +1,5 @@
-"""Editing one finished session: start, end, breaks and note, checked by the clock core.
+"""Editing one finished session, or adding forgotten time: start, end, breaks, note and the
+reason for the change, checked by the clock core.
 
 Times are typed as people say them (``08:00``, ``12:00-12:30``) and read by the same parsers the
 command line uses, so DST gaps and night shifts are handled in one place. A refused edit shows
@@ -7,7 +8,7 @@ the domain's sentence and changes nothing; a locked day's session is shown read-
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from clockapp.domain.errors import ClockError
 from clockapp.domain.session import WorkSession
@@ -34,30 +35,51 @@ def wall(instant: datetime, zone_name: str) -> str:
 
 
 class EditDialog(QDialog):
-    """Opened with ``open()``; emits ``accepted`` once the store holds the edit."""
+    """Opened with ``open()``; emits ``accepted`` once the store holds the edit.
+
+    Without a session it adds a finished session on ``day`` (time someone forgot to clock)."""
 
     def __init__(
-        self, service: ClockService, session: WorkSession, parent: QWidget | None = None
+        self,
+        service: ClockService,
+        session: WorkSession | None,
+        parent: QWidget | None = None,
+        *,
+        day: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.session = session
         zone = service.zone_name
-        self.setWindowTitle(self.tr("Edit session"))
-        day = local(session.start, zone).date()
-        self.locked = day in service.store.locked_days(day, day)
+        if session is None:
+            self.setWindowTitle(self.tr("Add time"))
+            self.day = day or local(service.now(), zone).date()
+        else:
+            self.setWindowTitle(self.tr("Edit session"))
+            self.day = local(session.start, zone).date()
+        self.locked = self.day in service.store.locked_days(self.day, self.day)
 
-        self.start_edit = QLineEdit(wall(session.start, zone))
-        self.end_edit = QLineEdit(wall(session.end, zone) if session.end else "")
-        self.breaks_edit = QLineEdit(
-            ", ".join(
-                f"{local(b.start, zone):%H:%M}-{local(b.end, zone):%H:%M}"
-                for b in session.breaks
-                if b.end is not None
+        if session is None:
+            self.start_edit = QLineEdit(f"{self.day:%Y-%m-%d} 09:00")
+            self.end_edit = QLineEdit()
+            self.end_edit.setPlaceholderText(self.tr("e.g. 17:00"))
+            self.breaks_edit = QLineEdit()
+            self.note_edit = QLineEdit()
+        else:
+            self.start_edit = QLineEdit(wall(session.start, zone))
+            self.end_edit = QLineEdit(wall(session.end, zone) if session.end else "")
+            self.breaks_edit = QLineEdit(
+                ", ".join(
+                    f"{local(b.start, zone):%H:%M}-{local(b.end, zone):%H:%M}"
+                    for b in session.breaks
+                    if b.end is not None
+                )
             )
-        )
+            self.note_edit = QLineEdit(session.note)
         self.breaks_edit.setPlaceholderText(self.tr("e.g. 12:00-12:30, 15:00-15:15"))
-        self.note_edit = QLineEdit(session.note)
+        self._breaks_shown = self.breaks_edit.text()
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("kept in the session's history"))
         # Wide enough for two breaks and a full date-time, whatever the language's labels.
         metrics = self.breaks_edit.fontMetrics()
         field_width = metrics.horizontalAdvance("12:00-12:30, 15:00-15:15, 17:00-17:15") + 16
@@ -68,6 +90,7 @@ class EditDialog(QDialog):
             (self.tr("&End:"), self.end_edit, self.tr("End")),
             (self.tr("&Breaks:"), self.breaks_edit, self.tr("Breaks")),
             (self.tr("&Note:"), self.note_edit, self.tr("Note")),
+            (self.tr("&Reason:"), self.reason_edit, self.tr("Reason")),
         ):
             field.setAccessibleName(name)
             field.setReadOnly(self.locked)
@@ -105,25 +128,37 @@ class EditDialog(QDialog):
     def save(self) -> None:
         """Check and store the edit; on a refusal, say why and keep the dialog open."""
         zone = self.service.zone_name
-        day = local(self.session.start, zone).date()
         try:
-            start = parse_instant(self.start_edit.text(), zone, day)
+            start = parse_instant(self.start_edit.text(), zone, self.day)
             end_text = self.end_edit.text().strip()
-            if not end_text:
+            running = self.session is not None and self.session.end is None
+            if not end_text and not running:
                 raise ClockError(self.tr("A finished session needs an end."))
-            end = parse_after(end_text, zone, local(start, zone).date(), start)
-            breaks = [
+            end = (
+                parse_after(end_text, zone, local(start, zone).date(), start) if end_text else None
+            )
+            breaks: list[tuple[datetime, datetime]] | None = [
                 parse_break(part, zone, local(start, zone).date(), start)
                 for part in self.breaks_edit.text().split(",")
                 if part.strip()
             ]
-            self.service.edit(
-                str(self.session.id),
-                start=start,
-                end=end,
-                breaks=breaks,
-                note=self.note_edit.text().strip(),
-            )
+            if running and self.breaks_edit.text() == self._breaks_shown:
+                breaks = None  # unchanged: a running break stays as it is
+            elif self.session is not None and self.session.open_break is not None:
+                raise ClockError(self.tr("End the running break before changing the breaks."))
+            note, reason = self.note_edit.text().strip(), self.reason_edit.text()
+            if self.session is None:
+                assert end is not None and breaks is not None
+                self.service.add(start, end, breaks, note, reason)
+            else:
+                self.service.edit(
+                    str(self.session.id),
+                    start=start,
+                    end=end,
+                    breaks=breaks,
+                    note=note,
+                    reason=reason,
+                )
         except ClockError as exc:
             self.message.setText(explain(exc))
             return

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import ClockError
+from clockapp.domain.session import WorkSession
 from clockapp.services.clock import ClockService, Status, utc_now
 from clockapp.settings import SettingsError
 from clockapp.storage import StorageError
@@ -26,6 +27,9 @@ from clockapp.ui.i18n import explain
 from clockapp.ui.qt import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
+
+#: How long after a clock action the popup offers to undo it.
+UNDO_SECONDS = 60
 
 
 class ClockAction(enum.Enum):
@@ -125,6 +129,8 @@ class LiveClock(QObject):
         self._minute = QTimer(self)
         self._minute.setSingleShot(True)
         self._minute.timeout.connect(self._on_minute)
+        #: The last clock action taken here: the session before and after it, and when.
+        self._last_action: tuple[WorkSession | None, WorkSession, datetime] | None = None
 
     def start(self) -> None:
         """Begin watching the store (call once the windows are connected)."""
@@ -228,12 +234,46 @@ class LiveClock(QObject):
             ClockAction.CLOCK_OUT: self.service.clock_out,
         }
         try:
-            moves[action]()
+            before = self.service.store.running_session()
+            after = moves[action]()
         except (ClockError, StorageError, SettingsError) as exc:
             self.refused.emit(explain(exc))
             self.refresh()  # another process may have moved the clock: show where it stands
             return False
+        self._last_action = (before, after, self._now())
         self.refresh()
         if action is ClockAction.CLOCK_OUT:
             self.clocked_out.emit()
+        return True
+
+    def discard(self) -> bool:
+        """Throw away the running session; True if it was discarded."""
+        try:
+            self.service.discard()
+        except (ClockError, StorageError, SettingsError) as exc:
+            self.refused.emit(explain(exc))
+            self.refresh()
+            return False
+        self._last_action = None
+        self.refresh()
+        return True
+
+    def can_undo(self, now: datetime) -> bool:
+        """A clock action was taken here less than :data:`UNDO_SECONDS` ago."""
+        last = self._last_action
+        return last is not None and (now - last[2]).total_seconds() < UNDO_SECONDS
+
+    def undo(self) -> bool:
+        """Take back the last clock action (within the undo time); True if it was undone."""
+        last = self._last_action
+        if last is None or not self.can_undo(self._now()):
+            return False
+        self._last_action = None
+        try:
+            self.service.undo(last[0], last[1])
+        except (ClockError, StorageError, SettingsError) as exc:
+            self.refused.emit(explain(exc))
+            self.refresh()
+            return False
+        self.refresh()
         return True

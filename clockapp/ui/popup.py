@@ -100,9 +100,15 @@ class ClockPanel(QWidget):
         self.clock_out_button.setObjectName("clock_out")
         self.clock_out_button.setMinimumHeight(36)
         self.clock_out_button.clicked.connect(lambda: self.clock.act(ClockAction.CLOCK_OUT))
+        # Offered for a minute after a clock action taken here: a mis-click is taken back.
+        self.undo_button = QPushButton(self.tr("&Undo"), self)
+        self.undo_button.setObjectName("undo")
+        self.undo_button.setAccessibleName(self.tr("Undo the last clock action"))
+        self.undo_button.clicked.connect(self._on_undo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.primary_button, 2)
         buttons.addWidget(self.clock_out_button, 1)
+        buttons.addWidget(self.undo_button, 1)
 
         self.message_label = QLabel(self)
         self.message_label.setObjectName("message")
@@ -166,6 +172,7 @@ class ClockPanel(QWidget):
                 pause=hm(self.clock.break_today_seconds(now)),
             )
         )
+        self.undo_button.setVisible(self.clock.can_undo(now))
 
     def _on_changed(self) -> None:
         state = self.clock.state
@@ -193,6 +200,10 @@ class ClockPanel(QWidget):
             )
         )
         self.balance_label.show()
+
+    def _on_undo(self) -> None:
+        self.show_message("")
+        self.clock.undo()
 
     def _on_uploads(self) -> None:
         self.upload_label.setText(self.uploads.summary.text())

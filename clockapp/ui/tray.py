@@ -34,6 +34,7 @@ from clockapp.ui.qt import (
     QGuiApplication,
     QIcon,
     QMenu,
+    QMessageBox,
     QObject,
     QPoint,
     QRect,
@@ -116,6 +117,7 @@ class ClockTray(QObject):
         self.window: ClockWindow | None = None
         self.week_window: WeekWindow | None = None
         self.settings_dialog: QWidget | None = None
+        self.add_time_dialog: QWidget | None = None
 
         self.menu = QMenu()
         self.menu.setObjectName("ClockTrayMenu")
@@ -135,6 +137,11 @@ class ClockTray(QObject):
         self.timer_action.triggered.connect(self.show_popup)
         self.week_action = self.menu.addAction(self.tr("&Week…"))
         self.week_action.triggered.connect(self.open_week)
+        self.add_time_action = self.menu.addAction(self.tr("&Add forgotten time…"))
+        self.add_time_action.triggered.connect(self.add_forgotten_time)
+        self.discard_action = self.menu.addAction(self.tr("&Discard this session…"))
+        self.discard_action.triggered.connect(self.ask_discard)
+        self.discard_question: QMessageBox | None = None
         self.sync_action = self.menu.addAction(self.tr("&Sync now"))
         self.sync_action.triggered.connect(self.sync_now)
         self.settings_action = self.menu.addAction(self.tr("Se&ttings…"))
@@ -322,6 +329,45 @@ class ClockTray(QObject):
     def _forget_week(self) -> None:
         self.week_window = None
 
+    def add_forgotten_time(self) -> None:
+        """The edit dialog, adding a finished session (today by default)."""
+        from clockapp.ui.edit_dialog import EditDialog
+
+        dialog = EditDialog(self.clock.service, None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.week_window is not None:
+            dialog.accepted.connect(self.week_window.refresh)
+        self.add_time_dialog = dialog
+        self._raise(dialog)
+
+    def ask_discard(self) -> None:
+        """After a confirmation, throw away the running session (an accidental clock-in)."""
+        session = self.clock.status.session
+        if session is None or self.discard_question is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard this session?"),
+            self.tr(
+                "The session begun at {time} will be removed as if you had never clocked in; "
+                "only its history keeps a note of it."
+            ).format(time=f"{local(session.start, self.clock.service.zone_name):%H:%M}"),
+            QMessageBox.StandardButton.NoButton,
+        )
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.discard_question = box
+
+        def answered() -> None:
+            self.discard_question = None
+            if box.clickedButton() is discard:
+                self.clock.discard()
+
+        box.finished.connect(answered)
+        box.open()  # never exec(): no nested event loop under qasync
+
     def open_settings(self) -> None:
         if self.settings_dialog is not None:
             self._raise(self.settings_dialog)
@@ -404,6 +450,7 @@ class ClockTray(QObject):
         for action, entry in self.clock_actions.items():
             entry.setEnabled(action in legal)
         self.sync_action.setEnabled(self.uploads.summary.configured)
+        self.discard_action.setEnabled(self.clock.state is not ClockState.OFF)
         key = (self.clock.state, self.uploads.summary.badge)
         if key != self._icon_key:
             self._icon_key = key

@@ -153,7 +153,13 @@ class WeekWindow(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
+        # The selected session's trail: every change, when, how and why.
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.history.setAccessibleName(self.tr("History of the session"))
 
+        self.add_button = QPushButton(self.tr("&Add time…"))
+        self.add_button.clicked.connect(self.add_time)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(self.tr("&Delete…"))
@@ -166,7 +172,13 @@ class WeekWindow(QWidget):
         self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.clicked.connect(self.close)
         actions = QHBoxLayout()
-        for widget in (self.edit_button, self.delete_button, self.lock_button, self.export_button):
+        for widget in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.lock_button,
+            self.export_button,
+        ):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
@@ -177,6 +189,7 @@ class WeekWindow(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.violations)
         layout.addWidget(self.status)
+        layout.addWidget(self.history)
         layout.addLayout(actions)
         self._fitted = False
 
@@ -186,6 +199,7 @@ class WeekWindow(QWidget):
             self.this_button,
             self.next_button,
             self.tree,
+            self.add_button,
             self.edit_button,
             self.delete_button,
             self.lock_button,
@@ -459,14 +473,55 @@ class WeekWindow(QWidget):
         # A session on a locked day can't change: say so before the user tries.
         session_locked = session is not None and self._touches_locked_day(session)
         why = self.tr("This day is locked; unlock it to change its sessions.")
+        # The running session can be corrected (its start and breaks), not deleted: that is
+        # the tray's "Discard this session…".
+        self.edit_button.setEnabled(session is not None and not session_locked)
+        self.delete_button.setEnabled(finished and not session_locked)
         for button in (self.edit_button, self.delete_button):
-            button.setEnabled(finished and not session_locked)
             button.setToolTip(why if session_locked else "")
         item = self.tree.currentItem()
         detail = item.toolTip(COLUMNS - 1) if item is not None else ""
         self.status.setText(detail or self.remote_note)
         self.lock_button.setEnabled(day is not None)
         self.lock_button.setText(self.tr("Un&lock day") if locked else self.tr("&Lock day"))
+        self.history.setText(self.history_text(session) if session is not None else "")
+
+    def history_text(self, session: WorkSession) -> str:
+        """The session's trail, one line per change, in the viewer's words and zone."""
+        actions = {
+            "created": self.tr("created"),
+            "edited": self.tr("changed"),
+            "discarded": self.tr("discarded"),
+            "deleted": self.tr("deleted"),
+        }
+        sources = {
+            "clock": self.tr("by clocking"),
+            "hand": self.tr("by hand"),
+            "away_prompt": self.tr("by an answer to the away question"),
+            "auto_clock_out": self.tr("by the automatic clock-out"),
+            "import": self.tr("by an import"),
+        }
+        lines = []
+        for entry in self.service.store.history(session.id):
+            at = local(entry.at, self.service.zone_name)
+            line = self.tr("{when}: {action} {how}").format(
+                when=f"{localized_day(at.date())} {at:%H:%M}",
+                action=actions[entry.action.value],
+                how=sources[entry.source.value],
+            )
+            if entry.reason:
+                line += " – " + entry.reason
+            lines.append(line)
+        return self.tr("History:") + "\n" + "\n".join(lines) if lines else ""
+
+    def add_time(self) -> None:
+        """Time someone forgot to clock, on the selected day (today when none is)."""
+        day = self.selected_day() or local(self.service.now(), self.service.zone_name).date()
+        dialog = EditDialog(self.service, None, self, day=day)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        self._dialog = dialog
+        dialog.open()
 
     def _touches_locked_day(self, session: WorkSession) -> bool:
         zone = self.service.zone_name
@@ -476,7 +531,7 @@ class WeekWindow(QWidget):
 
     def edit_selected(self) -> None:
         session = self._local_session()
-        if session is None or session.end is None or not self.edit_button.isEnabled():
+        if session is None or not self.edit_button.isEnabled():
             return
         dialog = EditDialog(self.service, session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -80,7 +80,7 @@
     <name>ClockAction</name>
     <message>
         <source>Clock &amp;in</source>
-        <extracomment>Which actions the clock accepts in each state (the domain refuses the others anyway; this is for greying out menu entries and choosing the popup&apos;s one primary button). The popup&apos;s one big button in each state.</extracomment>
+        <extracomment>How long after a clock action the popup offers to undo it. Which actions the clock accepts in each state (the domain refuses the others anyway; this is for greying out menu entries and choosing the popup&apos;s one primary button). The popup&apos;s one big button in each state.</extracomment>
         <translation>&amp;Einstempeln</translation>
     </message>
     <message>
@@ -102,6 +102,14 @@
         <source>Time worked in this session</source>
         <extracomment>Space between the tray icon and the popup, in device-independent pixels.</extracomment>
         <translation>In dieser Sitzung gearbeitete Zeit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last clock action</source>
+        <translation>Die letzte Stempelung rückgängig machen</translation>
     </message>
     <message>
         <source>Upload status</source>
@@ -152,6 +160,14 @@
         <translation>&amp;Woche…</translation>
     </message>
     <message>
+        <source>&amp;Add forgotten time…</source>
+        <translation>&amp;Vergessene Zeit nachtragen…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard this session…</source>
+        <translation>S&amp;itzung verwerfen…</translation>
+    </message>
+    <message>
         <source>&amp;Sync now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
@@ -162,6 +178,18 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Discard this session?</source>
+        <translation>Diese Sitzung verwerfen?</translation>
+    </message>
+    <message>
+        <source>The session begun at {time} will be removed as if you had never clocked in; only its history keeps a note of it.</source>
+        <translation>Die um {time} begonnene Sitzung wird entfernt, als hätten Sie nie eingestempelt; nur ihr Verlauf hält sie fest.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -215,12 +243,24 @@
 <context>
     <name>EditDialog</name>
     <message>
+        <source>Add time</source>
+        <translation>Zeit nachtragen</translation>
+    </message>
+    <message>
         <source>Edit session</source>
         <translation>Sitzung bearbeiten</translation>
     </message>
     <message>
+        <source>e.g. 17:00</source>
+        <translation>z. B. 17:00</translation>
+    </message>
+    <message>
         <source>e.g. 12:00-12:30, 15:00-15:15</source>
         <translation>z. B. 12:00-12:30, 15:00-15:15</translation>
+    </message>
+    <message>
+        <source>kept in the session&apos;s history</source>
+        <translation>wird im Verlauf vermerkt</translation>
     </message>
     <message>
         <source>&amp;Start:</source>
@@ -255,6 +295,14 @@
         <translation>Notiz</translation>
     </message>
     <message>
+        <source>&amp;Reason:</source>
+        <translation>Be&amp;gründung:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -265,6 +313,10 @@
     <message>
         <source>A finished session needs an end.</source>
         <translation>Eine abgeschlossene Sitzung braucht ein Ende.</translation>
+    </message>
+    <message>
+        <source>End the running break before changing the breaks.</source>
+        <translation>Beenden Sie die laufende Pause, bevor Sie die Pausen ändern.</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1179,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Der Zeitraum endet ({last}), bevor er beginnt ({first}).</translation>
     </message>
     <message>
+        <source>That session is still running; use &apos;clockapp discard&apos; to throw it away (or &apos;clockapp delete --yes&apos;).</source>
+        <translation>Diese Sitzung läuft noch; verwerfen Sie sie mit &apos;clockapp discard&apos; (oder &apos;clockapp delete --yes&apos;).</translation>
+    </message>
+    <message>
         <source>Papershift is chosen but its address is missing.</source>
         <translation>Papershift ist gewählt, aber die Adresse fehlt.</translation>
     </message>
@@ -1179,6 +1235,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Die Einstellung {key} ist von Ihrer IT-Abteilung festgelegt und kann hier nicht geändert werden.</translation>
     </message>
     <message>
+        <source>A session from {start} until now would overlap the later one from {other} to {other_end}; to record time you forgot, use &apos;clockapp add --start &quot;{start}&quot; --end TIME&apos; instead.</source>
+        <translation>Eine Sitzung von {start} bis jetzt würde die spätere von {other} bis {other_end} überschneiden; vergessene Zeit tragen Sie stattdessen mit &apos;clockapp add --start &quot;{start}&quot; --end ZEIT&apos; nach.</translation>
+    </message>
+    <message>
         <source>The end date comes before the start date.</source>
         <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
     </message>
@@ -1199,8 +1259,24 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Keine Sitzungs-ID beginnt mit {ref}.</translation>
     </message>
     <message>
+        <source>The session has changed since, so there is nothing to undo.</source>
+        <translation>Die Sitzung wurde inzwischen geändert; es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>You have clocked in again since, so there is nothing to undo.</source>
+        <translation>Sie haben sich inzwischen wieder eingestempelt; es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
         <source>{count} sessions have ids starting with {ref}; give more of it.</source>
         <translation>{count} Sitzungs-IDs beginnen mit {ref}; geben Sie mehr davon an.</translation>
+    </message>
+    <message>
+        <source>You are not clocked in, so there is no session to discard.</source>
+        <translation>Sie sind nicht eingestempelt; es gibt keine Sitzung zum Verwerfen.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires a reason for every change by hand; give one (--reason on the command line). Nothing was changed.</source>
+        <translation>Ihre Organisation verlangt für jede Änderung von Hand eine Begründung; bitte geben Sie eine an (--reason in der Kommandozeile). Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>You are still clocked in on {day}; clock out before locking it.</source>
@@ -1233,6 +1309,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>Can&apos;t read the break {text!r}; use HH:MM-HH:MM, or START/END in ISO 8601.</source>
         <translation>Die Pause {text!r} ist nicht lesbar; verwenden Sie HH:MM-HH:MM oder BEGINN/ENDE in ISO 8601.</translation>
+    </message>
+    <message>
+        <source>The break {text} ends before it starts.</source>
+        <translation>Die Pause {text} endet, bevor sie beginnt.</translation>
     </message>
     <message>
         <source>Can&apos;t read the date {text!r}; use YYYY-MM-DD.</source>
@@ -1407,6 +1487,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Status</translation>
     </message>
     <message>
+        <source>History of the session</source>
+        <translation>Verlauf der Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Add time…</source>
+        <translation>&amp;Zeit nachtragen…</translation>
+    </message>
+    <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
@@ -1481,6 +1569,50 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>Also uploaded to: {places}.</source>
         <translation>Auch hochgeladen zu: {places}.</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>by clocking</source>
+        <translation>durch Stempeln</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>by an answer to the away question</source>
+        <translation>durch eine Antwort auf die Abwesenheitsfrage</translation>
+    </message>
+    <message>
+        <source>by the automatic clock-out</source>
+        <translation>durch das automatische Ausstempeln</translation>
+    </message>
+    <message>
+        <source>by an import</source>
+        <translation>durch einen Import</translation>
+    </message>
+    <message>
+        <source>{when}: {action} {how}</source>
+        <translation>{when}: {how} {action}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Verlauf:</translation>
     </message>
     <message>
         <source>Export the week</source>

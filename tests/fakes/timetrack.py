@@ -37,6 +37,8 @@ class FakeTimeTrack(FakeServer):
         self.api_key, self.api_secret = api_key, api_secret
         self.entries: dict[int, dict[str, Any]] = {}
         self.break_field = "minutesBreak"
+        #: False: a server that ignores the ``manual`` flag sent (keeps what it had).
+        self.keeps_manual = True
         self._next_id = 1
 
     def live(self, user: str | None = None) -> list[dict[str, Any]]:
@@ -135,6 +137,10 @@ class FakeTimeTrack(FakeServer):
                 raise Reply(400, {"error": f"{self.break_field} must be a number"}) from None
         if "notes" in body:
             entry["notes"] = str(body["notes"])
+        if "manual" in body and self.keeps_manual:
+            if not isinstance(body["manual"], bool):
+                raise Reply(400, {"error": "manual must be true or false"})
+            entry["manual"] = body["manual"]
 
     def _list(self, query: dict[str, str]) -> list[dict[str, Any]]:
         user = query.get("username", query.get("user"))

@@ -205,8 +205,8 @@ def test_session_ids_are_found_by_prefix_with_clear_refusals(service: ClockServi
     assert service.find(str(s.id)[:4].upper()) == s
     with pytest.raises(NotFound, match="at least 4 characters"):
         service.find("ab")
-    with pytest.raises(NotFound, match="not a session id"):
-        service.find("monday")
+    with pytest.raises(NotFound, match="No session has an id starting with monday"):
+        service.find("monday")  # not hex: simply not found (issue 12)
     with pytest.raises(NotFound, match="No session"):
         service.find("0000" if not str(s.id).startswith("0000") else "ffff")
 
@@ -280,7 +280,9 @@ def test_export_for_excel_has_semicolons_a_bom_and_crlf(
     service.clock_out(note="Prüfung; Bericht")
     day = berlin("2026-11-23 12:00").date()
     text = service.export(day, day, "excel")
-    assert text.startswith("\ufeffid;date;start;end;worked_min;break_min;breaks;note\r\n")
+    assert text.startswith(
+        "\ufeffid;date;start;end;worked_min;break_min;breaks;note;zone;changed_by_hand\r\n"
+    )
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
     assert rows[0]["worked_min"] == "240" and rows[0]["note"] == "Prüfung; Bericht"

@@ -326,3 +326,45 @@ def test_settings_choose_the_threshold_and_the_auto_clock_out(
     assert presence.settings.auto_clock_out_seconds is None
     service.settings.values["idle_minutes"] = "soon"  # set() refuses it; presence copes too
     assert open_presence(service, machine).settings.idle_threshold_seconds == 600
+
+
+# -- the trail says what the away prompt and the auto clock-out did (issue 12) -------------------
+
+
+def trail(service: ClockService) -> list[tuple[str, str, list[str]]]:
+    running = service.store.running_session()
+    [session] = (
+        [running]
+        if running
+        else service.sessions(berlin("2026-11-23 12:00").date(), berlin("2026-11-23 12:00").date())
+    )
+    return [
+        (e.action.value, e.source.value, sorted(e.changes))
+        for e in service.store.history(session.id)
+    ]
+
+
+def test_the_trail_names_an_away_answer_as_its_source(
+    service: ClockService, presence: PresenceService, machine: Machine
+) -> None:
+    prompt = away_from_10_12_to_10_47(service, presence, machine)
+    presence.answer(prompt, AwayAnswer.BREAK)
+    assert trail(service)[-1] == ("edited", "away_prompt", ["breaks"])
+    prompt = away_prompt(
+        machine.run(presence, 35 * 60, active=False) + machine.run(presence, POLL, active=True)
+    )
+    presence.answer(prompt, AwayAnswer.END_OF_DAY)
+    assert trail(service)[-1] == ("edited", "away_prompt", ["end"])
+
+
+def test_the_trail_names_the_auto_clock_out(
+    service: ClockService, presence: PresenceService, machine: Machine
+) -> None:
+    service.clock_in()
+    presence.start()
+    machine.run(presence, 9 * 3600, active=True)
+    machine.run(presence, 3 * 3600 + 2 * POLL, active=False)
+    assert trail(service) == [
+        ("created", "clock", ["breaks", "flagged", "note", "start"]),
+        ("edited", "auto_clock_out", ["end", "flagged"]),
+    ]

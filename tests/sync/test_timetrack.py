@@ -60,6 +60,7 @@ def test_a_session_is_created_as_the_documents_say(timetrack: FakeTimeTrack) -> 
         "to": "2026-11-23T15:30:00.000Z",
         "minutesBreak": 30,
         "notes": "Support",
+        "manual": False,  # clocked, not made by hand
     }
     [stored] = timetrack.live()
     assert stored["breakMinutes"] == 30 and stored["user"] == "anna"

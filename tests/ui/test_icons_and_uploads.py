@@ -172,6 +172,7 @@ def test_the_tray_uploads_through_the_real_service_and_tells_of_a_rejection(
     fake_clock.set_local("2026-11-23 17:00")
     ui_service.clock_in(at=berlin("2026-11-23 08:00"))
     ui_service.clock_out()
+    fake_clock.advance(minutes=2)  # past the upload grace period
     watch.refresh()
     assert watch.summary.text() == "1 session waiting to upload."
     assert watch.summary.badge is Badge.WAITING
@@ -187,6 +188,7 @@ def test_the_tray_uploads_through_the_real_service_and_tells_of_a_rejection(
     fake_clock.advance(days=1)
     ui_service.clock_in(at=fake_clock.now - timedelta(hours=2))
     ui_service.clock_out()
+    fake_clock.advance(minutes=2)
     asyncio.run(one_run())
     assert watch.summary.text() == (
         "Uploads paused: TimeTrack rejected the credentials; update them in Settings"
@@ -219,6 +221,7 @@ def test_a_network_failure_reads_the_same_plain_words_everywhere(
     fake_clock.set_local("2026-11-23 17:00")
     ui_service.clock_in(at=berlin("2026-11-23 08:00"))
     session = ui_service.clock_out()
+    fake_clock.advance(minutes=2)  # past the upload grace period
 
     async def one_run() -> None:
         watch.sync_now()

@@ -60,6 +60,8 @@ def test_the_menu_lists_the_entries_in_the_users_words(tray: ClockTray) -> None:
         "Clock out",
         "Today's timer",
         "Week…",
+        "Add forgotten time…",
+        "Discard this session…",
         "Sync now",
         "Settings…",
         "Quit",

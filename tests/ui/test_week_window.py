@@ -267,7 +267,7 @@ def test_tab_starts_with_the_weeks_navigation(qtbot: QtBot, ui_service: ClockSer
     qtbot.waitExposed(window)
     seen = []
     widget = window.prev_button
-    for _ in range(9):
+    for _ in range(10):  # navigation (3), the tree, add/edit/delete/lock/export, Close
         seen.append(widget)
         widget = widget.nextInFocusChain()
         while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
