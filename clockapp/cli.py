@@ -394,7 +394,7 @@ ACCOUNT_COMMANDS = ("holidays", "absence", "month", "balance", "report")
 def _add_account_commands(sub: Any) -> None:
     p = sub.add_parser("holidays", help="the public holidays of your region; set the region")
     p.add_argument("--region", metavar="CODE", help="DE, a state such as DE-BY or DE-BE, or none")
-    p.add_argument("--year", metavar="YYYY", help="default: no limit")
+    p.add_argument("--year", metavar="YYYY", help="default: this year")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("absence", help="vacation, sick leave, time off: add, list, delete")
