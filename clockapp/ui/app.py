@@ -118,7 +118,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
     # Closed windows are deleted a moment later; then give their memory back.
     app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, release_memory))
     instance.activated.connect(tray.show_window)
-    clock.clocked_out.connect(uploads.sync_now)
+    clock.clocked_out.connect(lambda: upload_after_grace(service, uploads))
 
     def start_uploads() -> None:
         # The upload stack (keyring, httpx, TLS) costs ~20 MiB and a few hundred ms: loaded
@@ -243,3 +243,11 @@ def open_sync(service: ClockService, secrets: Any) -> Any:
     except Exception as exc:
         log.warning("uploads are off for this run: %s", exc)
         return None
+
+
+def upload_after_grace(service: ClockService, uploads: UploadWatch) -> None:
+    """Upload a session just ended once its grace period (``upload_grace_minutes``) is over,
+    so an undo or a quick correction inside it reaches the server as one create."""
+    minutes = service.settings.get("upload_grace_minutes")
+    delay_ms = (int(minutes) * 60 + 5) * 1000 if isinstance(minutes, int) and minutes > 0 else 0
+    QTimer.singleShot(delay_ms, lambda: uploads.sync_now())

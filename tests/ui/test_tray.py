@@ -308,3 +308,24 @@ def test_choosing_a_backend_in_settings_starts_uploads_without_a_restart(
     assert controller.sync_action.isEnabled()
     dialog.close()
     controller.menu.deleteLater()
+
+
+def test_a_clock_out_is_uploaded_when_its_grace_period_is_over(
+    qtbot: QtBot, ui_service: ClockService
+) -> None:
+    from clockapp.ui.app import upload_after_grace
+
+    class Uploads:
+        runs = 0
+
+        def sync_now(self) -> None:
+            self.runs += 1
+
+    uploads = Uploads()
+    ui_service.settings.set("upload_grace_minutes", 0)
+    upload_after_grace(ui_service, uploads)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: uploads.runs == 1, timeout=2000)
+    ui_service.settings.set("upload_grace_minutes", 2)
+    upload_after_grace(ui_service, uploads)  # type: ignore[arg-type]
+    qtbot.wait(300)
+    assert uploads.runs == 1  # not before the two minutes are over
