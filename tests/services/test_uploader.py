@@ -6,6 +6,7 @@ Real store on disk, real HTTP on loopback; only time is the test's (a fake clock
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import subprocess
 import sys
@@ -486,6 +487,12 @@ class SilentServer:
             self.connections.append(conn)
 
     def close(self) -> None:
+        import socket
+
+        # shutdown() first: a close() alone leaves the listener alive while accept() blocks
+        # on it in the other thread, and it goes on taking connections.
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)
         self.sock.close()
         for conn in self.connections:
             conn.close()
