@@ -62,7 +62,7 @@ def balance_days(
     absences: Mapping[date, Absence],
 ) -> list[DayBalance]:
     """The days ``first``..``last`` from their worked and break seconds
-    (:func:`clockapp.domain.week.day_times`, or as kept from it), each with its target."""
+    (:func:`clockapp.domain.timeline.day_times`, or as kept from it), each with its target."""
     none = (0.0, 0.0)
     return [
         DayBalance(

@@ -134,21 +134,27 @@ class DayTime:
         return floor_minutes(self.counted_break_seconds)
 
 
+def day_times(
+    sessions: Iterable[WorkSession], first: date, last: date, zone_name: str, now: datetime
+) -> dict[date, tuple[float, float]]:
+    """Worked and break seconds of each local day from ``first`` to ``last`` that ``sessions``
+    touch (from :func:`split_by_day`)."""
+    worked: dict[date, timedelta] = {}
+    paused: dict[date, timedelta] = {}
+    for session in sessions:
+        for day, (w, b) in split_by_day(session, zone_name, now).items():
+            if first <= day <= last:
+                worked[day] = worked.get(day, timedelta(0)) + timedelta(seconds=w)
+                paused[day] = paused.get(day, timedelta(0)) + timedelta(seconds=b)
+    return {d: (worked[d].total_seconds(), paused[d].total_seconds()) for d in worked}
+
+
 def day_time(sessions: Iterable[WorkSession], day: date, zone_name: str, now: datetime) -> DayTime:
     """The time of local ``day`` across ``sessions`` (open ones up to ``now``); sessions that
     don't touch the day add nothing, so passing neighbours is fine."""
     sessions = list(sessions)
-    worked = paused = timedelta(0)
-    for session in sessions:
-        w, b = split_by_day(session, zone_name, now).get(day, (0.0, 0.0))
-        worked += timedelta(seconds=w)
-        paused += timedelta(seconds=b)
-    return DayTime(
-        day,
-        worked.total_seconds(),
-        paused.total_seconds(),
-        counted_break_seconds(sessions, day, zone_name, now),
-    )
+    worked, paused = day_times(sessions, day, day, zone_name, now).get(day, (0.0, 0.0))
+    return DayTime(day, worked, paused, counted_break_seconds(sessions, day, zone_name, now))
 
 
 def working_since(session: WorkSession | None) -> datetime | None:

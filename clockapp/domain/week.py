@@ -18,14 +18,13 @@ from clockapp.domain.rules import Violation, check_working_time
 from clockapp.domain.session import WorkSession, utc
 from clockapp.domain.shifts import Shift, planned_by_day
 from clockapp.domain.targets import Absence, target_for
-from clockapp.domain.timeline import counted_break_seconds, floor_minutes, split_by_day
+from clockapp.domain.timeline import counted_break_seconds, day_times, floor_minutes
 from clockapp.domain.zones import local
 
 __all__ = [
     "DayTotal",
     "Targets",
     "WeekReport",
-    "day_times",
     "day_totals",
     "monday_of",
     "week_report",
@@ -240,21 +239,6 @@ def day_totals(
             )
         )
     return totals
-
-
-def day_times(
-    sessions: Iterable[WorkSession], first: date, last: date, zone_name: str, now: datetime
-) -> dict[date, tuple[float, float]]:
-    """Worked and break seconds of each local day from ``first`` to ``last`` that ``sessions``
-    touch (from :func:`~clockapp.domain.timeline.split_by_day`)."""
-    worked: dict[date, timedelta] = {}
-    paused: dict[date, timedelta] = {}
-    for session in sessions:
-        for day, (w, b) in split_by_day(session, zone_name, now).items():
-            if first <= day <= last:
-                worked[day] = worked.get(day, timedelta(0)) + timedelta(seconds=w)
-                paused[day] = paused.get(day, timedelta(0)) + timedelta(seconds=b)
-    return {d: (worked[d].total_seconds(), paused[d].total_seconds()) for d in worked}
 
 
 def week_report(

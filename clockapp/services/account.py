@@ -23,12 +23,8 @@ from clockapp.domain.account import (
 )
 from clockapp.domain.errors import ClockError, NotFound
 from clockapp.domain.targets import Absence, absence_days
-from clockapp.domain.week import (
-    DayTotal,
-    Targets,
-    day_times,
-    day_totals,
-)
+from clockapp.domain.timeline import day_times
+from clockapp.domain.week import DayTotal, Targets, day_totals
 from clockapp.domain.zones import day_start, local
 from clockapp.services.holidays import NO_REGION, check_region, holidays_between, split_region
 from clockapp.settings import Settings

@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 
 from clockapp.domain.errors import ClockError
 from clockapp.domain.session import BreakSegment, WorkSession
+from clockapp.domain.timeline import split_by_day
 from clockapp.domain.week import (
     DayTotal,
     Targets,
     WeekReport,
     monday_of,
-    split_by_day,
     week_report,
 )
 from clockapp.domain.zones import local
