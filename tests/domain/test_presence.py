@@ -31,6 +31,7 @@ from clockapp.domain.presence import (
     Observation,
     PresenceSettings,
     PresenceTracker,
+    Reminder,
     ReminderKind,
     ReminderSettings,
     ZoneChanged,
@@ -535,8 +536,8 @@ def working(start: str, on_break: bool = False) -> WorkSession:
     return WorkSession(id=uuid.uuid4(), start=at(start), zone=BERLIN, breaks=breaks)
 
 
-def kinds(reminders: list[object]) -> set[ReminderKind]:
-    return {r.kind for r in reminders}  # type: ignore[attr-defined]
+def kinds(reminders: list[Reminder]) -> set[ReminderKind]:
+    return {r.kind for r in reminders}
 
 
 def test_break_steps_come_from_the_rules() -> None:

@@ -13,6 +13,7 @@ from clockapp.domain.presence import (
     AwayCause,
     AwayPrompt,
     ClockChanged,
+    Heartbeat,
     Reminder,
     ReminderKind,
 )
@@ -245,9 +246,12 @@ def test_the_heartbeat_is_written_at_most_once_a_minute(
 ) -> None:
     writes: list[object] = []
     save = ActivityLog.save_heartbeat
-    monkeypatch.setattr(
-        ActivityLog, "save_heartbeat", lambda self, beat: (writes.append(beat), save(self, beat))
-    )
+
+    def counted_save(self: ActivityLog, beat: Heartbeat) -> None:
+        writes.append(beat)
+        save(self, beat)
+
+    monkeypatch.setattr(ActivityLog, "save_heartbeat", counted_save)
     service.clock_in()
     presence.start()
     machine.run(presence, 10 * 60, active=True)

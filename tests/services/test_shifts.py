@@ -32,7 +32,7 @@ def evening(fake_clock: FakeClock) -> FakeClock:
 
 
 def with_papershift(service: ClockService, server: FakePapershift, user: str = "User-001") -> None:
-    ids = {
+    ids: dict[str, str | None] = {
         "location_external_id": "Company-A",
         "working_area_id": "12",
         "user_external_id": user,

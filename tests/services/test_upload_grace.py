@@ -10,7 +10,8 @@ from pathlib import Path
 from clockapp.secrets import SecretStore
 from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
-from clockapp.services.sync import SyncResult, SyncService
+from clockapp.services.sync import SyncService
+from clockapp.services.uploads import SyncResult
 from clockapp.settings import Settings
 from clockapp.storage import Store
 from tests.conftest import BERLIN, FakeClock

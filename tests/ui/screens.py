@@ -54,6 +54,7 @@ from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 from clockapp.ui.week_window import WeekWindow
 from tests.conftest import BERLIN, FakeClock, berlin
+from tests.ui.trees import row
 
 
 class StuckUploads:
@@ -76,7 +77,7 @@ class StuckUploads:
         ]
         self.infos = {uuid.UUID(i): info for i, info in zip(ids, states, strict=True)}
 
-    async def sync_now(self) -> None:
+    async def sync_now(self, *, asked: bool = False) -> None:
         return None
 
     def counts(self) -> dict[UploadStatus, int]:
@@ -156,21 +157,22 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     def week() -> QWidget:
         window = WeekWindow(service, stuck, uploads=uploads)
         window.show_week(berlin("2026-11-24 12:00").date())
-        window.tree.setCurrentItem(window.tree.topLevelItem(1).child(0))  # Tuesday's: waiting
+        window.tree.setCurrentItem(row(window.tree, 1, 0))  # Tuesday's: waiting
         window.show()
         return window
 
     def settings() -> QWidget:
+        from clockapp.secrets import SecretStore
         from clockapp.services.sync import SyncService
 
         uploads = SyncService(
             service.store,
             service.settings,
-            object(),
+            SecretStore(),
             now=clock_now,
-            zone_name=BERLIN,  # type: ignore[arg-type]
+            zone_name=BERLIN,
         )
-        dialog = SettingsDialog(service.settings, object(), preview=uploads.preview)
+        dialog = SettingsDialog(service.settings, SecretStore(), preview=uploads.preview)
         dialog.kind.setCurrentIndex(2)  # Papershift: the longest form
         for entity, value in (("location", "berlin-1"), ("working_area", "Kasse"), ("user", "ak")):
             dialog.ps_ids[entity][1].setText(value)  # the note says what this account gets
@@ -242,18 +244,18 @@ def problems(name: str, window: QWidget) -> list[str]:
                     f"has {child.width()}"
                 )
         if isinstance(child, QLabel) and child.text():
-            need = child.sizeHint()
+            hint = child.sizeHint()
             if child.wordWrap():
                 height = child.heightForWidth(child.width())
                 clipped = height > child.height()
             else:
                 drawn = drawn_width(child)
-                need.setWidth(max(need.width(), math.ceil(drawn)))
-                clipped = need.width() > child.width() or need.height() > child.height()
+                hint.setWidth(max(hint.width(), math.ceil(drawn)))
+                clipped = hint.width() > child.width() or hint.height() > child.height()
             if clipped:
                 found.append(
-                    f"{name}: label {child.text()[:40]!r} is cut: needs {need.width()}×"
-                    f"{need.height()}, has {child.width()}×{child.height()}"
+                    f"{name}: label {child.text()[:40]!r} is cut: needs {hint.width()}×"
+                    f"{hint.height()}, has {child.width()}×{child.height()}"
                 )
     return found
 

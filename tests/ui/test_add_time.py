@@ -13,6 +13,7 @@ from clockapp.ui.tray import ClockTray
 from clockapp.ui.week_window import WeekWindow
 from tests.conftest import FakeClock, berlin
 from tests.ui.test_week_window import rows, session_item, week_with_work
+from tests.ui.trees import row
 
 
 def save(dialog: EditDialog) -> None:
@@ -25,7 +26,9 @@ def test_a_forgotten_morning_is_added_from_the_week_window(
     ids = week_with_work(ui_service, fake_clock)  # Tuesday 08:00-15:00 was clocked
     window = WeekWindow(ui_service)
     qtbot.addWidget(window)
-    window.tree.setCurrentItem(window.tree.topLevelItem(1))  # Tuesday
+    tuesday = row(window.tree, 1)
+    assert tuesday is not None
+    window.tree.setCurrentItem(tuesday)
     window.add_button.click()
     dialog = window._dialog
     assert isinstance(dialog, EditDialog) and dialog.isVisible()

@@ -32,6 +32,7 @@ from tests.conftest import FakeClock, berlin
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
 from tests.ui.conftest import FakeUploads
+from tests.ui.trees import row
 
 SOURCES = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
@@ -193,7 +194,8 @@ def test_the_tray_uploads_through_the_real_service_and_tells_of_a_rejection(
     assert watch.summary.text() == (
         "Uploads paused: TimeTrack rejected the credentials; update them in Settings"
     )
-    assert watch.summary.badge is Badge.ATTENTION and told == ["Uploads paused"]
+    badge: Badge = watch.summary.badge  # not narrowed by the assert before the run
+    assert badge is Badge.ATTENTION and told == ["Uploads paused"]
 
 
 def closed_port_url() -> str:
@@ -228,7 +230,9 @@ def test_a_network_failure_reads_the_same_plain_words_everywhere(
         await watch.wait_idle()
 
     asyncio.run(one_run())
-    [info] = [i for sid, i in sync.session_statuses().items() if sid == session.id]
+    statuses = sync.session_statuses()
+    assert statuses is not None
+    [info] = [i for sid, i in statuses.items() if sid == session.id]
     assert info.status is UploadStatus.WAITING and "connect" in (info.detail or "")  # raw cause
     text = watch.summary.text()
     assert text.startswith(
@@ -247,12 +251,12 @@ def test_a_network_failure_reads_the_same_plain_words_everywhere(
 
     week = WeekWindow(ui_service, sync, uploads=watch)
     qtbot.addWidget(week)
-    row = week.tree.topLevelItem(0).child(0)
-    assert row.text(5).startswith("waiting, next try ")
-    assert row.toolTip(5) == session_upload_detail(info)
-    assert "TimeTrack can't be reached" in row.toolTip(5) and "Errno" not in row.toolTip(5)
-    week.tree.setCurrentItem(row)
-    assert week.status.text() == row.toolTip(5) and week.status.wordWrap()
+    waiting = row(week.tree, 0, 0)
+    assert waiting.text(5).startswith("waiting, next try ")
+    assert waiting.toolTip(5) == session_upload_detail(info)
+    assert "TimeTrack can't be reached" in waiting.toolTip(5) and "Errno" not in waiting.toolTip(5)
+    week.tree.setCurrentItem(waiting)
+    assert week.status.text() == waiting.toolTip(5) and week.status.wordWrap()
 
 
 def test_sync_now_shows_it_is_uploading_then_tells_the_result(

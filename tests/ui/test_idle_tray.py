@@ -85,7 +85,12 @@ def test_the_presence_watch_can_look_on_the_clocks_minute_instead_of_its_own_tim
     watch, idle = presence_on_the_minute
     asked: list[float | None] = []
     real = idle.idle_seconds
-    idle.idle_seconds = lambda: asked.append(real()) or real()  # type: ignore[method-assign]
+
+    def counted() -> float | None:
+        asked.append(real())
+        return asked[-1]
+
+    idle.idle_seconds = counted  # type: ignore[method-assign]
     live_clock.start()
     watch.start()
     assert len(asked) == 1  # the look at start

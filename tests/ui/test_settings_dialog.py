@@ -24,7 +24,9 @@ def settings(tmp_path: Path) -> Settings:
     return Settings.load(tmp_path / "config" / "settings.json")
 
 
-def dialog_for(qtbot: QtBot, settings: Settings, tmp_path: Path, secrets: object = "real"):  # type: ignore[no-untyped-def]
+def dialog_for(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, secrets: object = "real"
+) -> SettingsDialog:
     dialog = SettingsDialog(
         settings,
         SecretStore() if secrets == "real" else secrets,

@@ -60,7 +60,8 @@ def test_without_a_display_clockapp_says_so_in_one_sentence(
 def _next_event(process: subprocess.Popen[str], kind: str) -> dict[str, Any]:
     assert process.stdout is not None
     for line in process.stdout:  # the app ends its trace when it exits; the test's timeout rules
-        if line.startswith("{") and (event := json.loads(line))["event"] == kind:
+        event: dict[str, Any] = json.loads(line) if line.startswith("{") else {}
+        if event.get("event") == kind:
             return event
     _, err = process.communicate(timeout=10)
     pytest.fail(f"the app ended without reporting {kind!r}: {err}")

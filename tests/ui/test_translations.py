@@ -11,6 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -31,7 +32,7 @@ BIN = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?:![rs])?(?::[^}]*)?\}")
 
 
-def load_build_script():  # type: ignore[no-untyped-def]
+def load_build_script() -> Any:
     spec = importlib.util.spec_from_file_location("i18n_build", ROOT / "resources/i18n/build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -89,7 +90,7 @@ def test_user_errors_are_raised_with_literal_sentences_the_translators_see() -> 
         assert not (isinstance(text, ast.Call) and getattr(text.func, "attr", "") == "format"), (
             where
         )
-        if isinstance(text, ast.Constant):
+        if isinstance(text, ast.Constant) and isinstance(text.value, str):
             fields = {
                 m.strip("{}").split("!")[0].split(":")[0] for m in PLACEHOLDER.findall(text.value)
             }
@@ -98,7 +99,7 @@ def test_user_errors_are_raised_with_literal_sentences_the_translators_see() -> 
 
 
 def all_subclasses(cls: type) -> set[type]:
-    found = set(cls.__subclasses__())
+    found: set[type] = set(cls.__subclasses__())
     return found.union(*(all_subclasses(c) for c in found)) if found else found
 
 

@@ -216,7 +216,8 @@ def screenshot(env: dict[str, str], name: str) -> Path:
 
 def open_menu(app: App, tray: list[int]) -> dict[str, Any]:
     click(app.env, tray, button=3)
-    return app.next_event("menu")["entries"]
+    entries: dict[str, Any] = app.next_event("menu")["entries"]
+    return entries
 
 
 def choose(app: App, tray: list[int], entry: str) -> None:

@@ -151,9 +151,10 @@ def _item(desktop: Desktop, app: App) -> tuple[str, str]:
     def registered() -> list[tuple[str, str]]:
         return desktop.bus.items_of(app.process.pid)
 
-    [item] = _wait_for(
+    items: list[tuple[str, str]] = _wait_for(
         registered, 30, "the app's item in RegisteredStatusNotifierItems", (desktop.panel_log,)
     )
+    [item] = items
     return item
 
 

@@ -17,13 +17,14 @@ from clockapp.services.sync import SyncService
 from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.live_clock import hm
-from clockapp.ui.qt import QDialogButtonBox, QFileDialog, QMessageBox, QStandardPaths, Qt
+from clockapp.ui.qt import QDialogButtonBox, QFileDialog, QMessageBox, QStandardPaths, Qt, QWidget
 from clockapp.ui.upload_status import UploadWatch
 from clockapp.ui.week_window import WeekWindow, localized_day, minutes
 from tests.conftest import FakeClock, berlin
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
 from tests.ui.conftest import FakeUploads
+from tests.ui.trees import child, row
 
 
 def work(service: ClockService, day: str, start: str, end: str, pause: str | None = None) -> str:
@@ -37,17 +38,15 @@ def work(service: ClockService, day: str, start: str, end: str, pause: str | Non
 
 def rows(window: WeekWindow) -> list[list[str]]:
     tree = window.tree
-    return [
-        [tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())
-    ]
+    return [[row(tree, i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())]
 
 
 def session_item(window: WeekWindow, session_id: str):  # type: ignore[no-untyped-def]
     for i in range(window.tree.topLevelItemCount()):
-        day = window.tree.topLevelItem(i)
+        day = row(window.tree, i)
         for j in range(day.childCount()):
-            if day.child(j).data(0, 256) == session_id:
-                return day.child(j)
+            if child(day, j).data(0, 256) == session_id:
+                return child(day, j)
     raise AssertionError(f"session {session_id} is not shown")
 
 
@@ -135,7 +134,7 @@ def test_a_locked_day_is_read_only(
     window.tree.setCurrentItem(session_item(window, ids["mon"]))
     assert window.lock_button.text() == "&Lock day"
     window.lock_button.click()
-    assert window.tree.topLevelItem(0).text(5) == "locked"
+    assert row(window.tree, 0).text(5) == "locked"
     window.tree.setCurrentItem(session_item(window, ids["mon"]))
     dialog = EditDialog(ui_service, ui_service.find(ids["mon"]))
     qtbot.addWidget(dialog)
@@ -143,7 +142,7 @@ def test_a_locked_day_is_read_only(
     assert dialog.start_edit.isReadOnly() and "locked" in dialog.message.text()
     assert window.lock_button.text() == "Un&lock day"
     window.lock_button.click()
-    assert window.tree.topLevelItem(0).text(5) == ""
+    assert row(window.tree, 0).text(5) == ""
 
 
 def test_delete_asks_first(qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock) -> None:
@@ -211,12 +210,12 @@ def test_upload_states_and_entries_made_elsewhere(
         await window._remote_task
 
     asyncio.run(fetch())
-    friday = window.tree.topLevelItem(4)
-    assert friday.text(1) == hm(4 * 3600) and friday.child(0).text(5) == "made elsewhere"
+    friday = row(window.tree, 4)
+    assert friday.text(1) == hm(4 * 3600) and child(friday, 0).text(5) == "made elsewhere"
     assert window.status.text() == "1 entry made elsewhere is counted above."
-    thursday = window.tree.topLevelItem(3)
-    assert thursday.child(0).text(5) == "saved on this device"
-    window.tree.setCurrentItem(friday.child(0))
+    thursday = row(window.tree, 3)
+    assert child(thursday, 0).text(5) == "saved on this device"
+    window.tree.setCurrentItem(child(friday, 0))
     assert not window.edit_button.isEnabled()  # entries made elsewhere are not ours to edit
 
 
@@ -230,16 +229,16 @@ def test_a_night_shift_is_listed_under_every_day_it_touches(
     night = str(ui_service.clock_out(at=berlin("2026-11-28 06:30")).id)
     window = WeekWindow(ui_service)
     qtbot.addWidget(window)
-    friday, saturday = window.tree.topLevelItem(4), window.tree.topLevelItem(5)
+    friday, saturday = row(window.tree, 4), row(window.tree, 5)
     assert (friday.text(1), saturday.text(1)) == ("2:00", "6:00")
     for day, part, pause in ((friday, "2:00", "0:00"), (saturday, "6:00", "0:30")):
         assert day.childCount() == 1
-        row = day.child(0)
-        assert row.data(0, 256) == night
-        assert row.text(0) == "Fri 22:00 – Sat 06:30"  # its whole span
-        assert (row.text(1), row.text(2)) == (f"{part} of 8:00", f"{pause} of 0:30")
+        piece = child(day, 0)
+        assert piece.data(0, 256) == night
+        assert piece.text(0) == "Fri 22:00 – Sat 06:30"  # its whole span
+        assert (piece.text(1), piece.text(2)) == (f"{part} of 8:00", f"{pause} of 0:30")
     # Either row edits the same session.
-    window.tree.setCurrentItem(saturday.child(0))
+    window.tree.setCurrentItem(child(saturday, 0))
     assert window.edit_button.isEnabled() and window.selected_session() == night
 
 
@@ -265,12 +264,13 @@ def test_tab_starts_with_the_weeks_navigation(qtbot: QtBot, ui_service: ClockSer
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    seen = []
-    widget = window.prev_button
+    seen: list[QWidget] = []
+    widget: QWidget | None = window.prev_button
     for _ in range(10):  # navigation (3), the tree, add/edit/delete/lock/export, Close
+        assert widget is not None
         seen.append(widget)
         widget = widget.nextInFocusChain()
-        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        while widget is not None and not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget = widget.nextInFocusChain()
     assert seen[:4] == [window.prev_button, window.this_button, window.next_button, window.tree]
     assert seen[-1] is window.close_button
@@ -320,7 +320,7 @@ def test_the_week_shows_upload_states_once_a_backend_is_set(
     window = WeekWindow(ui_service, None, uploads=watch)
     qtbot.addWidget(window)
     window.show()
-    assert window.tree.topLevelItem(0).child(0).text(5) == "on this device"
+    assert row(window.tree, 0, 0).text(5) == "on this device"
     fake = FakeUploads()
     fake.session_statuses = lambda: {  # type: ignore[attr-defined]
         s.id: UploadInfo(UploadStatus.SAVED, None, None, None)
@@ -329,16 +329,16 @@ def test_the_week_shows_upload_states_once_a_backend_is_set(
     watch.sync = fake  # what the tray does once Settings saved a backend
     watch.refresh()
     assert window.sync is fake
-    assert window.tree.topLevelItem(0).child(0).text(5) == "saved on this device"
+    assert row(window.tree, 0, 0).text(5) == "saved on this device"
     # Closed while an upload run ends: shown again, it shows the new state.
     window.hide()
-    fake.session_statuses = lambda: {  # type: ignore[attr-defined]
+    fake.session_statuses = lambda: {
         s.id: UploadInfo(UploadStatus.UPLOADED, "1", None, None)
         for s in ui_service.sessions(date(2026, 11, 23), date(2026, 11, 29))
     }
     watch.refresh()
     window.show()
-    assert window.tree.topLevelItem(0).child(0).text(5) == "uploaded"
+    assert row(window.tree, 0, 0).text(5) == "uploaded"
 
 
 def test_the_edit_dialog_is_wide_enough_and_a_refusal_never_squeezes_its_fields(
