@@ -228,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _run(service, args)
         finally:
-            service.store.close()
+            service.close()
     except (ClockError, StorageError, SettingsError) as exc:
         print(f"clockapp: {visible(str(exc))}", file=sys.stderr)
         return 1
@@ -275,9 +275,8 @@ def _refuse_undecodable(args: argparse.Namespace) -> None:
 
 def _print_notices(service: ClockService) -> None:
     """What the user must know before the command's own output: one line each on stderr."""
-    notices = [service.store.notice] if service.store.notice else []
-    for notice in [*notices, *map(str, service.settings.notices)]:
-        print(f"Warning: {visible(' '.join(notice.split()))}", file=sys.stderr)
+    for notice in service.notices():
+        print(f"Warning: {visible(' '.join(str(notice).split()))}", file=sys.stderr)
 
 
 def _run(service: ClockService, args: argparse.Namespace) -> int:
@@ -295,7 +294,7 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
         s = service.start_break(instant(args.at))
         print(f"Break started at {_hm(s.breaks[-1].start, zone)}.")
     elif command == "resume":
-        before = service.store.running_session()
+        before = service.running()
         s = service.end_break(instant(args.at))
         if before and before.open_break and s.breaks and s.breaks[-1].end:
             print(f"Back at work at {_hm(s.breaks[-1].end, zone)}.")

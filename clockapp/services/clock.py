@@ -14,11 +14,12 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from clockapp.domain import clock
 from clockapp.domain.clock import ClockState
-from clockapp.domain.errors import ClockError, NotFound
+from clockapp.domain.errors import ClockError, NotFound, UserError
 from clockapp.domain.history import HistoryEntry, Source
 from clockapp.domain.session import BreakSegment, WorkSession, new_session_id, validate_session
 from clockapp.domain.shifts import Shift
@@ -105,7 +106,7 @@ class ClockService:
                 if running is None and later and not inside:
                     raise self._later_session_exists(at, later[0], now) from None
                 raise
-            self._refuse_locked(session, now)
+            self.refuse_locked(session, now)
             self.store.save_session(session, source=Source.CLOCK)
         return session
 
@@ -118,7 +119,7 @@ class ClockService:
         with self.store.write():
             if self.store.session(after.id) != after:
                 raise ClockError("The session has changed since, so there is nothing to undo.")
-            self._refuse_locked(after, now)
+            self.refuse_locked(after, now)
             if before is None:
                 self.store.delete_session(after, source=Source.CLOCK, reason="undone")
                 return None
@@ -155,7 +156,7 @@ class ClockService:
         now = self._now()
         with self.store.write():
             session = clock.start_break(self.store.running_session(), at or now, now)
-            self._refuse_locked(session, now)
+            self.refuse_locked(session, now)
             self.store.save_session(session, source=Source.CLOCK)
         return session
 
@@ -163,7 +164,7 @@ class ClockService:
         now = self._now()
         with self.store.write():
             session = clock.end_break(self.store.running_session(), at or now, now)
-            self._refuse_locked(session, now)
+            self.refuse_locked(session, now)
             self.store.save_session(session, source=Source.CLOCK)
         return session
 
@@ -174,7 +175,7 @@ class ClockService:
             running = self.store.running_session()
             others = self.store.sessions_between(running.start, at) if running else []
             session = clock.clock_out(running, others, at, now, note)
-            self._refuse_locked(session, now)
+            self.refuse_locked(session, now)
             self.store.save_session(session, Change.FINISHED, source=Source.CLOCK)
         return session
 
@@ -319,7 +320,7 @@ class ClockService:
         reason = self._reason(reason)
         with self.store.write():
             old = self.find(ref)
-            self._refuse_locked(old, now)
+            self.refuse_locked(old, now)
             changes: dict[str, Any] = {}
             if start is not None:
                 changes["start"] = start
@@ -335,7 +336,7 @@ class ClockService:
             new = new.with_changes(by_hand=True)
             span_end = new.effective_end(now)
             validate_session(new, self.store.sessions_between(new.start, span_end), now)
-            self._refuse_locked(new, now)
+            self.refuse_locked(new, now)
             if old.end is not None:
                 change: Change | None = Change.EDITED
             else:
@@ -367,7 +368,7 @@ class ClockService:
         with self.store.write():
             others = self.store.sessions_between(session.start, max(session.start, end))
             validate_session(session, others, now)
-            self._refuse_locked(session, now)
+            self.refuse_locked(session, now)
             self.store.save_session(session, Change.FINISHED, source=Source.HAND, reason=reason)
         return session
 
@@ -376,7 +377,7 @@ class ClockService:
         reason = self._reason(reason)
         with self.store.write():
             session = self.find(ref)
-            self._refuse_locked(session, now)
+            self.refuse_locked(session, now)
             self.store.delete_session(session, source=Source.HAND, reason=reason)
         return session
 
@@ -388,7 +389,7 @@ class ClockService:
             running = self.store.running_session()
             if running is None:
                 raise ClockError("You are not clocked in, so there is no session to discard.")
-            self._refuse_locked(running, now)
+            self.refuse_locked(running, now)
             self.store.delete_session(running, source=Source.HAND, reason=reason)
         return running
 
@@ -435,7 +436,8 @@ class ClockService:
             for day in days:
                 self.store.set_locked(day, locked)
 
-    def _refuse_locked(self, session: WorkSession, now: datetime) -> None:
+    def refuse_locked(self, session: WorkSession, now: datetime) -> None:
+        """Refuse a change to ``session`` when any of its days is locked (one rule for all)."""
         days = local_days(session.start, session.effective_end(now), self.zone_name)
         locked = self.store.locked_days(days[0], days[-1])
         if locked:
@@ -443,6 +445,47 @@ class ClockService:
             raise ClockError(
                 "{day} is locked; unlock it first to change its sessions.", day=day.isoformat()
             )
+
+    # -- what the front ends read and keep, so they never reach the store or settings -------
+
+    def running(self) -> WorkSession | None:
+        """The session clocked in now, if any."""
+        return self.store.running_session()
+
+    def locked_days(self, first: date, last: date) -> set[date]:
+        """The locked days from ``first`` to ``last``."""
+        return self.store.locked_days(first, last)
+
+    def trail(self, session_id: uuid.UUID) -> list[HistoryEntry]:
+        """Every change to the session ``session_id``, oldest first."""
+        return self.store.history(session_id)
+
+    def data_version(self) -> int:
+        """Changes when any connection (the other front end too) commits to the store."""
+        return self.store.data_version()
+
+    @property
+    def database_path(self) -> Path:
+        """The store's file: the tray watches it for the command line's changes."""
+        return self.store.path
+
+    def setting(self, key: str) -> Any:
+        """A setting's value as the app uses it (its default where unset)."""
+        return self.settings.get(key)
+
+    def remember(self, key: str, value: Any) -> None:
+        """Keep a setting the app learned (``no_tray_explained``); raises SettingsError."""
+        self.settings.set(key, value)
+        self.settings.save()
+
+    def notices(self) -> list[UserError]:
+        """What the user must know at start: a store that was repaired, settings or policy
+        entries that could not be used (each ignored, never a crash)."""
+        found: list[UserError] = [self.store.notice] if self.store.notice else []
+        return [*found, *self.settings.notices]
+
+    def close(self) -> None:
+        self.store.close()
 
     # -- views and export --------------------------------------------------------------------
 

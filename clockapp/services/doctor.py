@@ -36,7 +36,7 @@ def doctor_report(secrets: SecretStore | None = None) -> dict[str, Any]:
         store = None
         notices.append(str(exc))
     if store is not None and store.notice:
-        notices.append(store.notice)
+        notices.append(str(store.notice))
     notices += [str(n) for n in settings.notices]
     report: dict[str, Any] = {
         "version": __version__,

@@ -342,7 +342,7 @@ class PresenceService:
             running = self._running(session_id)
             session = running.with_changes(breaks=(*running.breaks, BreakSegment(start, end)))
             validate_session(session, self.store.sessions_between(session.start, now), now)
-            self.clock._refuse_locked(session, now)  # same package: one rule for locked days
+            self.clock.refuse_locked(session, now)  # one rule for locked days
             self.store.save_session(session, source=Source.AWAY_PROMPT)
         return session
 
@@ -361,7 +361,7 @@ class PresenceService:
             session = clock.clock_out(running, others, at, now)
             if flagged:
                 session = session.with_changes(flagged=True)
-            self.clock._refuse_locked(session, now)
+            self.clock.refuse_locked(session, now)
             self.store.save_session(session, Change.FINISHED, source=source)
         return session
 

@@ -174,7 +174,9 @@ def _friendly(exc: sqlite3.Error, path: Path) -> StorageError:
 class Store:
     """The durable store. Open with :meth:`open`; write inside :meth:`write`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, notice: str | None = None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, notice: StorageError | None = None
+    ) -> None:
         self._conn = conn
         self.path = path
         #: Something the user must be told once (e.g. a damaged file was set aside).
@@ -239,15 +241,20 @@ class Store:
                 ) from moving
             log.error("database set aside as %s: %s", kept, exc)
             if isinstance(exc, _NotClockApps):
-                notice = (
-                    f"The file at {path} is not a ClockApp time record ({exc}). It was kept as "
-                    f"{kept}; ClockApp started a new, empty record."
+                notice = StorageError(
+                    "The file at {path} is not a ClockApp time record ({reason}). It was kept "
+                    "as {kept}; ClockApp started a new, empty record.",
+                    path=path,
+                    reason=str(exc),
+                    kept=kept,
                 )
             else:
-                notice = (
-                    f"Your time records could not be read ({exc}). The damaged file was kept "
-                    f"as {kept}; ClockApp started a new, empty record. Your IT support can try "
-                    "to recover the old one."
+                notice = StorageError(
+                    "Your time records could not be read ({reason}). The damaged file was "
+                    "kept as {kept}; ClockApp started a new, empty record. Your IT support can "
+                    "try to recover the old one.",
+                    reason=str(exc),
+                    kept=kept,
                 )
         try:
             return cls(_connect(path), path, notice)

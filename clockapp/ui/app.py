@@ -145,10 +145,8 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
                 presence.start()  # may ask about a session the last run left open
                 if show is not None:
                     tray.show_window(show)
-                if service.store.notice:
-                    tray.notify("ClockApp", service.store.notice)
-                if service.settings.notices:  # one balloon: a second would replace the first
-                    tray.notify("ClockApp", "\n".join(map(explain, service.settings.notices)))
+                if notices := service.notices():  # one balloon: a second would replace the first
+                    tray.notify("ClockApp", "\n".join(map(explain, notices)))
 
             loop.call_soon(start)
             loop.run_forever()
@@ -160,7 +158,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         wakeup.close()
         presence.stop()  # the heartbeat: the next start knows when they were last seen
         clock.stop()
-        service.store.close()
+        service.close()
         instance.release()
     return 0
 

@@ -1415,6 +1415,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>ClockApp kann die Zeitaufzeichnungen unter {path} nicht öffnen: {reason}.</translation>
     </message>
     <message>
+        <source>The file at {path} is not a ClockApp time record ({reason}). It was kept as {kept}; ClockApp started a new, empty record.</source>
+        <translation>Die Datei unter {path} ist keine ClockApp-Zeiterfassung ({reason}). Sie wurde als {kept} aufbewahrt; ClockApp hat eine neue, leere Erfassung begonnen.</translation>
+    </message>
+    <message>
+        <source>Your time records could not be read ({reason}). The damaged file was kept as {kept}; ClockApp started a new, empty record. Your IT support can try to recover the old one.</source>
+        <translation>Ihre Zeiterfassung konnte nicht gelesen werden ({reason}). Die beschädigte Datei wurde als {kept} aufbewahrt; ClockApp hat eine neue, leere Erfassung begonnen. Ihr IT-Support kann versuchen, die alte wiederherzustellen.</translation>
+    </message>
+    <message>
         <source>ClockApp can&apos;t start a new record at {path}: {reason}.</source>
         <translation>ClockApp kann unter {path} keine neue Aufzeichnung beginnen: {reason}.</translation>
     </message>
