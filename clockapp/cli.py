@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clockapp import __version__
 from clockapp.domain.clock import ClockState
@@ -26,10 +26,15 @@ from clockapp.domain.timeline import floor_minutes, hours_and_minutes
 from clockapp.domain.week import WeekReport
 from clockapp.domain.zones import local
 from clockapp.files import write_atomically
-from clockapp.services.clock import EXPORT_FORMATS, ClockService, open_default_clock
+from clockapp.services.clock import EXPORT_FORMATS, ClockService
+from clockapp.services.root import Services
 from clockapp.services.time_input import parse_after, parse_break, parse_date, parse_instant
 from clockapp.settings import WEEKDAYS, SettingsError
 from clockapp.storage import StorageError
+
+if TYPE_CHECKING:
+    from clockapp.services.account import AccountService
+    from clockapp.services.sync import SyncService
 
 JSON_HELP = "print JSON for scripts"
 
@@ -223,12 +228,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _refuse_undecodable(args)
         if args.command == "doctor":
             return _doctor(args.json)
-        service = open_default_clock()
-        _print_notices(service)
+        services = Services.open_default()
+        _print_notices(services.clock)
         try:
-            return _run(service, args)
+            return _run(services, args)
         finally:
-            service.close()
+            services.close()
     except (ClockError, StorageError, SettingsError) as exc:
         print(f"clockapp: {visible(str(exc))}", file=sys.stderr)
         return 1
@@ -279,7 +284,8 @@ def _print_notices(service: ClockService) -> None:
         print(f"Warning: {visible(' '.join(str(notice).split()))}", file=sys.stderr)
 
 
-def _run(service: ClockService, args: argparse.Namespace) -> int:
+def _run(services: Services, args: argparse.Namespace) -> int:
+    service = services.clock
     zone = service.zone_name
     today = local(datetime.now().astimezone(), zone).date()
     command: str = args.command
@@ -312,18 +318,16 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
     elif command == "week":
         of = parse_date(args.of, today) if args.of is not None else today
         if args.remote:
-            return _remote_week(service, of, args.json)
+            return _remote_week(services, of, args.json)
         _print_week(service.week(of), args.json, zone)
         if not args.json:
-            from clockapp.services.account import AccountService
-
-            note = AccountService(service).region_note()
+            note = services.account.region_note()
             if note:
                 print(note)
     elif command == "backend":
-        return _backend(service, args)
+        return _backend(services, args)
     elif command == "sync":
-        return _sync(service, args.json)
+        return _sync(services, args.json)
     elif command == "sessions":
         first = (
             parse_date(args.first, today)
@@ -339,7 +343,7 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
     elif command == "shifts":
         first = parse_date(args.first, today) if args.first is not None else today
         last = parse_date(args.last, today) if args.last is not None else first + timedelta(13)
-        _shifts(service, first, last, args.json)
+        _shifts(services, first, last, args.json)
     elif command == "edit":
         _edit(service, args)
     elif command == "delete":
@@ -365,7 +369,7 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
         service.set_locked_days(first, last, command == "lock")
         print(f"{what} is {command}ed.")
     elif command in ACCOUNT_COMMANDS:
-        return _account(service, args, today)
+        return _account(services.account, args, today)
     elif command == "export":
         first, last = parse_date(args.first, today), parse_date(args.last, today)
         text = service.export(first, last, args.format)
@@ -466,10 +470,7 @@ def _lock_span(args: argparse.Namespace, today: date) -> tuple[date, date, str]:
     return day, day, day.isoformat()
 
 
-def _account(service: ClockService, args: argparse.Namespace, today: date) -> int:
-    from clockapp.services.account import AccountService
-
-    account = AccountService(service)
+def _account(account: AccountService, args: argparse.Namespace, today: date) -> int:
     if args.command == "holidays":
         if args.region is not None:
             region = account.set_region(args.region)
@@ -587,21 +588,13 @@ def _signed(minutes: int) -> str:
     return ("-" if minutes < 0 else "+") + _duration(abs(minutes) * 60)
 
 
-def _sync_service(service: ClockService) -> Any:
-    # Loaded only for these commands: the clock commands start without httpx and TLS.
-    from clockapp.secrets import SecretStore
-    from clockapp.services.sync import SyncService
-
-    return SyncService(service.store, service.settings, SecretStore(), zone_name=service.zone_name)
-
-
-def _backend(service: ClockService, args: argparse.Namespace) -> int:
+def _backend(services: Services, args: argparse.Namespace) -> int:
     from clockapp.services import backend_config as config
 
-    sync = _sync_service(service)
+    sync = services.sync()
     try:
         if args.backend_command == "show":
-            info = config.describe_backend(service.settings, sync.secrets)
+            info = sync.describe_backend()
             if sync.destination is not None:
                 info["destination"] = sync.destination.label
                 info["will_upload"] = _will_upload(sync)
@@ -617,18 +610,15 @@ def _backend(service: ClockService, args: argparse.Namespace) -> int:
                     print(f"{key}: {visible(text)}")
             return 0
         if args.backend_command == "test":
-            print(visible(asyncio.run(config.test_connection(service.settings, sync.secrets))))
+            print(visible(asyncio.run(sync.test_connection())))
             return 0
         if args.kind == "none":
-            service.settings.set("backend", "none")
-            service.settings.save()
+            sync.turn_off()
             print("Uploads are off: sessions stay on this computer.")
             return 0
         if args.kind == "timetrack":
             key, secret = _ask_secrets(["TimeTrack API key", "TimeTrack API secret"])
-            config.configure_timetrack(
-                service.settings, sync.secrets, args.url, args.username, key, secret
-            )
+            sync.set_timetrack(args.url, args.username, key, secret)
         else:
             (token,) = _ask_secrets(["Papershift API token"])
             ids = {
@@ -636,8 +626,7 @@ def _backend(service: ClockService, args: argparse.Namespace) -> int:
                 for e in ("location", "working_area", "user")
                 for s in ("id", "external_id")
             }
-            config.configure_papershift(service.settings, sync.secrets, args.url, token, ids)
-        sync.credentials_changed()
+            sync.set_papershift(args.url, token, ids)
         print(f"Uploads go to {config.LABELS[args.kind]}; the secrets are in the system keyring.")
         print(_will_upload(sync))
         return 0
@@ -645,7 +634,7 @@ def _backend(service: ClockService, args: argparse.Namespace) -> int:
         raise ClockError(str(exc)) from exc
 
 
-def _will_upload(sync: Any) -> str:
+def _will_upload(sync: SyncService) -> str:
     """What the destination receives on the next upload, in one sentence."""
     destination, preview = sync.destination, sync.preview()
     if destination is None or preview is None:
@@ -672,10 +661,10 @@ def _ask_secrets(prompts: list[str]) -> list[str]:
     return values
 
 
-def _sync(service: ClockService, as_json: bool) -> int:
+def _sync(services: Services, as_json: bool) -> int:
     from clockapp.services.backend_config import BackendSetupError
 
-    sync = _sync_service(service)
+    sync = services.sync()
     try:
         result = asyncio.run(sync.sync_now(asked=True))
     except BackendSetupError as exc:
@@ -769,12 +758,13 @@ def _doctor(as_json: bool) -> int:
     return 0
 
 
-def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
+def _remote_week(services: Services, of: date, as_json: bool) -> int:
     from clockapp.domain.week import monday_of
     from clockapp.services.backend_config import BackendSetupError
     from clockapp.sync.backend import SyncError
 
-    sync = _sync_service(service)
+    service = services.clock
+    sync = services.sync()
     if sync.backend_name is None:
         print(
             "No backend is set up, so nothing remote was asked; the week shows this computer's "
@@ -789,7 +779,7 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
         ) from exc
     report = service.week(of, extra=[r.session for r in remote])
     zone = service.zone_name
-    entries = [
+    entries: list[dict[str, Any]] = [
         {
             "remote_id": r.entry.remote_id,
             "start": local(r.entry.start, zone).isoformat(),
@@ -813,18 +803,16 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
     return 0
 
 
-def _shifts(service: ClockService, first: date, last: date, as_json: bool) -> None:
+def _shifts(services: Services, first: date, last: date, as_json: bool) -> None:
     """The stored shift plan, refreshed first when the server answers (else said, on stderr)."""
-    from clockapp.secrets import SecretStore
     from clockapp.services.backend_config import BackendSetupError
-    from clockapp.services.shifts import ShiftService
     from clockapp.sync.backend import SyncError
 
     if last < first:
         raise ClockError(
             "The range ends ({last}) before it starts ({first}).", first=first, last=last
         )
-    shifts = ShiftService(service.store, service.settings, SecretStore(), service.zone_name)
+    shifts = services.shifts()
     if not shifts.available:
         print("Shifts come from Papershift, and no Papershift account is set up.", file=sys.stderr)
     else:
@@ -836,7 +824,7 @@ def _shifts(service: ClockService, first: date, last: date, as_json: bool) -> No
                 "showing the ones last pulled.",
                 file=sys.stderr,
             )
-    zone = service.zone_name
+    zone = services.clock.zone_name
     found = shifts.stored(first, last)
     if as_json:
         print(json.dumps([s.to_dict(zone) for s in found], indent=2, ensure_ascii=False))

@@ -19,8 +19,9 @@ WORKER = textwrap.dedent(
     """
     import sys, time
     from datetime import timedelta
-    from clockapp.services.clock import open_default_clock, utc_now
-    clock = open_default_clock()
+    from clockapp.services.clock import utc_now
+    from clockapp.services.root import Services
+    clock = Services.open_default().clock
     if sys.argv[1] == "in":
         s = clock.clock_in()
         print(s.id, flush=True)

@@ -569,10 +569,3 @@ class ClockService:
 def _csv_safe(text: str) -> str:
     # A note starting with = + - @ would run as a formula when the CSV is opened in a spreadsheet.
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def open_default_clock() -> ClockService:
-    """The clock on this machine's store, settings and time zone."""
-    from clockapp.settings import database_path, local_zone_name
-
-    return ClockService(Store.open(database_path()), Settings.load(), local_zone_name())

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from clockapp.domain.session import BreakSegment, WorkSession
@@ -19,8 +20,12 @@ from clockapp.secrets import SecretStore
 from clockapp.services.backend_config import (
     BackendSetupError,
     build_backend,
+    configure_papershift,
+    configure_timetrack,
+    describe_backend,
     destination_of,
     open_backend,
+    test_connection,
 )
 from clockapp.services.clock import utc_now
 from clockapp.services.shifts import refresh_quietly
@@ -139,6 +144,29 @@ class SyncService:
                 return result
             finally:
                 await backend.aclose()
+
+    # -- choosing and checking the backend (the command line; Settings has its own form) --------
+
+    def describe_backend(self) -> dict[str, Any]:
+        """The backend's settings and where its secrets stand (never the secrets)."""
+        return describe_backend(self.settings, self.secrets)
+
+    async def test_connection(self) -> str:
+        """One authenticated read; a sentence on success, BackendSetupError/SyncError else."""
+        return await test_connection(self.settings, self.secrets)
+
+    def turn_off(self) -> None:
+        """Sessions stay on this computer from now on."""
+        self.settings.set("backend", "none")
+        self.settings.save()
+
+    def set_timetrack(self, url: str, username: str, api_key: str, api_secret: str) -> None:
+        configure_timetrack(self.settings, self.secrets, url, username, api_key, api_secret)
+        self.credentials_changed()
+
+    def set_papershift(self, url: str, api_token: str, ids: dict[str, str | None]) -> None:
+        configure_papershift(self.settings, self.secrets, url, api_token, ids)
+        self.credentials_changed()
 
     def credentials_changed(self) -> None:
         """New credentials were saved: a destination paused by a rejection may try again."""

@@ -21,8 +21,8 @@ from typing import Any
 import qasync  # type: ignore[import-untyped]
 
 from clockapp.platform.idle import for_this_os as idle_for_this_os
-from clockapp.services.clock import ClockService, open_default_clock
-from clockapp.services.presence import PresenceService
+from clockapp.services.clock import ClockService
+from clockapp.services.root import Services
 from clockapp.settings import SettingsError, data_dir
 from clockapp.storage import StorageError
 from clockapp.ui.focus import install_focus_frames
@@ -89,24 +89,25 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         return 1
 
     try:
-        service = open_default_clock()
+        services = Services.open_default(language=ui_language())
     except (StorageError, SettingsError) as exc:
         instance.release()
         QMessageBox.critical(None, "ClockApp", explain(exc))  # before the loop runs: no nesting
         return 1
 
+    service = services.clock
     clock = LiveClock(service)
     uploads = UploadWatch(None)
     tray = ClockTray(
         clock,
         uploads,
         open_secrets=open_secrets,
-        open_sync=lambda secrets: open_sync(service, secrets),
+        open_sync=lambda secrets: open_sync(services, secrets),
         debug_out=debug_out,
     )
     presence = PresenceController(
         clock,
-        PresenceService(service, poll_interval_seconds=PRESENCE_POLL_S),
+        services.presence(poll_interval_seconds=PRESENCE_POLL_S),
         idle_for_this_os(),
         tray.notify,
         parent=app,
@@ -123,9 +124,9 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
     def start_uploads() -> None:
         # The upload stack (keyring, httpx, TLS) costs ~20 MiB and a few hundred ms: loaded
         # only when a backend is set, and after the tray shows. Settings may have set it up.
-        if uploads.sync is None and backend_configured(service):
+        if uploads.sync is None and services.backend_configured():
             tray.secrets = tray.secrets or open_secrets()
-            tray.sync = open_sync(service, tray.secrets)
+            tray.sync = open_sync(services, tray.secrets)
             uploads.sync = tray.sync
         uploads.start()  # needs the running loop for its first run
 
@@ -158,7 +159,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         wakeup.close()
         presence.stop()  # the heartbeat: the next start knows when they were last seen
         clock.stop()
-        service.close()
+        services.close()
         instance.release()
     return 0
 
@@ -199,10 +200,6 @@ def release_memory() -> None:
             ctypes.CDLL(None).malloc_trim(0)
 
 
-def backend_configured(service: ClockService) -> bool:
-    return service.settings.get("backend") not in (None, "none")
-
-
 def open_secrets() -> Any:
     """The keyring-backed secret store, or None when this build lacks it."""
     try:
@@ -217,27 +214,19 @@ def open_secrets() -> Any:
         return None
 
 
-def open_sync(service: ClockService, secrets: Any) -> Any:
+def open_sync(services: Services, secrets: Any) -> Any:
     """The upload service, or None when this build lacks it or no backend is configured.
 
     Built here, not in the UI classes, so tests hand in fakes. A failure must not keep the clock
     from starting: clocking works offline and uploads catch up later.
     """
-    if secrets is None or not backend_configured(service):
+    if secrets is None or not services.backend_configured():
         return None
     try:
-        from clockapp.services.sync import SyncService
+        return services.sync(secrets)
     except ImportError as exc:
         log.info("uploads are not available in this build: %s", exc)
         return None
-    try:
-        return SyncService(
-            service.store,
-            service.settings,
-            secrets,
-            zone_name=service.zone_name,
-            language=ui_language(),
-        )
     except Exception as exc:
         log.warning("uploads are off for this run: %s", exc)
         return None
@@ -246,6 +235,6 @@ def open_sync(service: ClockService, secrets: Any) -> Any:
 def upload_after_grace(service: ClockService, uploads: UploadWatch) -> None:
     """Upload a session just ended once its grace period (``upload_grace_minutes``) is over,
     so an undo or a quick correction inside it reaches the server as one create."""
-    minutes = service.settings.get("upload_grace_minutes")
+    minutes = service.setting("upload_grace_minutes")
     delay_ms = (int(minutes) * 60 + 5) * 1000 if isinstance(minutes, int) and minutes > 0 else 0
     QTimer.singleShot(delay_ms, lambda: uploads.sync_now())
