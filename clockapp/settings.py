@@ -50,6 +50,36 @@ class Declared:
     expected: str
     read: Callable[[Any], Any]
     per_weekday: bool = False
+    #: A whole number's limits and unit ("minutes", "hours", "months", "days"): the parser,
+    #: the message and the Settings editors all take them from here. ``optional``: null (in
+    #: the editors, 0 shown as "off") turns it off.
+    low: int | None = None
+    high: int | None = None
+    unit: str | None = None
+    optional: bool = False
+
+
+def whole(
+    default: Any,
+    unit: str,
+    low: int,
+    high: int,
+    *,
+    optional: bool = False,
+    per_weekday: bool = False,
+) -> Declared:
+    """A setting that is a whole number of ``unit`` from ``low`` to ``high``."""
+    read = _whole(low, high)
+    return Declared(
+        default,
+        f"whole {unit} from {low} to {high}" + (", or null" if optional else ""),
+        _optional(read) if optional else read,
+        per_weekday,
+        low,
+        high,
+        unit,
+        optional,
+    )
 
 
 def _whole(low: int, high: int) -> Callable[[Any], int]:
@@ -121,10 +151,11 @@ def _iso_date(value: Any) -> str:
 #: Every setting, declared once; reading the file, the policy and ``set`` check against it.
 SETTINGS: dict[str, Declared] = {
     # Target minutes of work per weekday (8 h Mon–Fri).
-    "targets": Declared(
+    "targets": whole(
         {"mon": 480, "tue": 480, "wed": 480, "thu": 480, "fri": 480, "sat": 0, "sun": 0},
-        "whole minutes from 0 to 1440",
-        _whole(0, 24 * 60),
+        "minutes",
+        0,
+        24 * 60,
         per_weekday=True,
     ),
     # Reminders (each optional). Local wall times as "HH:MM", or null for off: not clocked in
@@ -136,30 +167,18 @@ SETTINGS: dict[str, Declared] = {
         None, 'a time of day as "HH:MM", or null', _optional(_wall_time)
     ),
     # Minutes ahead of a legally due break / of the 10-hour limit to remind; null for off.
-    "remind_break_ahead_minutes": Declared(
-        15, "whole minutes from 0 to 120, or null", _optional(_whole(0, 120))
-    ),
-    "remind_daily_limit_ahead_minutes": Declared(
-        30, "whole minutes from 0 to 120, or null", _optional(_whole(0, 120))
-    ),
+    "remind_break_ahead_minutes": whole(15, "minutes", 0, 120, optional=True),
+    "remind_daily_limit_ahead_minutes": whole(30, "minutes", 0, 120, optional=True),
     # Planned shifts (Papershift), minutes; null for off (the default): before a shift starts;
     # after it started without a clock-in; after it ended while still clocked in.
-    "remind_shift_start_ahead_minutes": Declared(
-        None, "whole minutes from 1 to 120, or null", _optional(_whole(1, 120))
-    ),
-    "remind_shift_not_clocked_in_minutes": Declared(
-        None, "whole minutes from 0 to 240, or null", _optional(_whole(0, 240))
-    ),
-    "remind_shift_still_clocked_in_minutes": Declared(
-        None, "whole minutes from 0 to 240, or null", _optional(_whole(0, 240))
-    ),
+    "remind_shift_start_ahead_minutes": whole(None, "minutes", 1, 120, optional=True),
+    "remind_shift_not_clocked_in_minutes": whole(None, "minutes", 0, 240, optional=True),
+    "remind_shift_still_clocked_in_minutes": whole(None, "minutes", 0, 240, optional=True),
     # Away longer than this while working (minutes): ask what the time was.
-    "idle_minutes": Declared(10, "whole minutes from 1 to 240", _whole(1, 240)),
+    "idle_minutes": whole(10, "minutes", 1, 240),
     # A session still running after this many hours is ended at the last activity, flagged;
     # 0 or null: never.
-    "auto_clock_out_hours": Declared(
-        12, "whole hours from 0 to 24, or null", _optional(_whole(0, 24))
-    ),
+    "auto_clock_out_hours": whole(12, "hours", 0, 24, optional=True),
     # Where finished sessions go: "none" (stay on this device), "timetrack" or "papershift".
     "backend": Declared(
         "none",
@@ -168,7 +187,7 @@ SETTINGS: dict[str, Declared] = {
     ),
     # A new destination (another server or account) gets the sessions from the first of the
     # month this many months back: 1 = the current and the previous month.
-    "fill_new_destination_months": Declared(1, "whole months from 0 to 120", _whole(0, 120)),
+    "fill_new_destination_months": whole(1, "months", 0, 120),
     "timetrack_url": Declared(None, "a web address in quotes, or null", _optional(_text)),
     "timetrack_username": Declared(None, "a name in quotes, or null", _optional(_text)),
     "papershift_url": Declared("https://app.papershift.com", "a web address in quotes", _text),
@@ -185,17 +204,15 @@ SETTINGS: dict[str, Declared] = {
     # The time account: the day it starts counting (null: the first recorded session), the
     # balance carried in then (minutes, negative when hours are owed), vacation days a year.
     "balance_since": Declared(None, 'a date as "YYYY-MM-DD", or null', _optional(_iso_date)),
-    "balance_opening_min": Declared(
-        0, "whole minutes from -100000 to 100000", _whole(-100_000, 100_000)
-    ),
-    "vacation_days": Declared(30, "whole days from 0 to 366", _whole(0, 366)),
+    "balance_opening_min": whole(0, "minutes", -100_000, 100_000),
+    "vacation_days": whole(30, "days", 0, 366),
     # The no-tray window has said once, in full, why there is no tray icon.
     "no_tray_explained": Declared(False, "true or false", _flag),
     # Fleet policy: every change by hand (edit, add, delete, discard) must give a reason.
     "require_edit_reason": Declared(False, "true or false", _flag),
     # A session is uploaded only this many minutes after it ended, so that an undo or a quick
     # correction doesn't create, then update or delete, the entry upstream. 0: at once.
-    "upload_grace_minutes": Declared(2, "whole minutes from 0 to 60", _whole(0, 60)),
+    "upload_grace_minutes": whole(2, "minutes", 0, 60),
 }
 
 DEFAULTS: dict[str, Any] = {key: declared.default for key, declared in SETTINGS.items()}

@@ -57,7 +57,7 @@ class EditDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Edit session"))
             self.day = local(session.start, zone).date()
-        self.locked = self.day in service.store.locked_days(self.day, self.day)
+        self.locked = self.day in service.locked_days(self.day, self.day)
 
         if session is None:
             self.start_edit = QLineEdit(f"{self.day:%Y-%m-%d} 09:00")

@@ -120,7 +120,7 @@ class LiveClock(QObject):
         self._now = now
         self._status = service.status()
         self._read_at = now()
-        self._version = service.store.data_version()
+        self._version = service.data_version()
         # Another process's commit writes the database (WAL: its -wal file): the watch wakes us
         # only then. The minute's refresh below still catches anything a watch could miss.
         self._watch = QFileSystemWatcher(self)
@@ -143,7 +143,7 @@ class LiveClock(QObject):
         self._minute.stop()
 
     def _watch_files(self) -> None:
-        path = self.service.store.path
+        path = self.service.database_path
         # A file that was replaced (a checkpoint may recreate the -wal) drops out of the watch.
         wanted = [f for f in (str(path), f"{path}-wal") if os.path.exists(f)]
         missing = [f for f in wanted if f not in self._watch.files()]
@@ -196,7 +196,7 @@ class LiveClock(QObject):
     def poll(self) -> None:
         """Re-read the status if another connection committed since the last read."""
         try:
-            version = self.service.store.data_version()
+            version = self.service.data_version()
         except Exception as exc:  # a read hiccup must not kill the timer; the next tick retries
             log.warning("could not poll the store: %s", exc)
             return
@@ -205,7 +205,7 @@ class LiveClock(QObject):
 
     def refresh(self) -> None:
         try:
-            self._version = self.service.store.data_version()
+            self._version = self.service.data_version()
             self._status = self.service.status()
             self._read_at = self._now()
         except (ClockError, StorageError) as exc:
@@ -234,7 +234,7 @@ class LiveClock(QObject):
             ClockAction.CLOCK_OUT: self.service.clock_out,
         }
         try:
-            before = self.service.store.running_session()
+            before = self.service.running()
             after = moves[action]()
         except (ClockError, StorageError, SettingsError) as exc:
             self.refused.emit(explain(exc))

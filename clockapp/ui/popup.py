@@ -367,7 +367,7 @@ class ClockWindow(QWidget):
         self.setWindowTitle(self.tr("ClockApp"))
         self._closing = False
         self._fitted = False
-        first_time = reason and not clock.service.settings.get("no_tray_explained")
+        first_time = reason and not clock.service.setting("no_tray_explained")
         short = self.tr("No system tray: ClockApp runs in this window.")
         self.reason_label = QLabel(reason if first_time else short, self)
         self.reason_label.setObjectName("reason")
@@ -416,10 +416,8 @@ class ClockWindow(QWidget):
 
 
 def _remember(clock: LiveClock, key: str) -> None:
-    settings = clock.service.settings
     try:
-        settings.set(key, True)
-        settings.save()
+        clock.service.remember(key, True)
     except SettingsError as exc:  # only costs the explanation once more at the next start
         log.warning("could not save %s: %s", key, exc)
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
 from clockapp.services import backend_config as config
-from clockapp.settings import WEEKDAYS, Settings, SettingsError
+from clockapp.settings import SETTINGS, WEEKDAYS, Settings, SettingsError
 from clockapp.sync.backend import redact_url
 from clockapp.ui.i18n import explain, ui_language
 from clockapp.ui.qt import (
@@ -210,14 +210,10 @@ class SettingsDialog(QDialog):
             grid.addRow(day_names[day] + ":", spin)
             self.targets[day] = spin
 
-        self.idle = QSpinBox()
-        self.idle.setRange(1, 240)
-        self.idle.setSuffix(self.tr(" min"))
-        self.idle.setValue(int(settings.get("idle_minutes")))
-        self.auto_out = QSpinBox()
-        self.auto_out.setRange(1, 24)
-        self.auto_out.setSuffix(self.tr(" h"))
-        self.auto_out.setValue(int(settings.get("auto_clock_out_hours")))
+        #: The whole-number settings on this form, each editor built from its declaration.
+        self.numbers: dict[str, QSpinBox] = {}
+        self.idle = self._number("idle_minutes")
+        self.auto_out = self._number("auto_clock_out_hours")
         self.start_at_login = QCheckBox(self.tr("Start ClockApp when I log in"))
         self.start_at_login.setChecked(self.autostart.is_enabled())
         # Reminders: a wall time ("HH:MM", empty for off) or minutes ahead (0 for off).
@@ -227,30 +223,17 @@ class SettingsDialog(QDialog):
             field.setPlaceholderText(self.tr("HH:MM"))
             field.setToolTip(self.tr("A time of day like 09:30; leave empty for no reminder."))
             field.setMaximumWidth(field.fontMetrics().horizontalAdvance("00:00") * 3)
-        self.remind_break = QSpinBox()
-        self.remind_limit = QSpinBox()
-        for reminder, key in (
-            (self.remind_break, "remind_break_ahead_minutes"),
-            (self.remind_limit, "remind_daily_limit_ahead_minutes"),
-        ):
-            reminder.setRange(0, 120)
-            reminder.setSuffix(self.tr(" min"))
-            reminder.setSpecialValueText(self.tr("off"))
-            reminder.setValue(int(settings.get(key) or 0))
+        self.remind_break = self._number("remind_break_ahead_minutes")
+        self.remind_limit = self._number("remind_daily_limit_ahead_minutes")
         # Planned shifts (Papershift): off by default.
         self.shift_reminders = {
-            key: QSpinBox()
+            key: self._number(key)
             for key in (
                 "remind_shift_start_ahead_minutes",
                 "remind_shift_not_clocked_in_minutes",
                 "remind_shift_still_clocked_in_minutes",
             )
         }
-        for key, reminder in self.shift_reminders.items():
-            reminder.setRange(0, 120 if key == "remind_shift_start_ahead_minutes" else 240)
-            reminder.setSuffix(self.tr(" min"))
-            reminder.setSpecialValueText(self.tr("off"))
-            reminder.setValue(int(settings.get(key) or 0))
         keeping = QGroupBox(self.tr("Time keeping"))
         form = QFormLayout(keeping)
         form.addRow(self.tr("Ask about time away after:"), self.idle)
@@ -419,14 +402,12 @@ class SettingsDialog(QDialog):
             if not self.settings.is_locked("targets"):
                 self.settings.set("targets", {d: s.value() for d, s in self.targets.items()})
             values: dict[str, object] = {
-                "idle_minutes": self.idle.value(),
-                "auto_clock_out_hours": self.auto_out.value(),
-                "remind_clock_in_by": self._wall_time(self.remind_in),
-                "remind_clock_out_after": self._wall_time(self.remind_out),
-                "remind_break_ahead_minutes": self.remind_break.value() or None,
-                "remind_daily_limit_ahead_minutes": self.remind_limit.value() or None,
-                **{key: box.value() or None for key, box in self.shift_reminders.items()},
+                # 0 on an optional one is shown as "off": saved as null (off).
+                key: (box.value() or None) if SETTINGS[key].optional else box.value()
+                for key, box in self.numbers.items()
             }
+            values["remind_clock_in_by"] = self._wall_time(self.remind_in)
+            values["remind_clock_out_after"] = self._wall_time(self.remind_out)
             for key, value in values.items():
                 if not self.settings.is_locked(key):
                     self.settings.set(key, value)
@@ -437,6 +418,20 @@ class SettingsDialog(QDialog):
             self.message.setText(explain(exc))
             return
         self.accept()
+
+    def _number(self, key: str) -> QSpinBox:
+        """An editor for a whole-number setting: its range and unit from ``SETTINGS``."""
+        declared = SETTINGS[key]
+        assert declared.low is not None and declared.high is not None
+        box = QSpinBox()
+        box.setRange(0 if declared.optional else declared.low, declared.high)
+        units = {"minutes": self.tr(" min"), "hours": self.tr(" h"), "days": self.tr(" days")}
+        box.setSuffix(units.get(declared.unit or "", ""))
+        if declared.optional:
+            box.setSpecialValueText(self.tr("off"))
+        box.setValue(int(self.settings.get(key) or 0))
+        self.numbers[key] = box
+        return box
 
     def _wall_time(self, field: QLineEdit) -> str | None:
         text = field.text().strip()

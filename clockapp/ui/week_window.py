@@ -227,7 +227,7 @@ class WeekWindow(QWidget):
     def refresh(self) -> None:
         """Re-read the store (cheap, local) and lay the week out again, keeping the selection."""
         selected = self.selected_session()
-        self._seen_version = self.service.store.data_version()
+        self._seen_version = self.service.data_version()
         service, zone = self.service, self.service.zone_name
         report = service.week(self.monday, extra=[r.session for r in self.remote])
         self.report = report
@@ -502,7 +502,7 @@ class WeekWindow(QWidget):
             "import": self.tr("by an import"),
         }
         lines = []
-        for entry in self.service.store.history(session.id):
+        for entry in self.service.trail(session.id):
             at = local(entry.at, self.service.zone_name)
             line = self.tr("{when}: {action} {how}").format(
                 when=f"{localized_day(at.date())} {at:%H:%M}",
@@ -527,7 +527,7 @@ class WeekWindow(QWidget):
         zone = self.service.zone_name
         first = local(session.start, zone).date()
         last = local(session.end or self.service.now(), zone).date()
-        return bool(self.service.store.locked_days(first, last))
+        return bool(self.service.locked_days(first, last))
 
     def edit_selected(self) -> None:
         session = self._local_session()
@@ -651,5 +651,5 @@ class WeekWindow(QWidget):
         super().closeEvent(event)
 
     def _poll_store(self) -> None:
-        if self.service.store.data_version() != self._seen_version:
+        if self.service.data_version() != self._seen_version:
             self.refresh()

@@ -678,6 +678,7 @@
     </message>
     <message>
         <source>Start ClockApp when I log in</source>
+        <extracomment>The whole-number settings on this form, each editor built from its declaration.</extracomment>
         <translation>ClockApp bei der Anmeldung starten</translation>
     </message>
     <message>
@@ -763,6 +764,10 @@
     <message>
         <source>The system keyring did not answer in time (is it locked?).</source>
         <translation>Der System-Schlüsselbund hat nicht rechtzeitig geantwortet (ist er gesperrt?).</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>{text} is not a time of day; use HH:MM, like 09:30.</source>

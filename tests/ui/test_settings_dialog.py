@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from clockapp.platform.autostart import XdgAutostart
 from clockapp.secrets import SecretStore
-from clockapp.settings import Policy, Settings
+from clockapp.settings import SETTINGS, Policy, Settings
 from clockapp.ui.qt import QDialogButtonBox
 from clockapp.ui.settings_dialog import SettingsDialog
 from tests.fakes.papershift import FakePapershift
@@ -216,6 +216,27 @@ def test_reminders_are_set_and_a_bad_time_is_refused(
     assert settings.get("remind_clock_in_by") == "09:30"
     assert settings.get("remind_clock_out_after") == "18:00"
     assert settings.get("remind_daily_limit_ahead_minutes") is None
+
+
+def test_every_number_takes_its_range_from_the_settings_declaration(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    assert len(dialog.numbers) >= 7
+    for key, box in dialog.numbers.items():
+        declared = SETTINGS[key]
+        assert (box.minimum(), box.maximum()) == (
+            0 if declared.optional else declared.low,
+            declared.high,
+        ), key
+    # What a file may say, the dialog may say: the forgotten-session clock-out can be off.
+    dialog.auto_out.setValue(0)
+    assert dialog.auto_out.text() == "off"
+    dialog.idle.setValue(1000)  # beyond the declared 240: held at it
+    with qtbot.waitSignal(dialog.accepted):
+        save(dialog)
+    assert settings.get("auto_clock_out_hours") is None
+    assert settings.get("idle_minutes") == 240
 
 
 def test_targets_read_as_hours_and_minutes(
