@@ -755,6 +755,11 @@ def _doctor(as_json: bool) -> int:
         print("Uploads: " + ", ".join(f"{n} {status}" for status, n in uploads.items()))
     if report["uploads_paused"]:
         print(f"Uploads are paused: {report['uploads_paused']}")
+    changed = {k: s for k, s in report["settings"].items() if s["from"] != "default"}
+    print("Settings not at their default:" if changed else "Settings: all at their default")
+    for key, setting in changed.items():
+        value = json.dumps(setting["value"], ensure_ascii=True)
+        print(f"  {key} = {visible(value)} ({setting['from']})")
     return 0
 
 

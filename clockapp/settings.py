@@ -528,6 +528,15 @@ class Settings:
     def is_locked(self, key: str) -> bool:
         return key in self.policy.locked
 
+    def source(self, key: str) -> str:
+        """Where :meth:`get`'s value comes from: "policy (locked)", "settings file", "policy
+        (preset)" or "default" — in that order of precedence."""
+        if key in self.policy.locked:
+            return "policy (locked)"
+        if key in self.values:
+            return "settings file"
+        return "policy (preset)" if key in self.policy.values else "default"
+
     def set(self, key: str, value: Any) -> None:
         declared = SETTINGS.get(key)
         if declared is None:

@@ -94,6 +94,38 @@ def test_doctor_without_a_backend_and_without_a_policy(
     assert policy_line.endswith("(absent)")
 
 
+def test_doctor_says_where_each_setting_comes_from(
+    data_dir: Path,
+    policy: Path,
+    capsys: pytest.CaptureFixture[str],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    policy.write_text(
+        '{"settings": {"idle_minutes": 20, "vacation_days": 28}, "locked": ["vacation_days"]}'
+    )
+    (data_dir / "settings.json").write_text('{"upload_grace_minutes": 5}')
+    code, out, _ = run(capsys, "doctor", "--json")
+    assert code == 0
+    settings = json.loads(out)["settings"]
+    assert settings["vacation_days"] == {
+        "value": 28,
+        "from": "policy (locked)",
+        "takes": "whole days from 0 to 366",
+    }
+    assert settings["idle_minutes"]["from"] == "policy (preset)"
+    assert settings["upload_grace_minutes"]["value"] == 5
+    assert settings["upload_grace_minutes"]["from"] == "settings file"
+    assert settings["auto_clock_out_hours"] == {
+        "value": 12,
+        "from": "default",
+        "takes": "whole hours from 0 to 24, or null",
+    }
+    code, text, _ = run(capsys, "doctor")
+    assert code == 0
+    assert "  vacation_days = 28 (policy (locked))" in text.splitlines()
+    assert "auto_clock_out_hours" not in text  # at its default: not listed
+
+
 def test_doctor_reports_a_record_that_cant_be_opened_instead_of_failing(
     data_dir: Path, capsys: pytest.CaptureFixture[str], memory_keyring: MemoryKeyring
 ) -> None:

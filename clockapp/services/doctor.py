@@ -13,6 +13,7 @@ from clockapp.secrets import SecretStore, keyring_name
 from clockapp.services.backend_config import describe_backend
 from clockapp.services.sync import SyncService
 from clockapp.settings import (
+    SETTINGS,
     Settings,
     config_dir,
     data_dir,
@@ -48,6 +49,12 @@ def doctor_report(secrets: SecretStore | None = None) -> dict[str, Any]:
         "policy_file": {"path": str(policy_path()), "exists": policy_path().exists()},
         "keyring": keyring_name(),
         "backend": describe_backend(settings, secrets),
+        # Every declared setting as the app uses it, where that value comes from, and what it
+        # may be: what IT asks first when a machine behaves differently from the others.
+        "settings": {
+            key: {"value": settings.get(key), "from": settings.source(key), "takes": d.expected}
+            for key, d in SETTINGS.items()
+        },
         "destination": None,
         "uploads": None,
         "uploads_paused": None,
