@@ -26,6 +26,7 @@ from clockapp.domain.timeline import floor_minutes, hours_and_minutes
 from clockapp.domain.week import WeekReport
 from clockapp.domain.zones import local
 from clockapp.files import write_atomically
+from clockapp.services.backends import BACKENDS
 from clockapp.services.clock import EXPORT_FORMATS, ClockService
 from clockapp.services.root import Services
 from clockapp.services.time_input import parse_after, parse_break, parse_date, parse_instant
@@ -156,22 +157,16 @@ def build_parser() -> argparse.ArgumentParser:
     b = backend.add_parser("set", help="choose and configure the backend")
     kinds = b.add_subparsers(dest="kind", metavar="BACKEND", required=True)
     kinds.add_parser("none", help="keep sessions on this computer only")
-    k = kinds.add_parser(
-        "timetrack",
-        help="TimeTrack attendances (key, then secret: prompted, or a line each on stdin)",
-    )
-    k.add_argument("--url", required=True, help="https://<account>.timetrackenterprise.com")
-    k.add_argument("--username", required=True, help="the TimeTrack user to file entries under")
-    k = kinds.add_parser(
-        "papershift", help="Papershift working sessions (token: prompted, or a line on stdin)"
-    )
-    k.add_argument("--url", default="https://app.papershift.com", help="default: %(default)s")
-    for entity in ("location", "working-area", "user"):
-        words = entity.replace("-", " ")
-        k.add_argument(f"--{entity}-id", metavar="ID", help=f"the {words}'s Papershift id")
-        k.add_argument(
-            f"--{entity}-external-id", metavar="ID", help=f"or the {words}'s external id"
-        )
+    for kind in BACKENDS.values():  # each backend's options from its declaration
+        k = kinds.add_parser(kind.name, help=kind.help)
+        for field in kind.visible:
+            k.add_argument(
+                "--" + field.name.replace("_", "-"),
+                required=field.required and not field.pair and field.default is None,
+                default=field.default,
+                metavar="ID" if field.pair else None,
+                help=field.help,
+            )
     b = backend.add_parser("show", help="the backend's settings (never the secrets)")
     b.add_argument("--json", action="store_true", help=JSON_HELP)
     backend.add_parser("test", help="one authenticated read; says plainly what is wrong")
@@ -616,18 +611,12 @@ def _backend(services: Services, args: argparse.Namespace) -> int:
             sync.turn_off()
             print("Uploads are off: sessions stay on this computer.")
             return 0
-        if args.kind == "timetrack":
-            key, secret = _ask_secrets(["TimeTrack API key", "TimeTrack API secret"])
-            sync.set_timetrack(args.url, args.username, key, secret)
-        else:
-            (token,) = _ask_secrets(["Papershift API token"])
-            ids = {
-                f"{e}_{s}": getattr(args, f"{e}_{s}")
-                for e in ("location", "working_area", "user")
-                for s in ("id", "external_id")
-            }
-            sync.set_papershift(args.url, token, ids)
-        print(f"Uploads go to {config.LABELS[args.kind]}; the secrets are in the system keyring.")
+        kind = BACKENDS[args.kind]
+        values = {f.name: getattr(args, f.name) for f in kind.visible}
+        asked = _ask_secrets([f.help for f in kind.secrets])
+        values |= zip([f.name for f in kind.secrets], asked, strict=True)
+        sync.set_backend(kind.name, values)
+        print(f"Uploads go to {kind.label}; the secrets are in the system keyring.")
         print(_will_upload(sync))
         return 0
     except config.BackendSetupError as exc:

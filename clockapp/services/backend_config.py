@@ -10,7 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from clockapp.domain.errors import UserError
-from clockapp.secrets import SecretStore, SecretsUnavailable, secret_name
+from clockapp.secrets import SecretStore, SecretsUnavailable
+from clockapp.services.backends import BACKENDS, LABELS, PAPERSHIFT, TIMETRACK
 from clockapp.settings import Settings, SettingsError
 from clockapp.sync.backend import (
     AuthError,
@@ -24,23 +25,21 @@ from clockapp.sync.backend import (
     validate_base_url,
 )
 
-PAPERSHIFT_ENTITIES = ("location", "working_area", "user")
-LABELS = {"timetrack": "TimeTrack", "papershift": "Papershift"}
-
 
 class BackendSetupError(UserError):
     """The backend can't be set up or reached as asked; the message is for the user."""
 
 
 def timetrack_secret_names(url: str, username: str) -> tuple[str, str]:
+    owner = {"username": username}
     return (
-        secret_name("timetrack", url, "api_key", username),
-        secret_name("timetrack", url, "api_secret", username),
+        TIMETRACK.secret_name(url, "api_key", owner),
+        TIMETRACK.secret_name(url, "api_secret", owner),
     )
 
 
 def papershift_secret_name(url: str) -> str:
-    return secret_name("papershift", url, "api_token")
+    return PAPERSHIFT.secret_name(url, "api_token", {})
 
 
 def configure_timetrack(
@@ -53,7 +52,11 @@ def configure_timetrack(
         raise BackendSetupError("Both the TimeTrack API key and the API secret are needed.")
     _refuse_unsendable("api_key", api_key.strip())
     _refuse_unsendable("api_secret", api_secret.strip())
-    changes = {"backend": "timetrack", "timetrack_url": url, "timetrack_username": username.strip()}
+    changes = {
+        "backend": "timetrack",
+        TIMETRACK.setting("url"): url,
+        TIMETRACK.setting("username"): username.strip(),
+    }
     _check_unlocked(settings, changes)
     key_name, secret_name_ = timetrack_secret_names(url, username.strip())
     _store_secrets(secrets, {key_name: api_key.strip(), secret_name_: api_secret.strip()})
@@ -69,8 +72,8 @@ def configure_papershift(
     if not api_token.strip():
         raise BackendSetupError("The Papershift API token is needed.")
     _refuse_unsendable("api_token", api_token.strip())
-    changes: dict[str, Any] = {"backend": "papershift", "papershift_url": url}
-    for entity in PAPERSHIFT_ENTITIES:
+    changes: dict[str, Any] = {"backend": "papershift", PAPERSHIFT.setting("url"): url}
+    for entity in PAPERSHIFT.pairs:
         by_id, by_external = ids.get(f"{entity}_id"), ids.get(f"{entity}_external_id")
         if bool(by_id) == bool(by_external):
             words = entity.replace("_", " ")
@@ -78,34 +81,51 @@ def configure_papershift(
                 "Give the Papershift {what} either by id or by external id (exactly one).",
                 what=words,
             )
-        changes[f"papershift_{entity}_id"] = by_id or None
-        changes[f"papershift_{entity}_external_id"] = by_external or None
+        changes[PAPERSHIFT.setting(f"{entity}_id")] = by_id or None
+        changes[PAPERSHIFT.setting(f"{entity}_external_id")] = by_external or None
     _check_unlocked(settings, changes)
     _store_secrets(secrets, {papershift_secret_name(url): api_token.strip()})
     _save(settings, changes)
 
 
+def configure(
+    settings: Settings, secrets: SecretStore, kind: str, values: dict[str, str | None]
+) -> None:
+    """Set up the backend ``kind`` from its fields' values (see ``BACKENDS``)."""
+
+    def text(name: str) -> str:
+        return values.get(name) or ""
+
+    if kind == "timetrack":
+        configure_timetrack(
+            settings, secrets, text("url"), text("username"), text("api_key"), text("api_secret")
+        )
+    elif kind == "papershift":
+        ids = {f.name: values.get(f.name) for f in PAPERSHIFT.fields if f.pair}
+        configure_papershift(settings, secrets, text("url"), text("api_token"), ids)
+    else:
+        raise BackendSetupError("Choose TimeTrack or Papershift first.")
+
+
 def describe_backend(settings: Settings, secrets: SecretStore) -> dict[str, Any]:
     """The backend's settings and whether each secret is stored — never the secrets."""
-    kind = settings.get("backend")
-    info: dict[str, Any] = {"backend": kind}
+    name = settings.get("backend")
+    info: dict[str, Any] = {"backend": name}
+    kind = BACKENDS.get(str(name))
     try:
-        if kind == "timetrack":
-            url, user = settings.get("timetrack_url"), settings.get("timetrack_username")
-            info |= {"url": url, "username": user}
-            if url and user:
-                key, secret = timetrack_secret_names(url, user)
-                info["api_key"] = _presence(secrets, key)
-                info["api_secret"] = _presence(secrets, secret)
-        elif kind == "papershift":
-            url = settings.get("papershift_url")
-            info["url"] = url
-            for entity in PAPERSHIFT_ENTITIES:
-                for suffix in ("id", "external_id"):
-                    value = settings.get(f"papershift_{entity}_{suffix}")
-                    if value:
-                        info[f"{entity}_{suffix}"] = value
-            info["api_token"] = _presence(secrets, papershift_secret_name(url))
+        if kind is not None:
+            values = kind.saved(settings)
+            info |= {
+                field.name: values[field.name]
+                for field in kind.visible
+                if values[field.name] or not field.pair  # of a pair, the one given
+            }
+            named = values["url"] and (not kind.owner_field or values[kind.owner_field])
+            if named:
+                for field in kind.secrets:
+                    info[field.name] = _presence(
+                        secrets, kind.secret_name(values["url"], field.name, values)
+                    )
     except SecretsUnavailable as exc:
         info["secrets"] = str(exc)
     info["locked"] = sorted(k for k in settings.policy.locked)
@@ -115,16 +135,15 @@ def describe_backend(settings: Settings, secrets: SecretStore) -> dict[str, Any]
 def destination_of(settings: Settings) -> Destination | None:
     """Where the configured backend files entries (no keyring needed); None when uploads are
     off. The backends name their own destination the same way (one home: ``destination_for``)."""
-    kind = settings.get("backend")
-    if kind in (None, "none"):
+    name = settings.get("backend")
+    if name in (None, "none"):
         return None
-    ids = {
-        f"{entity}_{suffix}": settings.get(f"papershift_{entity}_{suffix}")
-        for entity in PAPERSHIFT_ENTITIES
-        for suffix in ("id", "external_id")
-    }
-    url = settings.get("timetrack_url" if kind == "timetrack" else "papershift_url")
-    return _destination(str(kind), url, settings.get("timetrack_username"), ids)
+    kind = BACKENDS.get(str(name))
+    if kind is None:
+        raise BackendSetupError("Unknown backend {kind!r} in the settings.", kind=name)
+    values = kind.saved(settings)
+    ids = {k: v for k, v in values.items() if k.endswith("_id")}
+    return _destination(kind.name, values["url"], values.get("username"), ids)
 
 
 def destination_from_form(kind: str, fields: dict[str, str]) -> Destination | None:
@@ -180,7 +199,7 @@ def _build_backend(settings: Settings, secrets: SecretStore, language: str) -> B
     if kind == "timetrack":
         from clockapp.sync.timetrack import TimeTrackBackend
 
-        url, user = settings.get("timetrack_url"), settings.get("timetrack_username")
+        url, user = TIMETRACK.saved(settings)["url"], TIMETRACK.saved(settings)["username"]
         if not url or not user:
             raise BackendSetupError("TimeTrack is chosen but its address or username is missing.")
         validate_base_url(url)  # a hand-edited address: said before the keyring is asked
@@ -196,7 +215,8 @@ def _build_backend(settings: Settings, secrets: SecretStore, language: str) -> B
     if kind == "papershift":
         from clockapp.sync.papershift import PapershiftBackend
 
-        url = validate_base_url(settings.get("papershift_url"))
+        values = PAPERSHIFT.saved(settings)
+        url = validate_base_url(values.pop("url"))
         token = secrets.get_now(papershift_secret_name(url))
         if not token:
             raise BackendSetupError(
@@ -204,12 +224,9 @@ def _build_backend(settings: Settings, secrets: SecretStore, language: str) -> B
                 "enter it in Settings or with 'clockapp backend set papershift'."
             )
         _refuse_stored("papershift", token)
-        ids = {
-            f"{entity}_{suffix}": settings.get(f"papershift_{entity}_{suffix}")
-            for entity in PAPERSHIFT_ENTITIES
-            for suffix in ("id", "external_id")
-        }
-        return PapershiftBackend(url, token, **ids, interface_language=interface_language(language))
+        return PapershiftBackend(
+            url, token, **values, interface_language=interface_language(language)
+        )
     raise BackendSetupError("Unknown backend {kind!r} in the settings.", kind=kind)
 
 
@@ -330,11 +347,9 @@ def _refuse_stored(kind: str, *values: str) -> None:
 
 def stored_secret(secrets: SecretStore, kind: str, url: str, username: str, field: str) -> str:
     """The secret the keyring holds for these settings, or "" (for "keep the stored one")."""
+    name = BACKENDS[kind].secret_name(url.rstrip("/"), field, {"username": username})
     try:
-        if kind == "timetrack":
-            key_name, secret_name_ = timetrack_secret_names(url.rstrip("/"), username)
-            return secrets.get_now(key_name if field == "api_key" else secret_name_) or ""
-        return secrets.get_now(papershift_secret_name(url.rstrip("/"))) or ""
+        return secrets.get_now(name) or ""
     except SecretsUnavailable:
         return ""
 

@@ -20,8 +20,7 @@ from clockapp.secrets import SecretStore
 from clockapp.services.backend_config import (
     BackendSetupError,
     build_backend,
-    configure_papershift,
-    configure_timetrack,
+    configure,
     describe_backend,
     destination_of,
     open_backend,
@@ -160,12 +159,10 @@ class SyncService:
         self.settings.set("backend", "none")
         self.settings.save()
 
-    def set_timetrack(self, url: str, username: str, api_key: str, api_secret: str) -> None:
-        configure_timetrack(self.settings, self.secrets, url, username, api_key, api_secret)
-        self.credentials_changed()
-
-    def set_papershift(self, url: str, api_token: str, ids: dict[str, str | None]) -> None:
-        configure_papershift(self.settings, self.secrets, url, api_token, ids)
+    def set_backend(self, kind: str, values: dict[str, str | None]) -> None:
+        """Check and save a backend's fields (``BACKENDS``): secrets to the keyring, the rest
+        to the settings; nothing is changed when anything is refused."""
+        configure(self.settings, self.secrets, kind, values)
         self.credentials_changed()
 
     def credentials_changed(self) -> None:

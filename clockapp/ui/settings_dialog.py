@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
 from clockapp.services import backend_config as config
+from clockapp.services.backends import BACKENDS, LABELS
 from clockapp.settings import SETTINGS, WEEKDAYS, Settings, SettingsError
 from clockapp.sync.backend import redact_url
 from clockapp.ui.i18n import explain, ui_language
@@ -50,8 +51,7 @@ from clockapp.ui.screen_fit import ContentScrollArea, fit_to_screen
 
 log = logging.getLogger(__name__)
 
-KINDS = ("none", "timetrack", "papershift")
-ENTITIES = ("location", "working_area", "user")
+KINDS = ("none", *BACKENDS)
 
 
 class SettingsDialog(QDialog):
@@ -81,7 +81,7 @@ class SettingsDialog(QDialog):
         self.kind.setAccessibleName(self.tr("HR system"))
         for kind, label in zip(
             KINDS,
-            (self.tr("None — keep sessions on this computer"), "TimeTrack", "Papershift"),
+            (self.tr("None — keep sessions on this computer"), *LABELS.values()),
             strict=True,
         ):
             self.kind.addItem(label, kind)
@@ -113,7 +113,7 @@ class SettingsDialog(QDialog):
             "working_area": self.tr("Working area:"),
             "user": self.tr("User:"),
         }
-        for entity in ENTITIES:
+        for entity in BACKENDS["papershift"].pairs:
             by = QComboBox()
             by.addItem(self.tr("external id"), "external_id")
             by.addItem(self.tr("id"), "id")
@@ -381,7 +381,7 @@ class SettingsDialog(QDialog):
                 ),
                 self.secrets.timeout_s,
             )
-            label, address = config.LABELS.get(backend.name, backend.name), backend.base_url
+            label, address = LABELS.get(backend.name, backend.name), backend.base_url
             await config.check_backend(backend)
             answer = self.tr("Connected to {service} at {address}.").format(
                 service=label, address=redact_url(address)
@@ -453,21 +453,12 @@ class SettingsDialog(QDialog):
                 self.tr("No system keyring is available, so uploads can't be set up here.")
             )
         url = config.validate_url(fields["url"])
-        if kind == "timetrack":
-            user = fields["username"]
-            key = fields["api_key"] or config.stored_secret(
-                self.secrets, kind, url, user, "api_key"
+        values: dict[str, str | None] = {k: v or None for k, v in fields.items()}
+        for field in BACKENDS[kind].secrets:  # an empty secret field keeps the stored one
+            values[field.name] = fields[field.name] or config.stored_secret(
+                self.secrets, kind, url, fields.get("username", ""), field.name
             )
-            secret = fields["api_secret"] or config.stored_secret(
-                self.secrets, kind, url, user, "api_secret"
-            )
-            config.configure_timetrack(self.settings, self.secrets, url, user, key, secret)
-        else:
-            token = fields["api_token"] or config.stored_secret(
-                self.secrets, kind, url, "", "api_token"
-            )
-            ids = {k: v or None for k, v in fields.items() if k.endswith("_id")}
-            config.configure_papershift(self.settings, self.secrets, url, token, ids)
+        config.configure(self.settings, self.secrets, kind, values)
 
 
 class HoursMinutesSpinBox(QSpinBox):
