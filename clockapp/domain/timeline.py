@@ -111,12 +111,10 @@ def counted_break_seconds(
     return total.total_seconds()
 
 
-@dataclass(frozen=True, slots=True)
-class DayTime:
-    """One local day's time from its sessions: worked, on break (every break inside a
-    session), and the break seconds the law counts (long enough, gaps between sessions too)."""
+class DayMinutes:
+    """A day's seconds as whole minutes, rounded down once (for every report of a day)."""
 
-    day: date
+    __slots__ = ()
     worked_seconds: float
     break_seconds: float
     counted_break_seconds: float
@@ -132,6 +130,17 @@ class DayTime:
     @property
     def counted_break_min(self) -> int:
         return floor_minutes(self.counted_break_seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class DayTime(DayMinutes):
+    """One local day's time from its sessions: worked, on break (every break inside a
+    session), and the break seconds the law counts (long enough, gaps between sessions too)."""
+
+    day: date
+    worked_seconds: float
+    break_seconds: float
+    counted_break_seconds: float
 
 
 def day_times(

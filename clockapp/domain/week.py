@@ -18,7 +18,7 @@ from clockapp.domain.rules import Violation, check_working_time
 from clockapp.domain.session import WorkSession, utc
 from clockapp.domain.shifts import Shift, planned_by_day
 from clockapp.domain.targets import Absence, target_for
-from clockapp.domain.timeline import counted_break_seconds, day_times, floor_minutes
+from clockapp.domain.timeline import DayMinutes, counted_break_seconds, day_times, floor_minutes
 from clockapp.domain.zones import local
 
 __all__ = [
@@ -79,7 +79,7 @@ class Targets:
 
 
 @dataclass(frozen=True, slots=True)
-class DayTotal:
+class DayTotal(DayMinutes):
     """One local day: seconds worked and on break, its target, and whether it is locked."""
 
     date: date
@@ -105,18 +105,6 @@ class DayTotal:
     holiday: str | None = None
     #: The kind of absence recorded for the day (``vacation``, ``sick`` …), if any.
     absence: str | None = None
-
-    @property
-    def worked_min(self) -> int:
-        return floor_minutes(self.worked_seconds)
-
-    @property
-    def break_min(self) -> int:
-        return floor_minutes(self.break_seconds)
-
-    @property
-    def counted_break_min(self) -> int:
-        return floor_minutes(self.counted_break_seconds)
 
     def to_dict(self) -> dict[str, Any]:
         return {
