@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from clockapp import __version__
 from clockapp.domain.clock import ClockState
-from clockapp.domain.errors import ClockError
+from clockapp.domain.errors import ClockError, UserError
 from clockapp.domain.rules import RULE_BREAK_30, RULE_BREAK_45, RULE_MAX_10H, Violation
 from clockapp.domain.session import WorkSession
 from clockapp.domain.timeline import floor_minutes, hours_and_minutes
@@ -30,8 +30,7 @@ from clockapp.services.backends import BACKENDS
 from clockapp.services.clock import EXPORT_FORMATS, ClockService
 from clockapp.services.root import Services
 from clockapp.services.time_input import parse_after, parse_break, parse_date, parse_instant
-from clockapp.settings import WEEKDAYS, SettingsError
-from clockapp.storage import StorageError
+from clockapp.settings import WEEKDAYS
 
 if TYPE_CHECKING:
     from clockapp.services.account import AccountService
@@ -229,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(services, args)
         finally:
             services.close()
-    except (ClockError, StorageError, SettingsError) as exc:
+    except UserError as exc:  # the clock's refusals, disk, settings, keyring, network
         print(f"clockapp: {visible(str(exc))}", file=sys.stderr)
         return 1
     finally:
@@ -584,43 +583,38 @@ def _signed(minutes: int) -> str:
 
 
 def _backend(services: Services, args: argparse.Namespace) -> int:
-    from clockapp.services import backend_config as config
-
     sync = services.sync()
-    try:
-        if args.backend_command == "show":
-            info = sync.describe_backend()
-            if sync.destination is not None:
-                info["destination"] = sync.destination.label
-                info["will_upload"] = _will_upload(sync)
-            if sync.paused():
-                info["paused"] = sync.paused()
-            if args.json:
-                print(json.dumps(info, indent=2))
-            else:
-                for key, value in info.items():
-                    if value in ([], "", None):
-                        continue  # nothing to say: no empty 'locked:' line
-                    text = ", ".join(value) if isinstance(value, list) else str(value)
-                    print(f"{key}: {visible(text)}")
-            return 0
-        if args.backend_command == "test":
-            print(visible(asyncio.run(sync.test_connection())))
-            return 0
-        if args.kind == "none":
-            sync.turn_off()
-            print("Uploads are off: sessions stay on this computer.")
-            return 0
-        kind = BACKENDS[args.kind]
-        values = {f.name: getattr(args, f.name) for f in kind.visible}
-        asked = _ask_secrets([f.help for f in kind.secrets])
-        values |= zip([f.name for f in kind.secrets], asked, strict=True)
-        sync.set_backend(kind.name, values)
-        print(f"Uploads go to {kind.label}; the secrets are in the system keyring.")
-        print(_will_upload(sync))
+    if args.backend_command == "show":
+        info = sync.describe_backend()
+        if sync.destination is not None:
+            info["destination"] = sync.destination.label
+            info["will_upload"] = _will_upload(sync)
+        if sync.paused():
+            info["paused"] = sync.paused()
+        if args.json:
+            print(json.dumps(info, indent=2))
+        else:
+            for key, value in info.items():
+                if value in ([], "", None):
+                    continue  # nothing to say: no empty 'locked:' line
+                text = ", ".join(value) if isinstance(value, list) else str(value)
+                print(f"{key}: {visible(text)}")
         return 0
-    except config.BackendSetupError as exc:
-        raise ClockError(str(exc)) from exc
+    if args.backend_command == "test":
+        print(visible(asyncio.run(sync.test_connection())))
+        return 0
+    if args.kind == "none":
+        sync.turn_off()
+        print("Uploads are off: sessions stay on this computer.")
+        return 0
+    kind = BACKENDS[args.kind]
+    values = {f.name: getattr(args, f.name) for f in kind.visible}
+    asked = _ask_secrets([f.help for f in kind.secrets])
+    values |= zip([f.name for f in kind.secrets], asked, strict=True)
+    sync.set_backend(kind.name, values)
+    print(f"Uploads go to {kind.label}; the secrets are in the system keyring.")
+    print(_will_upload(sync))
+    return 0
 
 
 def _will_upload(sync: SyncService) -> str:
@@ -651,13 +645,8 @@ def _ask_secrets(prompts: list[str]) -> list[str]:
 
 
 def _sync(services: Services, as_json: bool) -> int:
-    from clockapp.services.backend_config import BackendSetupError
-
     sync = services.sync()
-    try:
-        result = asyncio.run(sync.sync_now(asked=True))
-    except BackendSetupError as exc:
-        raise ClockError(str(exc)) from exc
+    result = asyncio.run(sync.sync_now(asked=True))  # a BackendSetupError is the user's message
     if result is None:
         raise ClockError("No backend is set up; see 'clockapp backend set --help'.")
     left = {status.value: n for status, n in result.left.items() if n}
@@ -799,7 +788,6 @@ def _remote_week(services: Services, of: date, as_json: bool) -> int:
 
 def _shifts(services: Services, first: date, last: date, as_json: bool) -> None:
     """The stored shift plan, refreshed first when the server answers (else said, on stderr)."""
-    from clockapp.services.backend_config import BackendSetupError
     from clockapp.sync.backend import SyncError
 
     if last < first:
@@ -812,7 +800,7 @@ def _shifts(services: Services, first: date, last: date, as_json: bool) -> None:
     else:
         try:
             asyncio.run(shifts.refresh(first, last))
-        except (BackendSetupError, SyncError, StorageError) as exc:
+        except (UserError, SyncError) as exc:
             print(
                 f"The shifts could not be refreshed ({visible(str(exc))}); "
                 "showing the ones last pulled.",
