@@ -12,7 +12,7 @@ from clockapp.domain.rules import (
     RULE_REST_11H,
     Violation,
 )
-from clockapp.domain.timeline import floor_minutes
+from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import QCoreApplication, QDate, QLocale
 
 
@@ -27,33 +27,25 @@ def localized_day(day: date) -> str:
     return f"{weekday} {locale.toString(qdate, QLocale.FormatType.ShortFormat)}"
 
 
-def duration(seconds: float) -> str:
-    """Whole minutes as ``H:MM`` (``7:45``), rounded down as the timeline rounds."""
-    hours, mins = divmod(max(floor_minutes(seconds), 0), 60)
-    return f"{hours}:{mins:02d}"
-
-
 def violation_text(violation: Violation) -> str:
     """The rule a day breaks, in the user's language (the domain gives numbers, not words)."""
-
-    def tr(text: str) -> str:
-        # The week window said these first: its translations are kept under its name.
-        return QCoreApplication.translate("WeekWindow", text)
-
+    # The week window said these first: their translations are kept under its name.
     day = localized_day(violation.date)
-    worked = duration(violation.worked_seconds)
+    worked = hm(violation.worked_seconds)
     if violation.rule in (RULE_BREAK_30, RULE_BREAK_45):
         required, after = (30, 6) if violation.rule == RULE_BREAK_30 else (45, 9)
-        return tr(
+        return QCoreApplication.translate(
+            "WeekWindow",
             "{day}: {worked} worked without enough break; {required} min are required "
-            "after {hours} hours, in breaks of 15 min or more."
+            "after {hours} hours, in breaks of 15 min or more.",
         ).format(day=day, worked=worked, required=required, hours=after)
     if violation.rule == RULE_MAX_10H:
-        return tr("{day}: {worked} worked; at most 10 hours of work a day are allowed.").format(
-            day=day, worked=worked
-        )
+        return QCoreApplication.translate(
+            "WeekWindow", "{day}: {worked} worked; at most 10 hours of work a day are allowed."
+        ).format(day=day, worked=worked)
     if violation.rule == RULE_REST_11H:
-        return tr(
-            "{day}: work started after less than 11 hours of rest since the last working day."
+        return QCoreApplication.translate(
+            "WeekWindow",
+            "{day}: work started after less than 11 hours of rest since the last working day.",
         ).format(day=day)
     return violation.rule
