@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 
 from clockapp.domain.errors import ClockError
 from clockapp.domain.session import WorkSession
-from clockapp.domain.timeline import MIN_COUNTED_BREAK_S
+from clockapp.domain.timeline import MIN_COUNTED_BREAK_S, split_by_day
 from clockapp.domain.zones import local, local_days, local_wall_time
 from clockapp.services.clock import ChangeCheck, ClockService
 from clockapp.services.time_input import parse_after, parse_break
@@ -31,6 +31,7 @@ from clockapp.ui.qt import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QLocale,
     QPushButton,
@@ -318,8 +319,18 @@ class EditDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
 
     def showEvent(self, event: QShowEvent) -> None:
-        fit_to_screen(self)
+        self._fit()
         super().showEvent(event)
+
+    def _fit(self) -> None:
+        # Rows added while the dialog was hidden (or since) leave stale size hints cached in
+        # the layouts between them and the dialog, which Qt refreshes only later, by posted
+        # events: refresh them all now, so the dialog is sized from what it holds.
+        for widget in [*self.findChildren(QWidget), self]:
+            widget.updateGeometry()
+        for layout in self.findChildren(QLayout):
+            layout.invalidate()
+        fit_to_screen(self)
 
     # -- break rows ------------------------------------------------------------------------
 
@@ -356,7 +367,7 @@ class EditDialog(QDialog):
 
     def _refit(self) -> None:
         if self.isVisible():
-            fit_to_screen(self)
+            self._fit()
 
     def _move_end_date(self) -> None:
         """A start moved to another day takes the end along (same number of days apart)."""
@@ -429,14 +440,16 @@ class EditDialog(QDialog):
         rules those days break (⚠) or no longer break (✓)."""
         now = self.service.now()
         session = check.session
+        zone = self.service.zone_name
+        # By the timeline, as the days count it: a break outside the session adds nothing.
+        parts = split_by_day(session, zone, now).values()
         lines = [
             self.tr("This session: {worked} worked, {breaks} on break.").format(
-                worked=hm(max(session.worked_seconds(now), 0.0)),
-                breaks=hm(session.break_seconds(now)),
+                worked=hm(sum(worked for worked, _ in parts)),
+                breaks=hm(sum(paused for _, paused in parts)),
             )
         ]
         before = {d.date: d for d in check.before}
-        zone = self.service.zone_name
         touched = set(local_days(session.start, session.effective_end(now), zone))
         for day in check.after:
             was = before[day.date]

@@ -315,3 +315,21 @@ def test_the_running_sessions_start_is_edited_and_its_running_break_kept(
     now = ui_service.store.running_session()
     assert now is not None and now.start == berlin("2026-11-23 08:00") and now.end is None
     assert now.open_break is not None and now.open_break.start == berlin("2026-11-23 11:00:12")
+
+
+def test_rows_added_before_the_dialog_shows_are_fitted_in(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    ids = week_with_work(ui_service, fake_clock)
+    dialog = EditDialog(ui_service, ui_service.find(ids["tue"]))
+    qtbot.addWidget(dialog)
+    for _ in range(3):
+        dialog.add_break_button.click()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for row in dialog.break_rows:
+        assert row.width() >= row.sizeHint().width()
+        assert row.remove_button.isVisible()
+    dialog.add_break_button.click()  # and one added while it shows
+    qtbot.wait(10)
+    assert dialog.break_rows[-1].width() >= dialog.break_rows[-1].sizeHint().width()
