@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import BreakRow, EditDialog
-from clockapp.ui.qt import QDate, QDialogButtonBox, QTime
+from clockapp.ui.qt import QDate, QDialogButtonBox, QTime, QTimeEdit
 from tests.conftest import FakeClock, berlin
 from tests.ui.conftest import open_service
 from tests.ui.test_week_window import week_with_work
@@ -333,3 +333,16 @@ def test_rows_added_before_the_dialog_shows_are_fitted_in(
     dialog.add_break_button.click()  # and one added while it shows
     qtbot.wait(10)
     assert dialog.break_rows[-1].width() >= dialog.break_rows[-1].sizeHint().width()
+
+
+def test_times_are_typed_from_the_keyboard(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    fake_clock.set_local("2026-11-27 18:00")
+    dialog = add_dialog(qtbot, ui_service)
+    qtbot.waitExposed(dialog)
+    # What tabbing into the field does: the hours selected, typed over, on to the minutes.
+    dialog.start_time.setSelectedSection(QTimeEdit.Section.HourSection)
+    qtbot.keyClicks(dialog.start_time, "0730")  # type: ignore[no-untyped-call]
+    assert dialog.start_time.time() == QTime(7, 30)
+    assert "This session: 9:30 worked" in dialog.preview.text()  # 07:30 to 17:00
