@@ -21,10 +21,11 @@ from clockapp.domain import clock
 from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import ClockError, NotFound, UserError
 from clockapp.domain.history import HistoryEntry, Source
+from clockapp.domain.rules import RULE_REST_11H, Violation, check_working_time
 from clockapp.domain.session import BreakSegment, WorkSession, new_session_id, validate_session
 from clockapp.domain.shifts import Shift
 from clockapp.domain.timeline import DayTime, day_time, floor_minutes, working_since
-from clockapp.domain.week import Targets, WeekReport, monday_of, week_report
+from clockapp.domain.week import DayTotal, Targets, WeekReport, day_totals, monday_of, week_report
 from clockapp.domain.zones import day_start, local, local_days
 from clockapp.services.account import day_calendar
 from clockapp.settings import WEEKDAYS, Settings
@@ -61,6 +62,24 @@ class Status:
             "worked_today_min": floor_minutes(self.worked_today_seconds),
             "break_today_min": floor_minutes(self.break_today_seconds),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeCheck:
+    """A change by hand checked without saving it (:meth:`ClockService.check_change`).
+
+    ``session``: the session as it would be stored. ``refusal``: why saving it would be
+    refused, None when it would be saved. ``before`` and ``after``: each local day the session
+    touches (before or after the change), as stored and with the change. ``broken_before`` and
+    ``broken_after``: the working-time rules those days (and the day after) break.
+    """
+
+    session: WorkSession
+    refusal: ClockError | None
+    before: tuple[DayTotal, ...]
+    after: tuple[DayTotal, ...]
+    broken_before: tuple[Violation, ...]
+    broken_after: tuple[Violation, ...]
 
 
 #: What ``ClockService.export`` writes: plain CSV, CSV for spreadsheet programs, JSON.
@@ -308,35 +327,23 @@ class ClockService:
         *,
         start: datetime | None = None,
         end: datetime | None = None,
-        breaks: Sequence[tuple[datetime, datetime]] | None = None,
+        breaks: Sequence[tuple[datetime, datetime | None]] | None = None,
         note: str | None = None,
         reason: str | None = None,
     ) -> WorkSession:
         """Change a session's start, end, breaks (replacing them all) or note.
 
         The running session too: its start and breaks (an open break stays open when
-        ``breaks`` is not given)."""
+        ``breaks`` is not given, or when given as its last pair with no end)."""
         now = self._now()
         reason = self._reason(reason)
         with self.store.write():
             old = self.find(ref)
             self.refuse_locked(old, now)
-            changes: dict[str, Any] = {}
-            if start is not None:
-                changes["start"] = start
-            if end is not None:
-                changes["end"] = end
-            if breaks is not None:
-                changes["breaks"] = tuple(BreakSegment(s, e) for s, e in breaks)
-            if note is not None:
-                changes["note"] = note
-            new = old.with_changes(**changes)
+            new = self._changed(old, start, end, breaks, note)
             if new == old:
                 return old
-            new = new.with_changes(by_hand=True)
-            span_end = new.effective_end(now)
-            validate_session(new, self.store.sessions_between(new.start, span_end), now)
-            self.refuse_locked(new, now)
+            self._check(new, now)
             if old.end is not None:
                 change: Change | None = Change.EDITED
             else:
@@ -356,21 +363,119 @@ class ClockService:
         is: end after start, breaks inside and apart, no overlap, at most 24 h, not ahead."""
         now = self._now()
         reason = self._reason(reason)
-        session = WorkSession(
-            id=self._new_id(),
-            start=start,
-            end=end,
-            zone=self.zone_name,
-            breaks=tuple(BreakSegment(s, e) for s, e in breaks),
-            note=note,
-            by_hand=True,
-        )
+        session = self._changed(None, start, end, breaks, note)
         with self.store.write():
-            others = self.store.sessions_between(session.start, max(session.start, end))
-            validate_session(session, others, now)
-            self.refuse_locked(session, now)
+            self._check(session, now)
             self.store.save_session(session, Change.FINISHED, source=Source.HAND, reason=reason)
         return session
+
+    def check_change(
+        self,
+        ref: str | None,
+        *,
+        start: datetime,
+        end: datetime | None = None,
+        breaks: Sequence[tuple[datetime, datetime | None]] = (),
+        note: str = "",
+        reason: str | None = None,
+    ) -> ChangeCheck:
+        """What :meth:`edit` (``ref`` names the session) or :meth:`add` (``ref`` is None) would
+        do with these values, found by the same checks without saving anything: the refusal
+        they would meet, and each local day the session touches before and after the change."""
+        now = self._now()
+        old = self.find(ref) if ref is not None else None
+        new = self._changed(old, start, end, breaks, note)
+        refusal: ClockError | None = None
+        try:
+            if old is None and end is None:
+                raise ClockError("A finished session needs an end.")
+            if old is not None:
+                self.refuse_locked(old, now)
+            if new != old:
+                self._check(new, now)
+                self._reason(reason)
+        except ClockError as exc:
+            refusal = exc
+        spans = [(s.start, s.effective_end(now)) for s in (old, new) if s is not None]
+        first = min(local(a, self.zone_name).date() for a, _ in spans)
+        last = max(local(max(a, b), self.zone_name).date() for a, b in spans)
+        # The day before feeds the rest rule of the first day; the day after has its rest
+        # rule changed by this session's end.
+        stored = self.store.sessions_between(
+            day_start(first - timedelta(days=1), self.zone_name),
+            day_start(last + timedelta(days=2), self.zone_name),
+        )
+        changed = [s for s in stored if old is None or s.id != old.id] + [new]
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        return ChangeCheck(
+            session=new,
+            refusal=refusal,
+            before=self._day_totals(stored, first, last, now),
+            after=self._day_totals(changed, first, last, now),
+            broken_before=self._broken(stored, days, now),
+            broken_after=self._broken(changed, days, now),
+        )
+
+    def _broken(
+        self, sessions: list[WorkSession], days: list[date], now: datetime
+    ) -> tuple[Violation, ...]:
+        """The rules ``days`` break, and the rest rule of the day after them (which the last
+        day's end moves)."""
+        after = days[-1] + timedelta(days=1)
+        found = check_working_time(sessions, [*days, after], self.zone_name, now)
+        return tuple(v for v in found if v.date != after or v.rule == RULE_REST_11H)
+
+    def _day_totals(
+        self, sessions: list[WorkSession], first: date, last: date, now: datetime
+    ) -> tuple[DayTotal, ...]:
+        targets = self.targets()
+        holidays, absences = day_calendar(self.store, self.settings, targets, first, last)
+        locked = self.store.locked_days(first, last)
+        return tuple(
+            day_totals(
+                sessions, first, last, self.zone_name, now, targets, locked, holidays, absences
+            )
+        )
+
+    def _changed(
+        self,
+        old: WorkSession | None,
+        start: datetime | None,
+        end: datetime | None,
+        breaks: Sequence[tuple[datetime, datetime | None]] | None,
+        note: str | None,
+    ) -> WorkSession:
+        """``old`` with the given values (None: kept), or a new session by hand from them."""
+        segments = None if breaks is None else tuple(BreakSegment(s, e) for s, e in breaks)
+        if old is None:
+            assert start is not None
+            return WorkSession(
+                id=self._new_id(),
+                start=start,
+                end=end,
+                zone=self.zone_name,
+                breaks=segments or (),
+                note=note or "",
+                by_hand=True,
+            )
+        changes: dict[str, Any] = {}
+        if start is not None:
+            changes["start"] = start
+        if end is not None:
+            changes["end"] = end
+        if segments is not None:
+            changes["breaks"] = segments
+        if note is not None:
+            changes["note"] = note
+        new = old.with_changes(**changes)
+        return new if new == old else new.with_changes(by_hand=True)
+
+    def _check(self, new: WorkSession, now: datetime) -> None:
+        """Refuse a session changed or added by hand that the domain refuses (overlaps,
+        breaks outside, too long, ahead of now) or that touches a locked day."""
+        span_end = max(new.start, new.effective_end(now))
+        validate_session(new, self.store.sessions_between(new.start, span_end), now)
+        self.refuse_locked(new, now)
 
     def delete(self, ref: str, reason: str | None = None) -> WorkSession:
         now = self._now()
@@ -407,12 +512,21 @@ class ClockService:
     def _reason(self, reason: str | None) -> str:
         """The reason for a change by hand; refused when the fleet policy requires one."""
         reason = (reason or "").strip()
-        if not reason and self.settings.get("require_edit_reason"):
+        if not reason and self.reason_required():
             raise ClockError(
                 "Your organisation requires a reason for every change by hand; give one "
                 "(--reason on the command line). Nothing was changed."
             )
         return reason
+
+    def reason_required(self) -> bool:
+        """Whether the fleet policy requires a reason for every change by hand."""
+        return bool(self.settings.get("require_edit_reason"))
+
+    def first_locked_day(self, first: date, last: date) -> date | None:
+        """The first locked day from ``first`` to ``last`` inclusive, if any."""
+        locked = self.store.locked_days(first, last)
+        return min(locked) if locked else None
 
     def set_locked(self, day: date, locked: bool) -> None:
         """Lock a day (its sessions can't be changed) or unlock it again."""

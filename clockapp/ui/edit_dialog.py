@@ -1,37 +1,154 @@
-"""Editing one finished session, or adding forgotten time: start, end, breaks, note and the
-reason for the change, checked by the clock core.
+"""Editing one session, or adding forgotten time: start, end, breaks, note and the reason for
+the change, with the result shown as the user types.
 
-Times are typed as people say them (``08:00``, ``12:00-12:30``) and read by the same parsers the
-command line uses, so DST gaps and night shifts are handled in one place. A refused edit shows
-the domain's sentence and changes nothing; a locked day's session is shown read-only.
+Dates and times are picked in the configured zone (date and time editors in the user's locale)
+and turned into instants by the clock core's own rules, so DST days and night shifts are
+handled in one place. Every change asks the service what saving would do
+(:meth:`~clockapp.services.clock.ClockService.check_change`, the same checks as the save):
+the session's and its days' time against their targets, the working-time rules broken or
+mended, and the refusal, if any, in a line below the fields that never squeezes them. A locked
+day's session opens read-only and says why.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 
 from clockapp.domain.errors import ClockError
 from clockapp.domain.session import WorkSession
-from clockapp.domain.zones import local
-from clockapp.services.clock import ClockService
-from clockapp.services.time_input import parse_after, parse_break, parse_instant
+from clockapp.domain.timeline import MIN_COUNTED_BREAK_S, split_by_day
+from clockapp.domain.zones import local, local_days, local_wall_time
+from clockapp.services.clock import ChangeCheck, ClockService
+from clockapp.services.time_input import parse_after, parse_break
 from clockapp.ui.i18n import explain
+from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import (
+    QDate,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
+    QLocale,
+    QPushButton,
     QShowEvent,
     Qt,
+    QTime,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
-from clockapp.ui.screen_fit import fit_to_screen
+from clockapp.ui.screen_fit import ContentScrollArea, fit_to_screen
+from clockapp.ui.wording import localized_day, violation_text
+
+# Lines kept free for the result and for a refusal, so that neither moves the fields.
+PREVIEW_LINES = 4
+MESSAGE_LINES = 2
 
 
-def wall(instant: datetime, zone_name: str) -> str:
-    return local(instant, zone_name).strftime("%Y-%m-%d %H:%M")
+def _date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    return edit
+
+
+def _time_edit(value: time) -> QTimeEdit:
+    edit = QTimeEdit(QTime(value.hour, value.minute))
+    # Whole minutes, as the user's locale writes a time (24 h or AM/PM).
+    shown = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    edit.setDisplayFormat(shown.replace(":ss", "").replace(".ss", ""))
+    return edit
+
+
+def _picked_date(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def _picked_time(edit: QTimeEdit) -> time:
+    value = edit.time()
+    return time(value.hour(), value.minute())
+
+
+def _kept(original: datetime | None, picked: datetime) -> datetime:
+    """``original`` while the picker still shows its minute: seconds the clock recorded are not
+    lost (nor count as a change) because a picker shows whole minutes."""
+    if original is not None and original.replace(second=0, microsecond=0) == picked:
+        return original
+    return picked
+
+
+class BreakRow(QWidget):
+    """One break: its start and end time (an open break of the running session has no end),
+    whether it counts toward the legal break, and a button that removes it."""
+
+    changed = Signal()
+    removed = Signal(object)
+
+    def __init__(
+        self, start: datetime, end: datetime | None, zone_name: str, *, running: bool = False
+    ) -> None:
+        super().__init__()
+        self.original = (start, end)
+        self.running = running
+        self.start_time = _time_edit(local(start, zone_name).time())
+        self.start_time.setAccessibleName(self.tr("Break start"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.start_time)
+        layout.addWidget(QLabel("–"))
+        if running:
+            self.end_time: QTimeEdit | None = None
+            layout.addWidget(QLabel(self.tr("running")))
+        else:
+            self.end_time = _time_edit(local(end or start, zone_name).time())
+            self.end_time.setAccessibleName(self.tr("Break end"))
+            self.end_time.timeChanged.connect(self.changed)
+            layout.addWidget(self.end_time)
+        self.start_time.timeChanged.connect(self.changed)
+        self.verdict = QLabel()
+        self.verdict.setObjectName("verdict")
+        counts, short = self.counts_text(), self.short_text()
+        # As wide as the longer verdict: the row doesn't jump as a break crosses 15 minutes.
+        metrics = self.verdict.fontMetrics()
+        self.verdict.setMinimumWidth(
+            max(metrics.horizontalAdvance(counts), metrics.horizontalAdvance(short)) + 4
+        )
+        layout.addWidget(self.verdict, 1)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove this break"))
+        self.remove_button.clicked.connect(lambda: self.removed.emit(self))
+        layout.addWidget(self.remove_button)
+
+    def counts_text(self) -> str:
+        return self.tr("counts toward the legal break")
+
+    def short_text(self) -> str:
+        return self.tr("doesn't count (under {minutes} min)").format(
+            minutes=int(MIN_COUNTED_BREAK_S // 60)
+        )
+
+    def show_length(self, seconds: float | None) -> None:
+        """Say whether a break of ``seconds`` counts (None: its times can't be read yet)."""
+        if self.running:
+            self.verdict.setText(self.tr("still running"))
+        elif seconds is None:
+            self.verdict.setText("")
+        else:
+            counts = seconds >= MIN_COUNTED_BREAK_S
+            self.verdict.setText(self.counts_text() if counts else self.short_text())
+
+    def set_read_only(self, read_only: bool) -> None:
+        for edit in (self.start_time, self.end_time):
+            if edit is not None:
+                edit.setReadOnly(read_only)
+        self.remove_button.setEnabled(not read_only)
 
 
 class EditDialog(QDialog):
@@ -51,105 +168,321 @@ class EditDialog(QDialog):
         self.service = service
         self.session = session
         zone = service.zone_name
+        now = service.now()
+        end: datetime | None
         if session is None:
             self.setWindowTitle(self.tr("Add time"))
-            self.day = day or local(service.now(), zone).date()
+            self.day = day or local(now, zone).date()
+            start, end = self._default_span(self.day, now)
+            breaks: Sequence[tuple[datetime, datetime | None]] = ()
         else:
             self.setWindowTitle(self.tr("Edit session"))
             self.day = local(session.start, zone).date()
-        self.locked = self.day in service.locked_days(self.day, self.day)
+            start, end = session.start, session.end
+            breaks = [(b.start, b.end) for b in session.breaks]
+        # What the session holds now (None when adding): kept to the second while unchanged.
+        self.original_start: datetime | None = session.start if session else None
+        self.original_end: datetime | None = session.end if session else None
+        self.running = session is not None and session.end is None
+        days = local_days(start, end or now, zone)
+        self.locked_day = service.first_locked_day(days[0], days[-1])
+        self.locked = self.locked_day is not None
 
-        if session is None:
-            self.start_edit = QLineEdit(f"{self.day:%Y-%m-%d} 09:00")
-            self.end_edit = QLineEdit()
-            self.end_edit.setPlaceholderText(self.tr("e.g. 17:00"))
-            self.breaks_edit = QLineEdit()
-            self.note_edit = QLineEdit()
-        else:
-            self.start_edit = QLineEdit(wall(session.start, zone))
-            self.end_edit = QLineEdit(wall(session.end, zone) if session.end else "")
-            self.breaks_edit = QLineEdit(
-                ", ".join(
-                    f"{local(b.start, zone):%H:%M}-{local(b.end, zone):%H:%M}"
-                    for b in session.breaks
-                    if b.end is not None
-                )
-            )
-            self.note_edit = QLineEdit(session.note)
-        self.breaks_edit.setPlaceholderText(self.tr("e.g. 12:00-12:30, 15:00-15:15"))
-        self._breaks_shown = self.breaks_edit.text()
+        self.start_date = _date_edit(local(start, zone).date())
+        self.start_date.setAccessibleName(self.tr("Start date"))
+        self.start_time = _time_edit(local(start, zone).time())
+        self.start_time.setAccessibleName(self.tr("Start time"))
+        self._start_day = _picked_date(self.start_date)
+        shown_end = local(end or now, zone)
+        self.end_date = _date_edit(shown_end.date())
+        self.end_date.setAccessibleName(self.tr("End date"))
+        self.end_time = _time_edit(shown_end.time())
+        self.end_time.setAccessibleName(self.tr("End time"))
+
+        self.breaks_box = QVBoxLayout()
+        self.breaks_box.setContentsMargins(0, 0, 0, 0)
+        self.break_rows: list[BreakRow] = []
+        self.add_break_button = QPushButton(self.tr("&Add break"))
+        self.add_break_button.clicked.connect(self.add_break)
+        breaks_field = QWidget()
+        breaks_layout = QVBoxLayout(breaks_field)
+        breaks_layout.setContentsMargins(0, 0, 0, 0)
+        breaks_layout.addLayout(self.breaks_box)
+        breaks_layout.addWidget(self.add_break_button, 0, Qt.AlignmentFlag.AlignLeft)
+        for b_start, b_end in breaks:
+            self._add_row(BreakRow(b_start, b_end, zone, running=b_end is None))
+
+        self.note_edit = QLineEdit(session.note if session else "")
+        self.note_edit.setAccessibleName(self.tr("Note"))
         self.reason_edit = QLineEdit()
-        self.reason_edit.setPlaceholderText(self.tr("kept in the session's history"))
-        # Wide enough for two breaks and a full date-time, whatever the language's labels.
-        metrics = self.breaks_edit.fontMetrics()
-        field_width = metrics.horizontalAdvance("12:00-12:30, 15:00-15:15, 17:00-17:15") + 16
+        self.reason_edit.setAccessibleName(self.tr("Reason"))
+        self.reason_required = service.reason_required()
+        if self.reason_required:
+            self.reason_edit.setPlaceholderText(
+                self.tr("required by your organisation; kept in the session's history")
+            )
+        else:
+            self.reason_edit.setPlaceholderText(self.tr("kept in the session's history"))
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for label, field, name in (
-            (self.tr("&Start:"), self.start_edit, self.tr("Start")),
-            (self.tr("&End:"), self.end_edit, self.tr("End")),
-            (self.tr("&Breaks:"), self.breaks_edit, self.tr("Breaks")),
-            (self.tr("&Note:"), self.note_edit, self.tr("Note")),
-            (self.tr("&Reason:"), self.reason_edit, self.tr("Reason")),
-        ):
-            field.setAccessibleName(name)
-            field.setReadOnly(self.locked)
-            field.setMinimumWidth(field_width)
-            form.addRow(label, field)
+        start_label = QLabel(self.tr("&Start:"))
+        start_label.setBuddy(self.start_date)
+        form.addRow(start_label, self._pair(self.start_date, self.start_time))
+        if self.running:
+            self.end_label = QLabel(self.tr("still running (clock out to end it)"))
+            form.addRow(self.tr("End:"), self.end_label)
+        else:
+            end_label = QLabel(self.tr("&End:"))
+            end_label.setBuddy(self.end_date)
+            form.addRow(end_label, self._pair(self.end_date, self.end_time))
+        form.addRow(self.tr("Breaks:"), breaks_field)
+        form.addRow(self.tr("&Note:"), self.note_edit)
+        reason_label = self.tr("&Reason (required):") if self.reason_required else None
+        form.addRow(reason_label or self.tr("&Reason:"), self.reason_edit)
+        self.form = form
 
-        # Below the fields, wrapping, with room for two lines kept free: a refusal never
+        # What saving would do; room for a few lines is kept so that the dialog doesn't jump.
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setWordWrap(True)
+        self.preview.setAccessibleName(self.tr("Result"))
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setMinimumHeight(PREVIEW_LINES * self.preview.fontMetrics().lineSpacing())
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(form)
+        content_layout.addWidget(self.preview)
+        content_layout.addStretch(1)
+        self.content_area = ContentScrollArea(content)
+
+        # Outside the scrolling content, with room for two lines kept free: a refusal never
         # squeezes the fields.
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
-        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
+        self.message.setMinimumHeight(MESSAGE_LINES * self.message.fontMetrics().lineSpacing())
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        if self.locked:
-            save.setEnabled(False)
-            self.message.setText(
-                self.tr("This day is locked. Unlock it in the week view to change this session.")
-            )
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.content_area, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
+        if self.locked:
+            self._open_read_only()
+        else:
+            for edit in (self.start_date, self.end_date):
+                edit.dateChanged.connect(self.update_preview)
+            for t_edit in (self.start_time, self.end_time):
+                t_edit.timeChanged.connect(self.update_preview)
+            self.start_date.dateChanged.connect(self._move_end_date)
+            self.note_edit.textChanged.connect(self.update_preview)
+            self.reason_edit.textChanged.connect(self.update_preview)
+        self.update_preview()
+
+    @staticmethod
+    def _pair(first: QWidget, second: QWidget) -> QWidget:
+        pair = QWidget()
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(first)
+        row.addWidget(second)
+        row.addStretch(1)
+        return pair
+
+    def _default_span(self, day: date, now: datetime) -> tuple[datetime, datetime]:
+        """A working day of 09:00 to 17:00 on ``day``, ending no later than now (whole
+        minutes), so that a forgotten morning of today starts out plausible."""
+        zone = self.service.zone_name
+        start = local_wall_time(day, time(9), zone)
+        end = min(local_wall_time(day, time(17), zone), now.replace(second=0, microsecond=0))
+        return start, max(end, start + timedelta(hours=1))
+
+    def _open_read_only(self) -> None:
+        for d_edit in (self.start_date, self.end_date):
+            d_edit.setReadOnly(True)
+        for t_edit in (self.start_time, self.end_time):
+            t_edit.setReadOnly(True)
+        for row in self.break_rows:
+            row.set_read_only(True)
+        self.add_break_button.setEnabled(False)
+        self.note_edit.setReadOnly(True)
+        self.reason_edit.setReadOnly(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+
     def showEvent(self, event: QShowEvent) -> None:
-        fit_to_screen(self)
+        self._fit()
         super().showEvent(event)
 
-    def save(self) -> None:
-        """Check and store the edit; on a refusal, say why and keep the dialog open."""
+    def _fit(self) -> None:
+        # Rows added while the dialog was hidden (or since) leave stale size hints cached in
+        # the layouts between them and the dialog, which Qt refreshes only later, by posted
+        # events: refresh them all now, so the dialog is sized from what it holds.
+        for widget in [*self.findChildren(QWidget), self]:
+            widget.updateGeometry()
+        for layout in self.findChildren(QLayout):
+            layout.invalidate()
+        fit_to_screen(self)
+
+    # -- break rows ------------------------------------------------------------------------
+
+    def add_break(self) -> None:
+        """A new break row: 30 minutes after the last break (or the start), 30 minutes long."""
         zone = self.service.zone_name
         try:
-            start = parse_instant(self.start_edit.text(), zone, self.day)
-            end_text = self.end_edit.text().strip()
-            running = self.session is not None and self.session.end is None
-            if not end_text and not running:
-                raise ClockError(self.tr("A finished session needs an end."))
-            end = (
-                parse_after(end_text, zone, local(start, zone).date(), start) if end_text else None
+            start, end, breaks = self.values()
+        except ClockError:
+            start, end, breaks = self.service.now(), None, []
+        ends = [e for _, e in breaks if e is not None]
+        begin = max(ends, default=start + timedelta(hours=3))
+        if end is not None and begin + timedelta(minutes=30) > end:
+            begin = max(start, end - timedelta(minutes=30))
+        row = BreakRow(begin, begin + timedelta(minutes=30), zone)
+        self._add_row(row)
+        row.start_time.setFocus()
+        self.update_preview()
+        self._refit()
+
+    def _add_row(self, row: BreakRow) -> None:
+        self.break_rows.append(row)
+        self.breaks_box.addWidget(row)
+        row.changed.connect(self.update_preview)
+        row.removed.connect(self.remove_break)
+
+    def remove_break(self, row: BreakRow) -> None:
+        self.break_rows.remove(row)
+        self.breaks_box.removeWidget(row)
+        row.deleteLater()
+        self.add_break_button.setFocus()
+        self.update_preview()
+        self._refit()
+
+    def _refit(self) -> None:
+        if self.isVisible():
+            self._fit()
+
+    def _move_end_date(self) -> None:
+        """A start moved to another day takes the end along (same number of days apart)."""
+        moved = (_picked_date(self.start_date) - self._start_day).days
+        self._start_day = _picked_date(self.start_date)
+        if moved:
+            self.end_date.setDate(self.end_date.date().addDays(moved))
+
+    # -- values, preview and saving --------------------------------------------------------
+
+    def values(self) -> tuple[datetime, datetime | None, list[tuple[datetime, datetime | None]]]:
+        """The start, end (None while running) and breaks the pickers show, as UTC instants.
+
+        Raises ``ClockError`` for a time the zone skips or repeats, or a break that ends
+        before it starts."""
+        zone = self.service.zone_name
+        day = _picked_date(self.start_date)
+        start = _kept(
+            self.original_start, local_wall_time(day, _picked_time(self.start_time), zone)
+        )
+        end = None
+        if not self.running:
+            picked = local_wall_time(_picked_date(self.end_date), _picked_time(self.end_time), zone)
+            end = _kept(self.original_end, picked)
+        breaks: list[tuple[datetime, datetime | None]] = []
+        for row in self.break_rows:
+            b_start_text = _picked_time(row.start_time).strftime("%H:%M")
+            if row.end_time is None:  # the running break: its start only
+                b_start = parse_after(b_start_text, zone, day, start - timedelta(seconds=1))
+                breaks.append((_kept(row.original[0], b_start), None))
+                continue
+            text = f"{b_start_text}-{_picked_time(row.end_time):%H:%M}"
+            b_start, b_end = parse_break(text, zone, day, start)
+            breaks.append((_kept(row.original[0], b_start), _kept(row.original[1], b_end)))
+        return start, end, breaks
+
+    def update_preview(self) -> None:
+        """Show what saving would do, and why it would be refused."""
+        try:
+            start, end, breaks = self.values()
+        except ClockError as exc:
+            for row in self.break_rows:
+                row.show_length(None)
+            self.preview.setText("")
+            self.message.setText(explain(exc))
+            return
+        for row, (b_start, b_end) in zip(self.break_rows, breaks, strict=True):
+            row.show_length(None if b_end is None else (b_end - b_start).total_seconds())
+        check = self.service.check_change(
+            str(self.session.id) if self.session else None,
+            start=start,
+            end=end,
+            breaks=breaks,
+            note=self.note_edit.text().strip(),
+            reason=self.reason_edit.text(),
+        )
+        self.preview.setText(self.result_text(check))
+        if self.locked_day is not None:
+            self.message.setText(self.locked_text())
+        else:
+            self.message.setText(explain(check.refusal) if check.refusal else "")
+
+    def locked_text(self) -> str:
+        if self.session is None:
+            return self.tr("This day is locked. Unlock it in the week view to add time to it.")
+        return self.tr("This day is locked. Unlock it in the week view to change this session.")
+
+    def result_text(self, check: ChangeCheck) -> str:
+        """The session's time, each day it touches against its target, and the working-time
+        rules those days break (⚠) or no longer break (✓)."""
+        now = self.service.now()
+        session = check.session
+        zone = self.service.zone_name
+        # By the timeline, as the days count it: a break outside the session adds nothing.
+        parts = split_by_day(session, zone, now).values()
+        lines = [
+            self.tr("This session: {worked} worked, {breaks} on break.").format(
+                worked=hm(sum(worked for worked, _ in parts)),
+                breaks=hm(sum(paused for _, paused in parts)),
             )
-            breaks: list[tuple[datetime, datetime]] | None = [
-                parse_break(part, zone, local(start, zone).date(), start)
-                for part in self.breaks_edit.text().split(",")
-                if part.strip()
-            ]
-            if running and self.breaks_edit.text() == self._breaks_shown:
-                breaks = None  # unchanged: a running break stays as it is
-            elif self.session is not None and self.session.open_break is not None:
-                raise ClockError(self.tr("End the running break before changing the breaks."))
-            note, reason = self.note_edit.text().strip(), self.reason_edit.text()
+        ]
+        before = {d.date: d for d in check.before}
+        touched = set(local_days(session.start, session.effective_end(now), zone))
+        for day in check.after:
+            was = before[day.date]
+            if day.date not in touched and day.worked_seconds == was.worked_seconds:
+                continue
+            line = self.tr("{day}: {worked} of {target} worked; breaks that count: {counted}")
+            line = line.format(
+                day=localized_day(day.date),
+                worked=hm(day.worked_seconds),
+                target=hm(day.target_min * 60),
+                counted=hm(day.counted_break_seconds),
+            )
+            if day.worked_min != was.worked_min:
+                line += " " + self.tr("(before: {worked})").format(worked=hm(was.worked_seconds))
+            lines.append(line)
+        still = {(v.date, v.rule) for v in check.broken_after}
+        lines += [f"⚠ {violation_text(v)}" for v in check.broken_after]
+        lines += [
+            "✓ " + self.tr("No longer broken: {rule}").format(rule=violation_text(v))
+            for v in check.broken_before
+            if (v.date, v.rule) not in still
+        ]
+        return "\n".join(lines)
+
+    def save(self) -> None:
+        """Check and store the change; on a refusal, say why and keep the dialog open."""
+        note, reason = self.note_edit.text().strip(), self.reason_edit.text()
+        try:
+            start, end, breaks = self.values()
             if self.session is None:
-                assert end is not None and breaks is not None
-                self.service.add(start, end, breaks, note, reason)
+                assert end is not None  # pickers always give an end when adding
+                finished = [(s, e) for s, e in breaks if e is not None]
+                self.service.add(start, end, finished, note, reason)
             else:
                 self.service.edit(
                     str(self.session.id),

@@ -29,7 +29,6 @@ from clockapp.ui.i18n import explain
 from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import (
     QAbstractItemView,
-    QDate,
     QFileDialog,
     QHBoxLayout,
     QKeySequence,
@@ -50,6 +49,7 @@ from clockapp.ui.qt import (
 )
 from clockapp.ui.screen_fit import fit_to_screen
 from clockapp.ui.upload_status import UploadWatch, session_upload_detail, session_upload_text
+from clockapp.ui.wording import localized_day, violation_text
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +58,6 @@ POLL_MS = 2000
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6  # day or session, worked, break, target, against target, upload / origin
 BAR_COLUMN = 4
-
-
-def localized_day(day: date) -> str:
-    """``Mon 23.11.2026`` / ``Mon 23/11/2026``: the weekday and the date as the user's locale
-    writes them (ISO dates where the locale is plain C, which has no convention of its own)."""
-    locale = QLocale()
-    weekday = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-    if locale.language() == QLocale.Language.C:
-        return f"{weekday} {day.isoformat()}"
-    qdate = QDate(day.year, day.month, day.day)
-    return f"{weekday} {locale.toString(qdate, QLocale.FormatType.ShortFormat)}"
 
 
 def weekday(day: date) -> str:
@@ -303,24 +292,7 @@ class WeekWindow(QWidget):
 
     def violation_text(self, violation: Violation) -> str:
         """The rule a day breaks, in the user's language (the domain's sentence is English)."""
-        assert self.report is not None
-        day = localized_day(violation.date)
-        worked = next((d.worked_min for d in self.report.days if d.date == violation.date), 0)
-        if violation.rule in ("break_30_after_6h", "break_45_after_9h"):
-            required, after = (30, 6) if violation.rule == "break_30_after_6h" else (45, 9)
-            return self.tr(
-                "{day}: {worked} worked without enough break; {required} min are required "
-                "after {hours} hours, in breaks of 15 min or more."
-            ).format(day=day, worked=minutes(worked), required=required, hours=after)
-        if violation.rule == "max_10h_per_day":
-            return self.tr(
-                "{day}: {worked} worked; at most 10 hours of work a day are allowed."
-            ).format(day=day, worked=minutes(worked))
-        if violation.rule == "rest_11h":
-            return self.tr(
-                "{day}: work started after less than 11 hours of rest since the last working day."
-            ).format(day=day)
-        return violation.rule
+        return violation_text(violation)
 
     def _session_row(
         self,

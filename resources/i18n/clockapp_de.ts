@@ -77,6 +77,41 @@
     </message>
 </context>
 <context>
+    <name>BreakRow</name>
+    <message>
+        <source>Break start</source>
+        <translation>Pausenbeginn</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>Break end</source>
+        <translation>Pausenende</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this break</source>
+        <translation>Diese Pause entfernen</translation>
+    </message>
+    <message>
+        <source>counts toward the legal break</source>
+        <translation>zählt zur gesetzlichen Pause</translation>
+    </message>
+    <message>
+        <source>doesn&apos;t count (under {minutes} min)</source>
+        <translation>zählt nicht (unter {minutes} Min.)</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>läuft noch</translation>
+    </message>
+</context>
+<context>
     <name>ClockAction</name>
     <message>
         <source>Clock &amp;in</source>
@@ -251,14 +286,6 @@
         <translation>Sitzung bearbeiten</translation>
     </message>
     <message>
-        <source>e.g. 17:00</source>
-        <translation>z. B. 17:00</translation>
-    </message>
-    <message>
-        <source>e.g. 12:00-12:30, 15:00-15:15</source>
-        <translation>z. B. 12:00-12:30, 15:00-15:15</translation>
-    </message>
-    <message>
         <source>kept in the session&apos;s history</source>
         <translation>wird im Verlauf vermerkt</translation>
     </message>
@@ -267,24 +294,8 @@
         <translation>&amp;Beginn:</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Beginn</translation>
-    </message>
-    <message>
         <source>&amp;End:</source>
         <translation>&amp;Ende:</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Ende</translation>
-    </message>
-    <message>
-        <source>&amp;Breaks:</source>
-        <translation>&amp;Pausen:</translation>
-    </message>
-    <message>
-        <source>Breaks</source>
-        <translation>Pausen</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
@@ -303,20 +314,76 @@
         <translation>Begründung</translation>
     </message>
     <message>
+        <source>Start date</source>
+        <translation>Beginndatum</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Beginnzeit</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Endzeit</translation>
+    </message>
+    <message>
+        <source>&amp;Add break</source>
+        <translation>Pause &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>required by your organisation; kept in the session&apos;s history</source>
+        <translation>von Ihrer Organisation verlangt; wird im Verlauf vermerkt</translation>
+    </message>
+    <message>
+        <source>still running (clock out to end it)</source>
+        <translation>läuft noch (zum Beenden ausstempeln)</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>Ende:</translation>
+    </message>
+    <message>
+        <source>Breaks:</source>
+        <translation>Pausen:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>Be&amp;gründung (Pflicht):</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>This day is locked. Unlock it in the week view to add time to it.</source>
+        <translation>Dieser Tag ist gesperrt. Entsperren Sie ihn in der Wochenansicht, um Zeit hinzuzufügen.</translation>
     </message>
     <message>
         <source>This day is locked. Unlock it in the week view to change this session.</source>
         <translation>Dieser Tag ist gesperrt. Entsperren Sie ihn in der Wochenansicht, um diese Sitzung zu ändern.</translation>
     </message>
     <message>
-        <source>A finished session needs an end.</source>
-        <translation>Eine abgeschlossene Sitzung braucht ein Ende.</translation>
+        <source>This session: {worked} worked, {breaks} on break.</source>
+        <translation>Diese Sitzung: {worked} gearbeitet, {breaks} Pause.</translation>
     </message>
     <message>
-        <source>End the running break before changing the breaks.</source>
-        <translation>Beenden Sie die laufende Pause, bevor Sie die Pausen ändern.</translation>
+        <source>{day}: {worked} of {target} worked; breaks that count: {counted}</source>
+        <translation>{day}: {worked} von {target} gearbeitet; zählende Pausen: {counted}</translation>
+    </message>
+    <message>
+        <source>(before: {worked})</source>
+        <translation>(vorher: {worked})</translation>
+    </message>
+    <message>
+        <source>No longer broken: {rule}</source>
+        <translation>Nicht mehr verletzt: {rule}</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1341,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>{count} sessions have ids starting with {ref}; give more of it.</source>
         <translation>{count} Sitzungs-IDs beginnen mit {ref}; geben Sie mehr davon an.</translation>
+    </message>
+    <message>
+        <source>A finished session needs an end.</source>
+        <translation>Eine abgeschlossene Sitzung braucht ein Ende.</translation>
     </message>
     <message>
         <source>You are not clocked in, so there is no session to discard.</source>

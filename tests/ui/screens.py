@@ -47,6 +47,7 @@ from clockapp.ui.qt import (
     QPixmap,
     QRect,
     Qt,
+    QTime,
     QWidget,
 )
 from clockapp.ui.settings_dialog import SettingsDialog
@@ -180,9 +181,16 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         return dialog
 
     def edit() -> QWidget:
+        # Tuesday's 7 hours without a break get their lunch (the rule is mended), a coffee
+        # break too short to count, and a break typed after the session ended: refused.
         dialog = EditDialog(service, service.find(tuesday))
-        dialog.end_edit.setText("2026-11-30 23:30")  # later than now: refused
-        dialog.breaks_edit.setText("12:00-12:30, 14:00-14:10")
+        for start, end in ((12, 0), (12, 30)), ((14, 0), (14, 10)), ((16, 0), (16, 30)):
+            dialog.add_break_button.click()
+            row = dialog.break_rows[-1]
+            assert row.end_time is not None
+            row.start_time.setTime(QTime(*start))
+            row.end_time.setTime(QTime(*end))
+        dialog.reason_edit.setText("forgot to clock the breaks")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # refused
         dialog.show()
         return dialog
@@ -237,7 +245,9 @@ def problems(name: str, window: QWidget) -> list[str]:
             )
         if isinstance(child, QLineEdit):
             text = child.text() or child.placeholderText()
-            need = child.fontMetrics().horizontalAdvance(text) + 12  # frame and text margins
+            # Frame and text margins; a spin box's or a date editor's field has no frame.
+            margins = 12 if child.hasFrame() else 4
+            need = child.fontMetrics().horizontalAdvance(text) + margins
             if need > child.width():
                 found.append(
                     f"{name}: field {describe(child)} shows {text[:40]!r} cut: needs {need} px, "

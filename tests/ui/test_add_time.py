@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import EditDialog
-from clockapp.ui.qt import QDialogButtonBox
+from clockapp.ui.qt import QDate, QDialogButtonBox, QTime
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.week_window import WeekWindow
 from tests.conftest import FakeClock, berlin
@@ -33,11 +33,13 @@ def test_a_forgotten_morning_is_added_from_the_week_window(
     dialog = window._dialog
     assert isinstance(dialog, EditDialog) and dialog.isVisible()
     assert dialog.windowTitle() == "Add time"
-    assert dialog.start_edit.text() == "2026-11-24 09:00"  # the selected day
-
-    save(dialog)  # no end yet
-    assert dialog.isVisible() and "needs an end" in dialog.message.text()
-    dialog.end_edit.setText("10:00")  # overlaps the clocked session
+    # The selected day, 09:00 to 17:00: it overlaps the clocked session, and says so at once.
+    assert (dialog.start_date.date(), dialog.start_time.time()) == (
+        QDate(2026, 11, 24),
+        QTime(9, 0),
+    )
+    assert (dialog.end_date.date(), dialog.end_time.time()) == (QDate(2026, 11, 24), QTime(17, 0))
+    assert "overlaps" in dialog.message.text()
     save(dialog)
     assert dialog.isVisible() and "overlaps" in dialog.message.text()
     assert (
@@ -49,8 +51,9 @@ def test_a_forgotten_morning_is_added_from_the_week_window(
         == 1
     )
 
-    dialog.start_edit.setText("06:00")
-    dialog.end_edit.setText("07:30")
+    dialog.start_time.setTime(QTime(6, 0))
+    dialog.end_time.setTime(QTime(7, 30))
+    assert dialog.message.text() == ""
     dialog.reason_edit.setText("forgot to clock in")
     save(dialog)
     assert not dialog.isVisible()
@@ -73,10 +76,14 @@ def test_the_tray_menu_adds_forgotten_time(
     tray.add_time_action.trigger()
     dialog = tray.add_time_dialog
     assert isinstance(dialog, EditDialog) and dialog.isVisible()
-    assert dialog.start_edit.text() == "2026-11-23 09:00"  # today
-    dialog.start_edit.setText("08:00")
-    dialog.end_edit.setText("16:30")
-    dialog.breaks_edit.setText("12:00-12:30")
+    assert dialog.start_date.date() == QDate(2026, 11, 23)  # today
+    dialog.start_time.setTime(QTime(8, 0))
+    dialog.end_time.setTime(QTime(16, 30))
+    dialog.add_break_button.click()
+    [row] = dialog.break_rows
+    assert row.end_time is not None
+    row.start_time.setTime(QTime(12, 0))
+    row.end_time.setTime(QTime(12, 30))
     save(dialog)
     assert not dialog.isVisible()
     [session] = ui_service.sessions(
@@ -100,16 +107,19 @@ def test_the_running_sessions_start_and_breaks_are_corrected_in_the_week_window(
     assert window.edit_button.isEnabled() and not window.delete_button.isEnabled()
     window.edit_selected()
     dialog = window._dialog
-    assert isinstance(dialog, EditDialog) and dialog.end_edit.text() == ""
+    assert isinstance(dialog, EditDialog) and dialog.running  # no end to pick
 
-    dialog.breaks_edit.setText("10:00-10:15")
-    save(dialog)  # the break still runs: its end isn't known yet
-    assert dialog.isVisible() and "End the running break" in dialog.message.text()
-
-    dialog.breaks_edit.setText("")
-    dialog.start_edit.setText("08:00")
+    dialog.add_break_button.click()  # an earlier break, beside the running one
+    early = dialog.break_rows[-1]
+    assert early.end_time is not None
+    early.start_time.setTime(QTime(10, 0))
+    early.end_time.setTime(QTime(10, 15))
+    dialog.start_time.setTime(QTime(8, 0))
     save(dialog)
     assert not dialog.isVisible()
     now = ui_service.store.running_session()
     assert now is not None and now.start == berlin("2026-11-23 08:00") and now.end is None
     assert now.open_break is not None  # the running break goes on
+    assert [(b.start, b.end) for b in now.breaks[:-1]] == [
+        (berlin("2026-11-23 10:00"), berlin("2026-11-23 10:15"))
+    ]

@@ -21,8 +21,9 @@ from clockapp.domain.errors import ClockError, UserError
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.i18n import available_languages, explain, language_for
-from clockapp.ui.qt import QCoreApplication, QDialogButtonBox, QLocale
-from clockapp.ui.week_window import WeekWindow, localized_day
+from clockapp.ui.qt import QCoreApplication, QDialogButtonBox, QLocale, QTime
+from clockapp.ui.week_window import WeekWindow
+from clockapp.ui.wording import localized_day
 from tests.conftest import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,7 +150,7 @@ def test_in_german_the_clock_cores_refusals_are_german(
 
     dialog = EditDialog(ui_service, session)
     qtbot.addWidget(dialog)
-    dialog.end_edit.setText("2026-11-24 19:30")  # later than now
+    dialog.end_time.setTime(QTime(19, 30))  # later than now
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.message.text() == "Das Ende 2026-11-24 19:30 liegt in der Zukunft."
     assert ui_service.find(str(session.id)).end == session.end  # nothing changed

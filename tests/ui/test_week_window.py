@@ -17,9 +17,18 @@ from clockapp.services.sync import SyncService
 from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.live_clock import hm
-from clockapp.ui.qt import QDialogButtonBox, QFileDialog, QMessageBox, QStandardPaths, Qt, QWidget
+from clockapp.ui.qt import (
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QStandardPaths,
+    Qt,
+    QTime,
+    QWidget,
+)
 from clockapp.ui.upload_status import UploadWatch
-from clockapp.ui.week_window import WeekWindow, localized_day, minutes
+from clockapp.ui.week_window import WeekWindow, minutes
+from clockapp.ui.wording import localized_day
 from tests.conftest import FakeClock, berlin
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
@@ -111,13 +120,18 @@ def test_an_edit_is_checked_by_the_clock_core(
     dialog = window._dialog
     assert isinstance(dialog, EditDialog) and dialog.isVisible()
 
-    dialog.breaks_edit.setText("16:00-16:30")  # after the session ended
+    dialog.add_break_button.click()
+    [row] = dialog.break_rows
+    assert row.end_time is not None
+    row.start_time.setTime(QTime(16, 0))  # after the session ended
+    row.end_time.setTime(QTime(16, 30))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    assert dialog.isVisible() and dialog.message.text()  # the domain's sentence, shown
+    assert dialog.isVisible() and "lies outside the session" in dialog.message.text()
     assert ui_service.find(ids["tue"]).breaks == ()  # nothing changed
 
-    dialog.breaks_edit.setText("12:00-12:30")
-    dialog.end_edit.setText("2026-11-24 15:30")
+    row.start_time.setTime(QTime(12, 0))
+    row.end_time.setTime(QTime(12, 30))
+    dialog.end_time.setTime(QTime(15, 30))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert not dialog.isVisible()
     edited = ui_service.find(ids["tue"])
@@ -139,7 +153,7 @@ def test_a_locked_day_is_read_only(
     dialog = EditDialog(ui_service, ui_service.find(ids["mon"]))
     qtbot.addWidget(dialog)
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
-    assert dialog.start_edit.isReadOnly() and "locked" in dialog.message.text()
+    assert dialog.start_time.isReadOnly() and "locked" in dialog.message.text()
     assert window.lock_button.text() == "Un&lock day"
     window.lock_button.click()
     assert row(window.tree, 0).text(5) == ""
@@ -341,32 +355,23 @@ def test_the_week_shows_upload_states_once_a_backend_is_set(
     assert row(window.tree, 0, 0).text(5) == "uploaded"
 
 
-def test_the_edit_dialog_is_wide_enough_and_a_refusal_never_squeezes_its_fields(
+def test_the_edit_dialog_is_wide_enough_for_its_title_and_fields(
     qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
 ) -> None:
     ids = week_with_work(ui_service, fake_clock)
-    dialog = EditDialog(ui_service, ui_service.find(ids["tue"]))
+    dialog = EditDialog(ui_service, ui_service.find(ids["mon"]))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "Edit session"
-    # Its title and two breaks fit; not a 200-px sliver.
+    # Its title and a break row with its verdict fit; not a 200-px sliver.
     title_width = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
     assert dialog.width() >= max(300, title_width + 120)
-    dialog.breaks_edit.setText("12:00-12:30, 14:00-14:10")
-    fields = (dialog.start_edit, dialog.end_edit, dialog.breaks_edit, dialog.note_edit)
-    before = [f.geometry() for f in fields]
-    dialog.end_edit.setText("2026-11-27 19:30")  # in the future: refused
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    qtbot.wait(10)
-    refusal = dialog.message
-    assert refusal.text() and refusal.isVisible() and refusal.wordWrap()
-    assert [f.geometry() for f in fields] == before  # the fields keep their room
-    for field in fields:
-        text_width = field.fontMetrics().horizontalAdvance(field.text()) + 12
-        assert field.width() >= text_width, field.text()
-    assert refusal.geometry().top() > dialog.note_edit.geometry().bottom()  # below the fields
-    assert refusal.height() >= refusal.heightForWidth(refusal.width())  # not cut
+    [row] = dialog.break_rows
+    verdict = row.verdict
+    assert verdict.width() >= verdict.fontMetrics().horizontalAdvance(verdict.text())
+    for field in (dialog.start_date, dialog.start_time, dialog.end_date, dialog.end_time):
+        assert field.width() >= field.sizeHint().width(), field.text()
 
 
 def test_after_an_account_switch_the_week_still_says_where_a_session_went(
