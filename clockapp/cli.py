@@ -26,7 +26,8 @@ from clockapp.domain.timeline import floor_minutes, hours_and_minutes
 from clockapp.domain.week import WeekReport
 from clockapp.domain.zones import local
 from clockapp.files import write_atomically
-from clockapp.services.clock import EXPORT_FORMATS, ClockService, open_default_clock
+from clockapp.services.clock import ClockService, open_default_clock
+from clockapp.services.export import EXPORT_FORMATS
 from clockapp.services.time_input import parse_after, parse_break, parse_date, parse_instant
 from clockapp.settings import WEEKDAYS, SettingsError
 from clockapp.storage import StorageError
