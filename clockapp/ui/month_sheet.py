@@ -188,6 +188,14 @@ class MonthSheet(QObject):
         document = QTextDocument()
         document.setHtml(self.html(of))
         tmp = path.with_name(f".{path.name}.part")
+        try:
+            # Qt says nothing useful where it can't write (a missing folder, no permission):
+            # find out first, in the operating system's words.
+            tmp.open("wb").close()
+        except OSError as exc:
+            raise ClockError(
+                "Can't write {path}: {reason}.", path=path, reason=exc.strerror
+            ) from exc
         writer = QPdfWriter(str(tmp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)

@@ -45,7 +45,7 @@ from clockapp.ui.qt import (
 from clockapp.ui.screen_fit import fit_to_screen
 from clockapp.ui.week_window import localized_day, minutes
 
-#: Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds.
+# Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds.
 POLL_MS = 2000
 COLUMNS = 8  # day, start–end, worked, breaks, target, difference, holiday / absence, locked
 SPAN_COLUMN, DIFFERENCE_COLUMN = 1, 5
