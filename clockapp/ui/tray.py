@@ -329,6 +329,7 @@ class ClockTray(QObject):
             # Released when closed: a tray app keeps no window it isn't showing.
             self.week_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.week_window.destroyed.connect(self._forget_week)
+            self.week_window.month_wanted.connect(self.open_month)
         else:
             self.week_window.sync = self.sync  # uploads may have been set up since
         self._raise(self.week_window)

@@ -1598,7 +1598,7 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <name>WeekWindow</name>
     <message>
         <source>Week</source>
-        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``). The tray&apos;s upload runs: a finished run, or a backend just set up, shows here at once.</extracomment>
+        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``). &quot;Month…&quot;: the month holding this day, please (the tray opens the month window). The tray&apos;s upload runs: a finished run, or a backend just set up, shows here at once.</extracomment>
         <translation>Woche</translation>
     </message>
     <message>
@@ -1680,6 +1680,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>E&amp;xport CSV…</source>
         <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Month…</source>
+        <translation>&amp;Monat…</translation>
     </message>
     <message>
         <source>&amp;Close</source>

@@ -303,3 +303,18 @@ def test_the_month_in_german(
         "Urlaubstage 2026: 30 Anspruch, 3 genommen, 0 geplant, 27 übrig"
     )
     assert row(window, 15)[1] == "Do. 22:00–Fr. 06:30"
+
+
+def test_the_weeks_month_button_opens_that_weeks_month(
+    qtbot: QtBot, tray: ClockTray, january: AccountService
+) -> None:
+    tray.open_week()
+    week = tray.week_window
+    assert week is not None
+    week.show_week(date(2026, 1, 14))
+    week.month_button.click()
+    month = tray.month_window
+    assert month is not None and month.isVisible()
+    assert month.month_of == date(2026, 1, 1) and month.title.text() == "January 2026"
+    month.close()
+    week.close()

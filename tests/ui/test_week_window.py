@@ -267,12 +267,18 @@ def test_tab_starts_with_the_weeks_navigation(qtbot: QtBot, ui_service: ClockSer
     qtbot.waitExposed(window)
     seen = []
     widget = window.prev_button
-    for _ in range(10):  # navigation (3), the tree, add/edit/delete/lock/export, Close
+    for _ in range(11):  # navigation (3), Month…, the tree, add/edit/delete/lock/export, Close
         seen.append(widget)
         widget = widget.nextInFocusChain()
         while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget = widget.nextInFocusChain()
-    assert seen[:4] == [window.prev_button, window.this_button, window.next_button, window.tree]
+    assert seen[:5] == [
+        window.prev_button,
+        window.this_button,
+        window.next_button,
+        window.month_button,
+        window.tree,
+    ]
     assert seen[-1] is window.close_button
     assert window.windowTitle() == "Week"  # Qt adds the app's name itself
 
