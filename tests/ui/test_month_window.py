@@ -318,3 +318,18 @@ def test_the_weeks_month_button_opens_that_weeks_month(
     assert month.month_of == date(2026, 1, 1) and month.title.text() == "January 2026"
     month.close()
     week.close()
+
+
+def test_a_night_across_the_spring_clock_change_counts_its_real_hours(
+    qtbot: QtBot, ui_service: ClockService, fake_clock: FakeClock
+) -> None:
+    fake_clock.set_local("2026-04-02 09:00")
+    # Saturday 22:00 to Sunday 06:00 across 02:00 → 03:00: seven hours, not eight.
+    work(ui_service, "2026-03-28 22:00", "2026-03-29 06:00")
+    account = AccountService(ui_service)
+    window = MonthWindow(account, date(2026, 3, 1))
+    qtbot.addWidget(window)
+    assert row(window, 28)[1:3] == ["Sat 22:00–Sun 06:00", "2:00"]
+    assert row(window, 29)[1:3] == ["Sat 22:00–Sun 06:00", "5:00"]
+    assert window.totals.text().startswith("Month: 7:00 worked")
+    assert account.month(date(2026, 3, 1)).sum_time_spent == 7 * 60
