@@ -186,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("show", help="open a window of the tray app (starts it if needed)")
-    p.add_argument("window", choices=["popup", "week", "settings"], help="which window")
+    p.add_argument("window", choices=["popup", "week", "month", "settings"], help="which window")
     return parser
 
 
