@@ -198,6 +198,11 @@ class MonthWindow(QWidget):
                 label.setText("")
             self._say(explain(exc))
             return
+        # The same month again (the store changed, the minute): keep the row and the scroll.
+        same = self.report is not None and self.report.month_of == report.month_of
+        current = self.tree.currentItem()
+        selected = self.tree.indexOfTopLevelItem(current) if same and current else -1
+        scrolled = self.tree.verticalScrollBar().value()
         self.report = report
         today = self._today()
         quiet = self.palette().color(QPalette.ColorRole.PlaceholderText)
@@ -205,7 +210,8 @@ class MonthWindow(QWidget):
 
         self.tree.clear()
         for day in report.days:
-            marks = [m for m in (day.holiday, day.absence and self.sheet.absence_name(day.absence))]
+            absence = self.sheet.absence_name(day.absence) if day.absence else None
+            marks = [m for m in (day.holiday, absence) if m]
             # Days still to come owe nothing yet (the balance counts through yesterday); a day
             # with nothing due and nothing worked has nothing to say.
             idle = not (day.worked_min or day.target_min)
@@ -218,7 +224,7 @@ class MonthWindow(QWidget):
                     minutes(day.break_min),
                     minutes(day.target_min),
                     difference,
-                    " · ".join(m for m in marks if m),
+                    " · ".join(marks),
                     self.tr("yes") if day.locked else "",
                 ]
             )
@@ -229,10 +235,12 @@ class MonthWindow(QWidget):
                 for column in range(COLUMNS):  # a day off: greyed, so the workdays stand out
                     item.setForeground(column, quiet)
             self.tree.addTopLevelItem(item)
-            if day.date == today:
+            if (day.date.day - 1 == selected) if same else day.date == today:
                 self.tree.setCurrentItem(item)
         for column in range(COLUMNS):
             self.tree.resizeColumnToContents(column)
+        if same:
+            self.tree.verticalScrollBar().setValue(scrolled)
 
         worked, target = report.sum_time_spent, report.target_min
         self.totals.setText(

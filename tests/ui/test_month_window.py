@@ -134,9 +134,11 @@ def test_the_window_follows_the_store(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.tree.setCurrentItem(window.tree.topLevelItem(2))  # the user is looking at the 3rd
     work(other_process, "2026-01-20 08:00", "2026-01-20 12:00")  # a `clockapp add`, elsewhere
     qtbot.waitUntil(lambda: row(window, 20)[2] == "4:00", timeout=5000)
     assert window.totals.text().startswith("Month: 31:30 worked of 136:00")
+    assert window.tree.indexOfTopLevelItem(window.tree.currentItem()) == 2  # and still is
 
 
 def test_a_region_left_unset_is_said_once(qtbot: QtBot, ui_service: ClockService) -> None:
