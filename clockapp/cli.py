@@ -27,7 +27,8 @@ from clockapp.domain.week import WeekReport
 from clockapp.domain.zones import local
 from clockapp.files import write_atomically
 from clockapp.services.backends import BACKENDS
-from clockapp.services.clock import EXPORT_FORMATS, ClockService
+from clockapp.services.clock import ClockService
+from clockapp.services.export import EXPORT_FORMATS
 from clockapp.services.root import Services
 from clockapp.services.time_input import parse_after, parse_break, parse_date, parse_instant
 from clockapp.settings import WEEKDAYS
@@ -140,9 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
         which.add_argument("--week", metavar="DATE", help="the week holding DATE")
         which.add_argument("--month", metavar="YYYY-MM", help="every day of that month")
 
-    p = sub.add_parser("export", help="export sessions as CSV or JSON")
-    p.add_argument("--from", dest="first", metavar="DATE", required=True, help="first day")
-    p.add_argument("--to", dest="last", metavar="DATE", required=True, help="last day")
+    p = sub.add_parser("export", help="export sessions, or a month's days, as CSV or JSON")
+    p.add_argument("--from", dest="first", metavar="DATE", help="first day of the sessions")
+    p.add_argument("--to", dest="last", metavar="DATE", help="last day of the sessions")
+    p.add_argument(
+        "--month", metavar="YYYY-MM", help="instead: that month's days (as month --json has them)"
+    )
     p.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="excel: ';', BOM, CRLF")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
 
@@ -181,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("show", help="open a window of the tray app (starts it if needed)")
-    p.add_argument("window", choices=["popup", "week", "settings"], help="which window")
+    p.add_argument("window", choices=["popup", "week", "month", "settings"], help="which window")
     return parser
 
 
@@ -365,8 +369,7 @@ def _run(services: Services, args: argparse.Namespace) -> int:
     elif command in ACCOUNT_COMMANDS:
         return _account(services.account, args, today)
     elif command == "export":
-        first, last = parse_date(args.first, today), parse_date(args.last, today)
-        text = service.export(first, last, args.format)
+        text = _export(service, args, today)
         if args.output:
             _write_atomically(Path(args.output), text)
             print(f"Exported to {visible(args.output)}.", file=sys.stderr)
@@ -381,6 +384,20 @@ def _run(services: Services, args: argparse.Namespace) -> int:
         else:
             print("  ".join(f"{d.capitalize()} {_duration(m * 60)}" for d, m in values.items()))
     return 0
+
+
+def _export(service: ClockService, args: argparse.Namespace, today: date) -> str:
+    """The text ``export`` writes: the sessions of ``--from``..``--to``, or the days of
+    ``--month`` (the rows the month window exports)."""
+    if args.month is not None:
+        if args.first is not None or args.last is not None:
+            raise ClockError("Give either --month or --from and --to, not both.")
+        from clockapp.services.account import AccountService
+
+        return AccountService(service).export_month(_month_start(args.month), args.format)
+    if args.first is None or args.last is None:
+        raise ClockError("Say what to export: --from DATE --to DATE, or --month YYYY-MM.")
+    return service.export(parse_date(args.first, today), parse_date(args.last, today), args.format)
 
 
 # -- the time account: holidays, absences, month, balance -----------------------------------------
@@ -442,11 +459,12 @@ def _whole_number(text: str, what: str) -> int:
 
 def _month_start(text: str) -> date:
     try:
-        return datetime.strptime(text, "%Y-%m").date()
+        first = datetime.strptime(text, "%Y-%m").date()
     except ValueError:
         raise ClockError(
             "{value!r} is not a month; give it as YYYY-MM, e.g. 2026-11.", value=text
         ) from None
+    return parse_date(first.isoformat(), first)  # inside the dates ClockApp keeps
 
 
 def _lock_span(args: argparse.Namespace, today: date) -> tuple[date, date, str]:

@@ -24,6 +24,7 @@ from clockapp.domain.timeline import floor_minutes
 from clockapp.domain.week import DayTotal, Targets
 
 __all__ = [
+    "MONTH_DAY_FIELDS",
     "DayBalance",
     "MonthReport",
     "balance_days",
@@ -32,6 +33,18 @@ __all__ = [
     "last_of_month",
     "workday_min",
 ]
+
+
+#: The fields of a day of the month, in the order exports write them.
+MONTH_DAY_FIELDS = (
+    "date",
+    "worked_min",
+    "break_min",
+    "target_min",
+    "holiday",
+    "absence",
+    "locked",
+)
 
 
 class CountedDay(Protocol):
@@ -148,6 +161,22 @@ class MonthReport:
         """Every day of the month is locked."""
         return all(d.locked for d in self.days)
 
+    def day_rows(self) -> list[dict[str, Any]]:
+        """One row per day, the fields of :data:`MONTH_DAY_FIELDS`: the month JSON's ``days``
+        and every export of the month (CSV, Excel, JSON; the command line and the window)."""
+        return [
+            {
+                "date": d.date.isoformat(),
+                "worked_min": d.worked_min,
+                "break_min": d.break_min,
+                "target_min": d.target_min,
+                "holiday": d.holiday,
+                "absence": d.absence,
+                "locked": d.locked,
+            }
+            for d in self.days
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data: dates as ``YYYY-MM-DD``, durations in whole minutes."""
         return {
@@ -160,16 +189,5 @@ class MonthReport:
             "locked_days": self.locked_days,
             "balance_start_min": self.balance_start_min,
             "balance_end_min": self.balance_end_min,
-            "days": [
-                {
-                    "date": d.date.isoformat(),
-                    "worked_min": d.worked_min,
-                    "break_min": d.break_min,
-                    "target_min": d.target_min,
-                    "holiday": d.holiday,
-                    "absence": d.absence,
-                    "locked": d.locked,
-                }
-                for d in self.days
-            ],
+            "days": self.day_rows(),
         }

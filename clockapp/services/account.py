@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from clockapp.domain.account import (
+    MONTH_DAY_FIELDS,
     DayBalance,
     MonthReport,
     balance_days,
@@ -26,6 +27,7 @@ from clockapp.domain.targets import Absence, absence_days
 from clockapp.domain.timeline import day_times
 from clockapp.domain.week import DayTotal, Targets, day_totals
 from clockapp.domain.zones import day_start, local
+from clockapp.services.export import check_format, csv_text, json_text
 from clockapp.services.holidays import NO_REGION, check_region, holidays_between, split_region
 from clockapp.settings import Settings
 from clockapp.storage import StorageError, Store
@@ -256,6 +258,27 @@ class AccountService:
         )
         end = balance_min(days, since, min(last, yesterday), opening, adjustments)
         return MonthReport(first, in_month, workday_min(self.clock.targets()), start, end)
+
+    def export_month(self, of: date, fmt: str) -> str:
+        """The days of the month holding ``of`` as ``csv``, ``excel`` or ``json`` text: the
+        fields of ``clockapp month --json``'s days, one row per day."""
+        check_format(fmt)
+        rows = self.month(of).day_rows()
+        if fmt == "json":
+            return json_text(rows)
+        table = ([row[field] for field in MONTH_DAY_FIELDS] for row in rows)
+        return csv_text(MONTH_DAY_FIELDS, table, excel=fmt == "excel")
+
+    def month_vacation(self, month_of: date) -> tuple[int, float, float]:
+        """Vacation days of the month's year as the month shows them: entitled, taken and
+        planned as of today, or as of the month's end (a past month) or first (a month to
+        come)."""
+        first, last = first_of_month(month_of), last_of_month(month_of)
+        return self.vacation(min(last, max(first, self._today())))
+
+    def data_version(self) -> int:
+        """Changes whenever any connection commits to the store: a window re-reads only then."""
+        return self.store.data_version()
 
     def balance(self, as_of: date | None = None) -> Balance:
         """The balance at the end of ``as_of`` (default: yesterday), today's minutes so far, and

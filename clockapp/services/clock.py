@@ -7,9 +7,6 @@ and two front ends writing at once can't both act on a stale view.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,6 +25,7 @@ from clockapp.domain.timeline import DayTime, day_time, floor_minutes, working_s
 from clockapp.domain.week import DayTotal, Targets, WeekReport, day_totals, monday_of, week_report
 from clockapp.domain.zones import day_start, local, local_days
 from clockapp.services.account import day_calendar
+from clockapp.services.export import check_format, csv_text, json_text
 from clockapp.settings import WEEKDAYS, Settings
 from clockapp.storage import Change, Store
 
@@ -80,10 +78,6 @@ class ChangeCheck:
     after: tuple[DayTotal, ...]
     broken_before: tuple[Violation, ...]
     broken_after: tuple[Violation, ...]
-
-
-#: What ``ClockService.export`` writes: plain CSV, CSV for spreadsheet programs, JSON.
-EXPORT_FORMATS = ("csv", "excel", "json")
 
 
 class ClockService:
@@ -628,58 +622,38 @@ class ClockService:
     def export(self, first: date, last: date, fmt: str) -> str:
         """Sessions of ``first``..``last`` as ``csv``, ``excel`` or ``json`` text.
 
-        ``excel`` is CSV as spreadsheet programs set to a German (or other comma-decimal)
-        locale open it with a double click: ``;`` between fields, CRLF line ends, and a UTF-8
-        byte order mark first so umlauts in notes survive. Write the text as UTF-8 unchanged
-        (no newline translation).
+        ``excel`` is CSV as a spreadsheet set to a German locale opens it
+        (:mod:`clockapp.services.export`). Write the text as UTF-8 unchanged.
         """
+        check_format(fmt)
         rows = [self.describe(s) for s in self.sessions(first, last)]
         if fmt == "json":
-            return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-        if fmt not in EXPORT_FORMATS:
-            raise ClockError(
-                "Unknown export format {format!r}; use csv, excel or json.", format=fmt
-            )
-        excel = fmt == "excel"
-        out = io.StringIO()
-        writer = csv.writer(
-            out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n"
-        )
-        writer.writerow(
+            return json_text(rows)
+        header = [
+            "id",
+            "date",
+            "start",
+            "end",
+            "worked_min",
+            "break_min",
+            "breaks",
+            "note",
+            "zone",
+            "changed_by_hand",
+        ]
+        table = [
             [
-                "id",
-                "date",
-                "start",
-                "end",
-                "worked_min",
-                "break_min",
-                "breaks",
-                "note",
-                "zone",
-                "changed_by_hand",
+                row["id"],
+                row["start"][:10],
+                row["start"],
+                row["end"],
+                row["worked_min"],
+                row["break_min"],
+                "; ".join(f"{b['start'][11:16]}-{(b['end'] or '')[11:16]}" for b in row["breaks"]),
+                row["note"],
+                row["zone"],
+                row["changed_by_hand"],
             ]
-        )
-        for row in rows:
-            breaks = "; ".join(
-                f"{b['start'][11:16]}-{(b['end'] or '')[11:16]}" for b in row["breaks"]
-            )
-            writer.writerow(
-                [
-                    row["id"],
-                    row["start"][:10],
-                    row["start"],
-                    row["end"] or "",
-                    row["worked_min"],
-                    row["break_min"],
-                    breaks,
-                    _csv_safe(row["note"]),
-                    row["zone"],
-                    "yes" if row["changed_by_hand"] else "no",
-                ]
-            )
-        return ("\ufeff" if excel else "") + out.getvalue()
-
-
-def _csv_safe(text: str) -> str:
-    # A note starting with = + - @ would run as a formula when the CSV is opened in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+            for row in rows
+        ]
+        return csv_text(header, table, excel=fmt == "excel")

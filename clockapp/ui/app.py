@@ -55,7 +55,8 @@ sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
     """Run the tray app until the user quits; the process exit status.
 
-    ``show`` names a window to open at once ("popup", "week", "settings"; ``clockapp show``).
+    ``show`` names a window to open at once ("popup", "week", "month", "settings";
+    ``clockapp show``).
     A second start hands over to the running app (which opens that window, or its popup) and
     returns 0.
     """

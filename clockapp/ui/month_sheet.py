@@ -11,12 +11,15 @@ from __future__ import annotations
 import getpass
 import html
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
 from clockapp.domain.account import last_of_month
 from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import check_working_time
+from clockapp.domain.session import WorkSession
+from clockapp.domain.timeline import split_by_day
 from clockapp.domain.zones import local
 from clockapp.services.account import AccountService
 from clockapp.ui.qt import (
@@ -62,6 +65,40 @@ class MonthSheet(QObject):
         }
         return texts.get(rule, rule)
 
+    def day_spans(self, sessions: Iterable[WorkSession]) -> dict[date, list[str]]:
+        """Each local day's sessions as start–end (``08:00–16:30``, ``08:05–…`` while it runs);
+        a session across midnight under every day it counts on, with its weekdays
+        (``Fri 22:00–Sat 06:30``)."""
+        zone, now = self.account.zone_name, self.account.clock.now()
+        locale = QLocale()
+        spans: dict[date, list[str]] = defaultdict(list)
+        for s in sorted(sessions, key=lambda s: s.start):
+            start = local(s.start, zone)
+            end = local(s.end, zone) if s.end is not None else None
+            days = split_by_day(s, zone, now)
+            if end is None:
+                text = f"{start:%H:%M}–…"
+            elif end.date() == start.date() or len(days) < 2:
+                text = f"{start:%H:%M}–{end:%H:%M}"
+            else:
+                short = QLocale.FormatType.ShortFormat
+                text = (
+                    f"{locale.dayName(start.isoweekday(), short)} {start:%H:%M}–"
+                    f"{locale.dayName(end.isoweekday(), short)} {end:%H:%M}"
+                )
+            for day in days:
+                spans[day].append(text)
+        return spans
+
+    def vacation_line(self, entitled: float, taken: float, planned: float) -> str:
+        """``30 entitled, 5 taken, 0 planned, 25 left`` (days)."""
+        return self.tr("{entitled} entitled, {taken} taken, {planned} planned, {left} left").format(
+            entitled=_days(entitled),
+            taken=_days(taken),
+            planned=_days(planned),
+            left=_days(entitled - taken - planned),
+        )
+
     def html(self, of: date) -> str:
         """The timesheet of the month holding ``of``, as HTML for ``QTextDocument``."""
         account, clock = self.account, self.account.clock
@@ -69,14 +106,11 @@ class MonthSheet(QObject):
         report = account.month(of)
         first, last = report.month_of, last_of_month(report.month_of)
         sessions = clock.sessions(first, last)
-        spans: dict[date, list[str]] = defaultdict(list)
+        spans = self.day_spans(sessions)
         notes: dict[date, list[str]] = defaultdict(list)
         for s in sessions:
-            start = local(s.start, zone)
-            end = local(s.end, zone).strftime("%H:%M") if s.end else "…"
-            spans[start.date()].append(f"{start:%H:%M}–{end}")
             if s.note:
-                notes[start.date()].append(s.note)
+                notes[local(s.start, zone).date()].append(s.note)
         locale = QLocale()
         rows = []
         for d in report.days:
@@ -104,7 +138,7 @@ class MonthSheet(QObject):
             self.tr("Notes"),
         ]
         now = clock.now()
-        vacation = account.vacation(min(last, max(first, local(now, zone).date())))
+        vacation = account.month_vacation(first)
         violations = check_working_time(
             sessions, [first + timedelta(days=i) for i in range(last.day)], zone, now
         )
@@ -121,14 +155,7 @@ class MonthSheet(QObject):
         no_rule_broken = self.tr("No working-time rule is broken this month.")
         employee = self.tr("Date, signature of the employee")
         manager = self.tr("Date, signature of the manager")
-        vacation_line = self.tr(
-            "{entitled} entitled, {taken} taken, {planned} planned, {left} left"
-        ).format(
-            entitled=_days(vacation[0]),
-            taken=_days(vacation[1]),
-            planned=_days(vacation[2]),
-            left=_days(vacation[0] - vacation[1] - vacation[2]),
-        )
+        vacation_line = self.vacation_line(*vacation)
         totals = [
             (self.tr("Worked"), self.hm(report.sum_time_spent)),
             (self.tr("Target"), self.hm(report.target_min)),
@@ -161,6 +188,14 @@ class MonthSheet(QObject):
         document = QTextDocument()
         document.setHtml(self.html(of))
         tmp = path.with_name(f".{path.name}.part")
+        try:
+            # Qt says nothing useful where it can't write (a missing folder, no permission):
+            # find out first, in the operating system's words.
+            tmp.open("wb").close()
+        except OSError as exc:
+            raise ClockError(
+                "Can't write {path}: {reason}.", path=path, reason=exc.strerror
+            ) from exc
         writer = QPdfWriter(str(tmp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)

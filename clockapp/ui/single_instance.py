@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 #: What a second start sends to the running one, followed by the window's name and a newline.
 SHOW = b"show"
 #: The windows a start may ask for.
-WINDOWS = ("popup", "week", "settings")
+WINDOWS = ("popup", "week", "month", "settings")
 
 
 def server_name(data_dir: Path) -> str:

@@ -47,6 +47,9 @@ from clockapp.ui.qt import (
 from clockapp.ui.upload_status import UploadWatch
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from clockapp.ui.month_window import MonthWindow
     from clockapp.ui.week_window import WeekWindow
 
 log = logging.getLogger(__name__)
@@ -116,6 +119,7 @@ class ClockTray(QObject):
         self._popup_closed_at = 0.0
         self.window: ClockWindow | None = None
         self.week_window: WeekWindow | None = None
+        self.month_window: MonthWindow | None = None
         self.settings_dialog: QWidget | None = None
         self.add_time_dialog: QWidget | None = None
 
@@ -137,6 +141,8 @@ class ClockTray(QObject):
         self.timer_action.triggered.connect(self.show_popup)
         self.week_action = self.menu.addAction(self.tr("&Week…"))
         self.week_action.triggered.connect(self.open_week)
+        self.month_action = self.menu.addAction(self.tr("&Month…"))
+        self.month_action.triggered.connect(lambda: self.open_month())
         self.add_time_action = self.menu.addAction(self.tr("&Add forgotten time…"))
         self.add_time_action.triggered.connect(self.add_forgotten_time)
         self.discard_action = self.menu.addAction(self.tr("&Discard this session…"))
@@ -289,8 +295,9 @@ class ClockTray(QObject):
             QTimer.singleShot(150, self._report_popup)
 
     def show_window(self, name: str) -> None:
-        """Open the window another start asked for: "popup", "week" or "settings"."""
-        {"week": self.open_week, "settings": self.open_settings}.get(name, self.show_popup)()
+        """Open the window another start asked for: "popup", "week", "month" or "settings"."""
+        openers = {"week": self.open_week, "month": self.open_month, "settings": self.open_settings}
+        openers.get(name, self.show_popup)()
         if self._debug_out is not None:
             QTimer.singleShot(150, lambda: self._report_shown(name))
 
@@ -322,12 +329,33 @@ class ClockTray(QObject):
             # Released when closed: a tray app keeps no window it isn't showing.
             self.week_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.week_window.destroyed.connect(self._forget_week)
+            self.week_window.month_wanted.connect(self.open_month)
         else:
             self.week_window.sync = self.sync  # uploads may have been set up since
         self._raise(self.week_window)
 
     def _forget_week(self) -> None:
         self.week_window = None
+
+    def open_month(self, of: date | None = None) -> None:
+        """The month window, on the month holding ``of`` (default: this month, or the one it
+        shows already)."""
+        if self.month_window is None:
+            from clockapp.services.account import AccountService
+            from clockapp.ui.month_window import MonthWindow  # loaded when first asked for
+
+            self.month_window = MonthWindow(AccountService(self.clock.service), of)
+            # Released when closed: a tray app keeps no window it isn't showing.
+            self.month_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.month_window.destroyed.connect(self._forget_month)
+            # A clock action taken here (or the minute) changes today's numbers.
+            self.clock.changed.connect(self.month_window.refresh_if_shown)
+        elif of is not None:
+            self.month_window.show_month(of)
+        self._raise(self.month_window)
+
+    def _forget_month(self) -> None:
+        self.month_window = None
 
     def add_forgotten_time(self) -> None:
         """The edit dialog, adding a finished session (today by default)."""
@@ -547,7 +575,11 @@ class ClockTray(QObject):
         )
 
     def _report_shown(self, name: str) -> None:
-        windows = {"popup": self.window or self._popup, "week": self.week_window}
+        windows = {
+            "popup": self.window or self._popup,
+            "week": self.week_window,
+            "month": self.month_window,
+        }
         window = windows.get(name, self.settings_dialog)
         self._emit("shown", window=name, visible=window is not None and window.isVisible())
 

@@ -74,6 +74,8 @@ class WeekWindow(QWidget):
 
     #: The remote entries of the shown week arrived (or failed: see ``remote_note``).
     remote_loaded = Signal()
+    #: "Month…": the month holding this day, please (the tray opens the month window).
+    month_wanted = Signal(object)
 
     def __init__(
         self,
@@ -111,8 +113,11 @@ class WeekWindow(QWidget):
         self.title = QLabel()
         self.title.setAccessibleName(self.tr("Shown week"))
         self.title.setWordWrap(True)
+        # The month this week is in (the tray opens the month window).
+        self.month_button = QPushButton(self.tr("&Month…"))
+        self.month_button.clicked.connect(lambda: self.month_wanted.emit(self.monday))
         nav = QHBoxLayout()
-        for widget in (self.prev_button, self.this_button, self.next_button):
+        for widget in (self.prev_button, self.this_button, self.next_button, self.month_button):
             nav.addWidget(widget)
         nav.addWidget(self.title, 1)
 
@@ -187,6 +192,7 @@ class WeekWindow(QWidget):
             self.prev_button,
             self.this_button,
             self.next_button,
+            self.month_button,
             self.tree,
             self.add_button,
             self.edit_button,

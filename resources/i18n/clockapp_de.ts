@@ -195,6 +195,10 @@
         <translation>&amp;Woche…</translation>
     </message>
     <message>
+        <source>&amp;Month…</source>
+        <translation>&amp;Monat…</translation>
+    </message>
+    <message>
         <source>&amp;Add forgotten time…</source>
         <translation>&amp;Vergessene Zeit nachtragen…</translation>
     </message>
@@ -495,6 +499,165 @@
     <message>
         <source>Timesheet</source>
         <translation>Stundenzettel</translation>
+    </message>
+</context>
+<context>
+    <name>MonthWindow</name>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Vorheriger</translation>
+    </message>
+    <message>
+        <source>T&amp;his month</source>
+        <translation>&amp;Dieser Monat</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Nächster ▶</translation>
+    </message>
+    <message>
+        <source>Shown month</source>
+        <translation>Angezeigter Monat</translation>
+    </message>
+    <message>
+        <source>Days of the month</source>
+        <translation>Tage des Monats</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Start–end</source>
+        <translation>Beginn–Ende</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Gearbeitet</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>Pausen</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Holiday / absence</source>
+        <translation>Feiertag / Abwesenheit</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Month totals</source>
+        <translation>Monatssummen</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Zeitkonto</translation>
+    </message>
+    <message>
+        <source>Vacation days</source>
+        <translation>Urlaubstage</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Print / save as P&amp;DF…</source>
+        <translation>Drucken / als PDF &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Schl&amp;ießen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Month: {worked} worked of {target} ({difference}) · {workdays} workdays of {workday}</source>
+        <translation>Monat: {worked} gearbeitet von {target} Soll ({difference}) · {workdays} Arbeitstage zu {workday}</translation>
+    </message>
+    <message>
+        <source>Balance carried in: {start} · until yesterday: {end}</source>
+        <translation>Übertrag aus dem Vormonat: {start} · bis gestern: {end}</translation>
+    </message>
+    <message>
+        <source>Balance carried in: {start} · carried out: {end}</source>
+        <translation>Übertrag aus dem Vormonat: {start} · in den Folgemonat: {end}</translation>
+    </message>
+    <message>
+        <source>Vacation days {year}: {line}</source>
+        <translation>Urlaubstage {year}: {line}</translation>
+    </message>
+    <message>
+        <source>Public holidays are not counted: choose your region in Settings.</source>
+        <translation>Feiertage werden nicht berücksichtigt: Wählen Sie Ihre Region in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Public holidays are not counted: ClockApp knows no region {region}; choose one in Settings.</source>
+        <translation>Feiertage werden nicht berücksichtigt: ClockApp kennt keine Region {region}; wählen Sie eine in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>timesheet-{month}.pdf</source>
+        <translation>stundenzettel-{month}.pdf</translation>
+    </message>
+    <message>
+        <source>Save the timesheet as PDF</source>
+        <translation>Stundenzettel als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF couldn&apos;t be saved: {why}</source>
+        <translation>Das PDF konnte nicht gespeichert werden: {why}</translation>
+    </message>
+    <message>
+        <source>Saved the timesheet to {path}.</source>
+        <translation>Stundenzettel gespeichert unter {path}.</translation>
+    </message>
+    <message>
+        <source>Excel (CSV) (*.csv)</source>
+        <translation>Excel (CSV) (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the month</source>
+        <translation>Monat exportieren</translation>
+    </message>
+    <message>
+        <source>The export failed: {why}</source>
+        <translation>Der Export ist fehlgeschlagen: {why}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Exportiert nach {path}.</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1194,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>{text} ist kein gültiger Text (UTF-8); nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>Give either --month or --from and --to, not both.</source>
+        <translation>Geben Sie entweder --month oder --from und --to an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Say what to export: --from DATE --to DATE, or --month YYYY-MM.</source>
+        <translation>Sagen Sie, was exportiert werden soll: --from DATUM --to DATUM oder --month JJJJ-MM.</translation>
+    </message>
+    <message>
         <source>{value!r} is not a whole number of {what}.</source>
         <translation>{value!r} ist keine ganze Zahl ({what}).</translation>
     </message>
@@ -1511,7 +1682,7 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <name>WeekWindow</name>
     <message>
         <source>Week</source>
-        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``). The tray&apos;s upload runs: a finished run, or a backend just set up, shows here at once.</extracomment>
+        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``). &quot;Month…&quot;: the month holding this day, please (the tray opens the month window). The tray&apos;s upload runs: a finished run, or a backend just set up, shows here at once.</extracomment>
         <translation>Woche</translation>
     </message>
     <message>
@@ -1593,6 +1764,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>E&amp;xport CSV…</source>
         <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Month…</source>
+        <translation>&amp;Monat…</translation>
     </message>
     <message>
         <source>&amp;Close</source>

@@ -162,6 +162,21 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         window.show()
         return window
 
+    def month() -> QWidget:
+        from datetime import date
+
+        from clockapp.services.account import AccountService
+        from clockapp.ui.month_window import MonthWindow
+
+        account = AccountService(service)
+        account.set_region("DE-BY")
+        account.set_balance(since=date(2026, 11, 1), opening_min=90, vacation_days=30)
+        account.add_absence("vacation", date(2026, 11, 9), date(2026, 11, 13))
+        account.add_absence("comp_time", date(2026, 11, 18), note="dentist")
+        window = MonthWindow(account)
+        window.show()
+        return window
+
     def settings() -> QWidget:
         from clockapp.secrets import SecretStore
         from clockapp.services.sync import SyncService
@@ -213,6 +228,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         ("no-tray-window", no_tray),
         ("no-tray-window-again", no_tray_again),
         ("week", week),
+        ("month", month),
         ("settings", settings),
         ("edit-dialog", edit),
         ("away-prompt", away),

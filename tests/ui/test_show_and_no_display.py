@@ -1,4 +1,4 @@
-"""``clockapp show popup|week|settings`` opens that window in the running app (for docks and
+"""``clockapp show popup|week|month|settings`` opens that window in the running app (for docks and
 launchers on desktops without a tray); without any display ``clockapp`` says so in one sentence
 instead of Qt's abort."""
 
@@ -75,7 +75,7 @@ def test_show_opens_the_window_asked_for_in_the_running_app(data_dir: Path) -> N
     )
     try:
         _next_event(app, "window")  # offscreen has no tray: the app runs in its window
-        for window in ("week", "settings", "popup"):
+        for window in ("week", "month", "settings", "popup"):
             done = subprocess.run(
                 [CLOCKAPP, "show", window], env=env, capture_output=True, text=True, timeout=30
             )

@@ -60,6 +60,7 @@ def test_the_menu_lists_the_entries_in_the_users_words(tray: ClockTray) -> None:
         "Clock out",
         "Today's timer",
         "Week…",
+        "Month…",
         "Add forgotten time…",
         "Discard this session…",
         "Sync now",
@@ -214,11 +215,13 @@ def test_quit_asks_the_app_to_quit(qtbot: QtBot, tray: ClockTray) -> None:
 def test_the_week_window_is_made_on_first_use_and_then_reused(
     tray: ClockTray, monkeypatch: pytest.MonkeyPatch, fake_uploads: FakeUploads
 ) -> None:
-    from clockapp.ui.qt import QWidget
+    from clockapp.ui.qt import QWidget, Signal
 
     made: list[tuple[Any, Any]] = []
 
     class WeekWindow(QWidget):
+        month_wanted = Signal(object)
+
         def __init__(self, service: Any, sync: Any, parent: Any = None, uploads: Any = None):
             super().__init__(parent)
             assert uploads is tray.uploads  # upload runs and a new backend show there at once

@@ -280,13 +280,19 @@ def test_tab_starts_with_the_weeks_navigation(qtbot: QtBot, ui_service: ClockSer
     qtbot.waitExposed(window)
     seen: list[QWidget] = []
     widget: QWidget | None = window.prev_button
-    for _ in range(10):  # navigation (3), the tree, add/edit/delete/lock/export, Close
+    for _ in range(11):  # navigation (3), Month…, the tree, add/edit/delete/lock/export, Close
         assert widget is not None
         seen.append(widget)
         widget = widget.nextInFocusChain()
         while widget is not None and not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget = widget.nextInFocusChain()
-    assert seen[:4] == [window.prev_button, window.this_button, window.next_button, window.tree]
+    assert seen[:5] == [
+        window.prev_button,
+        window.this_button,
+        window.next_button,
+        window.month_button,
+        window.tree,
+    ]
     assert seen[-1] is window.close_button
     assert window.windowTitle() == "Week"  # Qt adds the app's name itself
 
