@@ -8,6 +8,7 @@ write transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,18 @@ from clockapp.services.holidays import NO_REGION, check_region, holidays_between
 from clockapp.settings import Settings
 from clockapp.storage import StorageError, Store
 from clockapp.storage.account import AccountRecord, Adjustment
+
+
+def _runs(days: Iterable[date]) -> list[tuple[date, date]]:
+    """``days`` as runs of consecutive dates, first and last of each, in order."""
+    runs: list[tuple[date, date]] = []
+    for day in sorted(set(days)):
+        if runs and runs[-1][1] + timedelta(days=1) == day:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
 
 UNKNOWN_REGION_NOTE = (
     "Public holidays are not counted: ClockApp knows no region {region}; choose one, e.g. "
@@ -130,33 +143,46 @@ class AccountService:
         """Record an absence; refused on locked days, over another absence, or where the range
         holds no working day."""
         absence = Absence(0, kind, first, last or first, half, note)  # checks kind and range
-        now = self.clock.now()
         with self.store.write():
-            locked = self.store.locked_days(absence.first, absence.last)
-            if locked:
-                raise ClockError(
-                    "{day} is locked; unlock it first to record an absence on it.",
-                    day=min(locked).isoformat(),
-                )
-            for other in self.record.absences(absence.first, absence.last):
-                raise ClockError(
-                    "That overlaps the {kind} absence from {first} to {last} (id {id}); "
-                    "delete that one first or choose other dates.",
-                    kind=other.kind,
-                    first=other.first.isoformat(),
-                    last=other.last.isoformat(),
-                    id=other.id,
-                )
-            targets = self.clock.targets()
-            holidays = holidays_between(self.region, absence.first, absence.last)
-            if not absence_days([absence], targets, holidays):
-                raise ClockError(
-                    "{first} to {last} holds no working day (only weekends or public "
-                    "holidays); nothing was recorded.",
-                    first=absence.first.isoformat(),
-                    last=absence.last.isoformat(),
-                )
-            return self.record.add_absence(absence, now)
+            return self._add_absence(absence)
+
+    def mark_absent(
+        self, kind: str, days: Iterable[date], half: bool = False, note: str = ""
+    ) -> list[Absence]:
+        """Record ``days`` (any order, gaps allowed: the week window's selection) as absent:
+        one absence per run of consecutive days, all or none (a refusal of one changes
+        nothing)."""
+        ranges = _runs(days)
+        absences = [Absence(0, kind, a, b, half, note) for a, b in ranges]  # checks first
+        with self.store.write():
+            return [self._add_absence(a) for a in absences]
+
+    def _add_absence(self, absence: Absence) -> Absence:
+        locked = self.store.locked_days(absence.first, absence.last)
+        if locked:
+            raise ClockError(
+                "{day} is locked; unlock it first to record an absence on it.",
+                day=min(locked).isoformat(),
+            )
+        for other in self.record.absences(absence.first, absence.last):
+            raise ClockError(
+                "That overlaps the {kind} absence from {first} to {last} (id {id}); "
+                "delete that one first or choose other dates.",
+                kind=other.kind,
+                first=other.first.isoformat(),
+                last=other.last.isoformat(),
+                id=other.id,
+            )
+        targets = self.clock.targets()
+        holidays = holidays_between(self.region, absence.first, absence.last)
+        if not absence_days([absence], targets, holidays):
+            raise ClockError(
+                "{first} to {last} holds no working day (only weekends or public "
+                "holidays); nothing was recorded.",
+                first=absence.first.isoformat(),
+                last=absence.last.isoformat(),
+            )
+        return self.record.add_absence(absence, self.clock.now())
 
     def absences(self, first: date | None = None, last: date | None = None) -> list[Absence]:
         if first is not None and last is not None and last < first:
@@ -176,6 +202,39 @@ class AccountService:
                 )
             self.record.delete_absence(absence_id)
         return absence
+
+    def clear_absence(self, days: Iterable[date]) -> list[Absence]:
+        """Take ``days`` out of the absences recorded on them: an absence inside them is
+        deleted, one reaching beyond keeps its other days (recorded again as the parts before
+        and after, same kind and note). All or none; refused where a day to clear is locked.
+        Returns the absences as they were before."""
+        ranges = _runs(days)
+        changed: list[Absence] = []
+        with self.store.write():
+            for first, last in ranges:
+                for absence in self.record.absences(first, last):
+                    cleared = (max(first, absence.first), min(last, absence.last))
+                    locked = self.store.locked_days(*cleared)
+                    if locked:
+                        raise ClockError(
+                            "{day} is locked; unlock it first to change its absences.",
+                            day=min(locked).isoformat(),
+                        )
+                    self.record.delete_absence(absence.id)
+                    changed.append(absence)
+                    kept = [
+                        (absence.first, first - timedelta(days=1)),
+                        (last + timedelta(days=1), absence.last),
+                    ]
+                    for a, b in kept:
+                        if a > b:
+                            continue
+                        part = Absence(0, absence.kind, a, b, absence.half, absence.note)
+                        # A part left with only a weekend or holidays would count nothing.
+                        holidays = holidays_between(self.region, a, b)
+                        if absence_days([part], self.clock.targets(), holidays):
+                            self.record.add_absence(part, self.clock.now())
+        return changed
 
     # -- days, the month and the balance ---------------------------------------------------------
 
@@ -261,18 +320,26 @@ class AccountService:
         while the month runs)."""
         first = first_of_month(of or self._today())
         last = last_of_month(first)
+        in_month = tuple(self.days(first, last))
+        start, end = self.balance_in_and_out(first, last)
+        return MonthReport(first, in_month, workday_min(self.clock.targets()), start, end)
+
+    def balance_in_and_out(self, first: date, last: date) -> tuple[int, int]:
+        """The balance carried into local day ``first`` (at the end of the day before) and out
+        of ``last`` (at its end), in minutes. Days still to come owe nothing yet: both count
+        through yesterday at most, as :meth:`balance` does."""
         since = self.since()
         opening = int(self.settings.get("balance_opening_min"))
-        in_month = tuple(self.days(first, last))
         adjustments = [(a.day, a.minutes) for a in self._adjustments(since, last)]
-        # Days still to come owe nothing yet: the balance counts through yesterday at most,
-        # as ``balance`` does.
         yesterday = self._today() - timedelta(days=1)
         through_start = min(first - timedelta(days=1), yesterday)
+        through_end = min(last, yesterday)
         carried = opening + self._counted_min(since, through_start)
+        # Balances add up: the days after through_start are the only ones to sum again.
+        added = self._counted_min(max(since, through_start + timedelta(days=1)), through_end)
         start = balance_min((), since, through_start, carried, adjustments)
-        end = balance_min(in_month, since, min(last, yesterday), carried, adjustments)
-        return MonthReport(first, in_month, workday_min(self.clock.targets()), start, end)
+        end = balance_min((), since, through_end, carried + added, adjustments)
+        return start, end
 
     def balance(self, as_of: date | None = None) -> Balance:
         """The balance at the end of ``as_of`` (default: yesterday), today's minutes so far, and

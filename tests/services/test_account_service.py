@@ -289,3 +289,61 @@ def test_the_summed_balance_is_the_days_added_up_cached_or_not(
         assert october.balance_end_min == added_up(date(2026, 10, 31))
         november = account.month(date(2026, 11, 1))
         assert november.balance_end_min == added_up(date(2026, 11, 29))
+
+
+def test_days_marked_absent_become_one_absence_per_run_all_or_none(
+    account: AccountService, service: ClockService
+) -> None:
+    # Mon, Tue and Thu of one week: two absences (Mon–Tue, Thu).
+    days = [date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 26)]
+    made = account.mark_absent("vacation", reversed(days), note="Alps")
+    assert [(a.first, a.last, a.note) for a in made] == [
+        (date(2026, 11, 23), date(2026, 11, 24), "Alps"),
+        (date(2026, 11, 26), date(2026, 11, 26), "Alps"),
+    ]
+    # A refusal of one run (Wed is free, Thu overlaps) records none of them.
+    service.set_locked(date(2026, 11, 27), True)
+    before = snapshot(account)
+    with pytest.raises(ClockError, match="overlaps the vacation absence"):
+        account.mark_absent("sick", [date(2026, 11, 25), date(2026, 11, 26)])
+    assert snapshot(account) == before
+    with pytest.raises(ClockError, match="2026-11-27 is locked"):
+        account.mark_absent("sick", [date(2026, 11, 25), date(2026, 11, 27)])
+    assert snapshot(account) == before
+
+
+def test_clearing_a_day_keeps_the_rest_of_a_longer_absence(account: AccountService) -> None:
+    account.add_absence("vacation", date(2026, 11, 16), date(2026, 11, 27), note="Alps")
+    account.clear_absence([date(2026, 11, 20)])  # a Friday in the middle
+    assert [(a.kind, a.first, a.last, a.note) for a in account.absences()] == [
+        ("vacation", date(2026, 11, 16), date(2026, 11, 19), "Alps"),
+        ("vacation", date(2026, 11, 21), date(2026, 11, 27), "Alps"),
+    ]
+    account.clear_absence(
+        [
+            date(2026, 11, 23),
+            date(2026, 11, 24),
+            date(2026, 11, 25),
+            date(2026, 11, 26),
+            date(2026, 11, 27),
+        ]
+    )
+    # What is left of the second part is a weekend: it counts nothing, so it is gone.
+    assert [(a.first, a.last) for a in account.absences()] == [
+        (date(2026, 11, 16), date(2026, 11, 19))
+    ]
+
+
+def test_clearing_a_locked_day_is_refused_and_changes_nothing(
+    account: AccountService, service: ClockService
+) -> None:
+    account.add_absence("sick", date(2026, 11, 16), date(2026, 11, 18))
+    service.set_locked(date(2026, 11, 17), True)
+    before = snapshot(account)
+    with pytest.raises(ClockError, match="2026-11-17 is locked"):
+        account.clear_absence([date(2026, 11, 17)])
+    assert snapshot(account) == before
+    account.clear_absence([date(2026, 11, 18)])  # the unlocked end may go
+    assert [(a.first, a.last) for a in account.absences()] == [
+        (date(2026, 11, 16), date(2026, 11, 17))
+    ]
