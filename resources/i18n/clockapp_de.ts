@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Vacation</source>
+        <translation>Urlaub</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Krank</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Freizeitausgleich</translation>
+    </message>
+    <message>
+        <source>Other leave</source>
+        <translation>Sonderurlaub</translation>
+    </message>
+    <message>
+        <source>{kind} (half day)</source>
+        <translation>{kind} (halber Tag)</translation>
+    </message>
+    <message>
+        <source>Mark as absent</source>
+        <translation>Abwesenheit eintragen</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Kind of absence</source>
+        <translation>Art der Abwesenheit</translation>
+    </message>
+    <message>
+        <source>&amp;Half day</source>
+        <translation>&amp;Halber Tag</translation>
+    </message>
+    <message>
+        <source>A half day can be marked on one day at a time.</source>
+        <translation>Ein halber Tag lässt sich nur für einen einzelnen Tag eintragen.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Tage:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>ClockApp is already running; showing it.</source>
@@ -1427,7 +1490,7 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <name>WeekWindow</name>
     <message>
         <source>Week</source>
-        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``). The tray&apos;s upload runs: a finished run, or a backend just set up, shows here at once.</extracomment>
+        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``). Holidays, absences and the balance of the shown week. The tray&apos;s upload runs: a finished run, or a backend just set up, shows here at once.</extracomment>
         <translation>Woche</translation>
     </message>
     <message>
@@ -1479,6 +1542,18 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Wochensummen</translation>
     </message>
     <message>
+        <source>Balance</source>
+        <translation>Zeitkonto</translation>
+    </message>
+    <message>
+        <source>Public holidays are not counted: choose your region in Settings.</source>
+        <translation>Feiertage werden nicht berücksichtigt: Wählen Sie Ihr Bundesland in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Public holidays</source>
+        <translation>Feiertage</translation>
+    </message>
+    <message>
         <source>Working-time rules</source>
         <translation>Arbeitszeitregeln</translation>
     </message>
@@ -1515,6 +1590,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Schl&amp;ießen</translation>
     </message>
     <message>
+        <source>&amp;Mark as vacation / sick / time off…</source>
+        <translation>Als Urlaub / krank / Frei&amp;zeitausgleich eintragen…</translation>
+    </message>
+    <message>
+        <source>Remove a&amp;bsence</source>
+        <translation>Abwesenheit &amp;entfernen</translation>
+    </message>
+    <message>
         <source>Week {number}: {first} – {last}</source>
         <translation>KW {number}: {first} – {last}</translation>
     </message>
@@ -1537,6 +1620,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>No working-time rule is broken this week.</source>
         <translation>Diese Woche ist keine Arbeitszeitregel verletzt.</translation>
+    </message>
+    <message>
+        <source>Balance: {start} at the start of the week, {end} at its end</source>
+        <translation>Zeitkonto: {start} zu Wochenbeginn, {end} am Wochenende</translation>
     </message>
     <message>
         <source>{day} · planned {spans} ({length})</source>

@@ -267,7 +267,8 @@ def test_tab_starts_with_the_weeks_navigation(qtbot: QtBot, ui_service: ClockSer
     qtbot.waitExposed(window)
     seen = []
     widget = window.prev_button
-    for _ in range(10):  # navigation (3), the tree, add/edit/delete/lock/export, Close
+    # navigation (3), the tree, the days' absences (2), add/edit/delete/lock/export, Close
+    for _ in range(12):
         seen.append(widget)
         widget = widget.nextInFocusChain()
         while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
