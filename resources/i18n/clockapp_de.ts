@@ -732,6 +732,26 @@
         <translation>Sonntag</translation>
     </message>
     <message>
+        <source>Public holidays of</source>
+        <translation>Feiertage von</translation>
+    </message>
+    <message>
+        <source>Whose public holidays have no target hours</source>
+        <translation>An den Feiertagen dieser Region gibt es keine Sollstunden</translation>
+    </message>
+    <message>
+        <source>None — no public holidays</source>
+        <translation>Keine – Feiertage nicht berücksichtigen</translation>
+    </message>
+    <message>
+        <source>Germany (nationwide only)</source>
+        <translation>Deutschland (nur bundesweite)</translation>
+    </message>
+    <message>
+        <source>Public holidays:</source>
+        <translation>Feiertage:</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> Min.</translation>
     </message>
