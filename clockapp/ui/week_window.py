@@ -161,9 +161,9 @@ class WeekWindow(QWidget):
 
         self.totals = QLabel()
         self.totals.setAccessibleName(self.tr("Week totals"))
-        self.balance = QLabel()
-        self.balance.setWordWrap(True)
-        self.balance.setAccessibleName(self.tr("Balance"))
+        # The balance shares the totals' line: a line more would squeeze the days on a small
+        # or scaled screen.
+        self.totals.setWordWrap(True)
         # Said once, where no region is set: the targets of public holidays still count.
         self.region_note = QLabel(
             self.tr("Public holidays are not counted: choose your region in Settings.")
@@ -220,7 +220,6 @@ class WeekWindow(QWidget):
         layout.addLayout(nav)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.totals)
-        layout.addWidget(self.balance)
         layout.addWidget(self.region_note)
         layout.addWidget(self.violations)
         layout.addWidget(self.status)
@@ -319,20 +318,17 @@ class WeekWindow(QWidget):
             if report.overtime_min
             else self.tr("{time} remaining").format(time=minutes(report.remaining_min))
         )
-        self.totals.setText(
-            self.tr("Week: {worked} worked of {target} · {balance}").format(
-                worked=minutes(total), target=minutes(target), balance=balance
-            )
+        start, end = self.account.balance_in_and_out(self.monday, sunday)
+        week = self.tr("Week: {worked} worked of {target} · {balance}").format(
+            worked=minutes(total), target=minutes(target), balance=balance
         )
+        account = self.tr("Balance: {start} at the start of the week, {end} at its end").format(
+            start=signed_minutes(start), end=signed_minutes(end)
+        )
+        self.totals.setText(f"{week} · {account}")
         self.violations.setText(
             "\n".join(f"⚠ {self.violation_text(v)}" for v in report.violations)
             or self.tr("No working-time rule is broken this week.")
-        )
-        start, end = self.account.balance_in_and_out(self.monday, sunday)
-        self.balance.setText(
-            self.tr("Balance: {start} at the start of the week, {end} at its end").format(
-                start=signed_minutes(start), end=signed_minutes(end)
-            )
         )
         self.region_note.setVisible(self.account.region == NO_REGION)
         self.status.setText(self.remote_note)

@@ -1562,10 +1562,6 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Wochensummen</translation>
     </message>
     <message>
-        <source>Balance</source>
-        <translation>Zeitkonto</translation>
-    </message>
-    <message>
         <source>Public holidays are not counted: choose your region in Settings.</source>
         <translation>Feiertage werden nicht berücksichtigt: Wählen Sie Ihr Bundesland in den Einstellungen.</translation>
     </message>
@@ -1638,12 +1634,12 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Woche: {worked} von {target} gearbeitet · {balance}</translation>
     </message>
     <message>
-        <source>No working-time rule is broken this week.</source>
-        <translation>Diese Woche ist keine Arbeitszeitregel verletzt.</translation>
+        <source>Balance: {start} at the start of the week, {end} at its end</source>
+        <translation>Zeitkonto: {start} zu Beginn der Woche, {end} am Ende der Woche</translation>
     </message>
     <message>
-        <source>Balance: {start} at the start of the week, {end} at its end</source>
-        <translation>Zeitkonto: {start} zu Wochenbeginn, {end} am Wochenende</translation>
+        <source>No working-time rule is broken this week.</source>
+        <translation>Diese Woche ist keine Arbeitszeitregel verletzt.</translation>
     </message>
     <message>
         <source>{day} · planned {spans} ({length})</source>

@@ -172,4 +172,6 @@ def test_the_balance_at_the_weeks_start_and_end(
     # In: 60 + 60 − 4 × 480 (Tue–Fri of the week before). Out: less Mon–Thu (4 × 480).
     start, end = 120 - 4 * 480, 120 - 8 * 480
     assert (start, end) == account.balance_in_and_out(date(2026, 11, 23), date(2026, 11, 29))
-    assert window.balance.text() == ("Balance: −30:00 at the start of the week, −62:00 at its end")
+    assert window.totals.text().endswith(
+        " · Balance: −30:00 at the start of the week, −62:00 at its end"
+    )
