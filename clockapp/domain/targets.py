@@ -30,6 +30,7 @@ __all__ = [
     "Absence",
     "absence_days",
     "target_for",
+    "target_sum",
 ]
 
 #: What an absence can be: paid leave, sick leave, time off against the balance, special leave.
@@ -112,3 +113,24 @@ def target_for(
     if absence is None or absence.kind in KEEPS_TARGET:
         return minutes
     return minutes // 2 if absence.half else 0
+
+
+def target_sum(
+    first: date,
+    last: date,
+    targets: Targets,
+    holidays: Mapping[date, str],
+    absences: Mapping[date, Absence],
+) -> int:
+    """Σ :func:`target_for` of the days ``first``..``last`` (minutes), without a step per day:
+    the balance sums ten years of days. Each weekday's target times how often it falls in the
+    range, less what each holiday and absence day takes off its weekday's target."""
+    if last < first:
+        return 0
+    weeks, rest = divmod((last - first).days + 1, 7)
+    week = targets.minutes
+    total = weeks * sum(week) + sum(week[(first.weekday() + i) % 7] for i in range(rest))
+    for day in holidays.keys() | absences.keys():
+        if first <= day <= last:
+            total -= targets.for_day(day) - target_for(day, targets, holidays, absences)
+    return total

@@ -28,6 +28,18 @@ def split_region(code: str) -> tuple[str, str | None] | None:
     return country, subdivision or None
 
 
+def german_states() -> list[tuple[str, str]]:
+    """Germany's states as the settings offer them: ``(region code, name)`` sorted by name,
+    names as the ``holidays`` package gives them (``("DE-BY", "Bayern")``)."""
+    import holidays
+
+    calendar = type(holidays.country_holidays("DE"))
+    names = getattr(calendar, "subdivisions_aliases", {})
+    # Only the states: the package also knows a city (Augsburg) as a subdivision.
+    states = [(f"DE-{code}", name) for name, code in names.items() if len(code) == 2]
+    return sorted(states, key=lambda state: state[1])
+
+
 def check_region(code: str) -> str:
     """``code`` as the setting stores it; an unknown one is a ``ClockError``."""
     code = code.strip()

@@ -98,6 +98,16 @@ class AccountRecord:
         )
         return {date.fromisoformat(d): (w, b) for d, w, b in rows}
 
+    def cached_worked_seconds(self, zone: str, first: date, last: date) -> list[float]:
+        """Worked seconds of each cached local day ``first``..``last`` in ``zone``, in one query
+        (no dates made: the balance only sums them; fewer than the days means some are not
+        cached)."""
+        rows = self._conn.execute(
+            "SELECT worked_s FROM day_time_cache WHERE zone = ? AND day BETWEEN ? AND ?",
+            (zone, first.isoformat(), last.isoformat()),
+        )
+        return [w for (w,) in rows]
+
     def cache_day_times(self, zone: str, times: dict[date, tuple[float, float]]) -> None:
         """Keep finished days' times (only days that are over: the caller's promise)."""
         self._store._require_write()

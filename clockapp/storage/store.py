@@ -337,12 +337,15 @@ class Store:
 
     def sessions_between(self, start: datetime, end: datetime) -> list[WorkSession]:
         """Sessions overlapping ``[start, end)`` (UTC), the running one included, by start."""
-        # Finished sessions are at most 24 h long, so the start index bounds the scan.
+        # Finished sessions are at most 24 h long, so the start index bounds the scan. The
+        # running session is found by its own index, named: left to choose, SQLite walks the
+        # start index through every earlier session for the ORDER BY (ten years: 15 ms a call).
         rows = self._conn.execute(
             "SELECT id, start_utc, end_utc, zone, note, flagged, by_hand FROM sessions "
             "WHERE start_utc >= ? AND start_utc < ? AND (end_utc IS NULL OR end_utc > ?) "
             "UNION SELECT id, start_utc, end_utc, zone, note, flagged, by_hand FROM sessions "
-            "WHERE end_utc IS NULL AND start_utc < ? ORDER BY start_utc",
+            "INDEXED BY one_running_session WHERE end_utc IS NULL AND start_utc < ? "
+            "ORDER BY start_utc",
             (to_text(start - MAX_SESSION), to_text(end), to_text(start), to_text(end)),
         ).fetchall()
         return self._load(rows)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
 from clockapp.services import backend_config as config
 from clockapp.services.backends import BACKENDS, LABELS
+from clockapp.services.holidays import NO_REGION, german_states
 from clockapp.settings import SETTINGS, WEEKDAYS, Settings, SettingsError
 from clockapp.sync.backend import redact_url
 from clockapp.ui.i18n import explain, ui_language
@@ -209,6 +210,22 @@ class SettingsDialog(QDialog):
                 spin.setToolTip(locked_text)
             grid.addRow(day_names[day] + ":", spin)
             self.targets[day] = spin
+        # Whose public holidays have no target: beside the targets they take away.
+        self.region = QComboBox()
+        self.region.setAccessibleName(self.tr("Public holidays of"))
+        self.region.setToolTip(self.tr("Whose public holidays have no target hours"))
+        self.region.addItem(self.tr("None — no public holidays"), NO_REGION)
+        self.region.addItem(self.tr("Germany (nationwide only)"), "DE")
+        for code, name in german_states():
+            self.region.addItem(name, code)
+        region = str(settings.get("holiday_region"))
+        if self.region.findData(region) < 0:  # set elsewhere (a file, the command line): kept
+            self.region.addItem(region, region)
+        self.region.setCurrentIndex(self.region.findData(region))
+        if settings.is_locked("holiday_region"):
+            self.region.setEnabled(False)
+            self.region.setToolTip(locked_text)
+        grid.addRow(self.tr("Public holidays:"), self.region)
 
         #: The whole-number settings on this form, each editor built from its declaration.
         self.numbers: dict[str, QSpinBox] = {}
@@ -401,6 +418,8 @@ class SettingsDialog(QDialog):
                 self._save_backend(kind, fields)
             if not self.settings.is_locked("targets"):
                 self.settings.set("targets", {d: s.value() for d, s in self.targets.items()})
+            if not self.settings.is_locked("holiday_region"):
+                self.settings.set("holiday_region", str(self.region.currentData()))
             values: dict[str, object] = {
                 # 0 on an optional one is shown as "off": saved as null (off).
                 key: (box.value() or None) if SETTINGS[key].optional else box.value()

@@ -23,9 +23,12 @@ from clockapp.domain.timeline import split_by_day
 from clockapp.domain.week import DayTotal, WeekReport, monday_of
 from clockapp.domain.zones import local
 from clockapp.files import write_atomically
+from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
+from clockapp.services.holidays import NO_REGION
+from clockapp.ui.absence_dialog import AbsenceDialog, absence_name
 from clockapp.ui.edit_dialog import EditDialog
-from clockapp.ui.i18n import explain
+from clockapp.ui.i18n import explain, ui_language
 from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import (
     QAbstractItemView,
@@ -69,6 +72,12 @@ def minutes(value: int) -> str:
     return hm(value * 60)
 
 
+def signed_minutes(value: int) -> str:
+    """A balance: ``+3:15``, ``−1:30`` (owed hours), ``0:00``."""
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return sign + minutes(abs(value))
+
+
 class WeekWindow(QWidget):
     """One week, Monday to Sunday; ``sync`` (may be None) adds upload states and remote entries."""
 
@@ -86,6 +95,8 @@ class WeekWindow(QWidget):
     ):
         super().__init__(parent)
         self.service = service
+        #: Holidays, absences and the balance of the shown week.
+        self.account = AccountService(service)
         self.sync = sync
         #: The tray's upload runs: a finished run, or a backend just set up, shows here at once.
         self.uploads = uploads
@@ -99,6 +110,7 @@ class WeekWindow(QWidget):
         self._remote_task: asyncio.Task[None] | None = None
         self._dialog: QWidget | None = None
         self._seen_version = -1
+        self._calendar: dict[date, str] = {}
 
         self.prev_button = QPushButton(self.tr("◀ &Previous"))
         self.prev_button.setShortcut(QKeySequence("Alt+Left"))
@@ -134,13 +146,24 @@ class WeekWindow(QWidget):
                 self.tr("Upload / origin"),
             ]
         )
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several days at once: "Mark as vacation / sick / time off…" takes them all.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(lambda item, _col: self.edit_selected())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
 
         self.totals = QLabel()
         self.totals.setAccessibleName(self.tr("Week totals"))
+        # The balance shares the totals' line: a line more would squeeze the days on a small
+        # or scaled screen.
+        self.totals.setWordWrap(True)
+        # Said once, where no region is set: the targets of public holidays still count.
+        self.region_note = QLabel(
+            self.tr("Public holidays are not counted: choose your region in Settings.")
+        )
+        self.region_note.setWordWrap(True)
+        self.region_note.setAccessibleName(self.tr("Public holidays"))
         self.violations = QLabel()
         self.violations.setWordWrap(True)
         self.violations.setAccessibleName(self.tr("Working-time rules"))
@@ -165,6 +188,16 @@ class WeekWindow(QWidget):
         self.export_button.clicked.connect(self.export_csv)
         self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.clicked.connect(self.close)
+        self.absent_button = QPushButton(self.tr("&Mark as vacation / sick / time off…"))
+        self.absent_button.clicked.connect(self.mark_absent)
+        self.clear_absence_button = QPushButton(self.tr("Remove a&bsence"))
+        self.clear_absence_button.clicked.connect(self.clear_absence)
+        # The days' actions in a row of their own: one row of every button would not fit a
+        # small screen in German.
+        day_actions = QHBoxLayout()
+        day_actions.addWidget(self.absent_button)
+        day_actions.addWidget(self.clear_absence_button)
+        day_actions.addStretch(1)
         actions = QHBoxLayout()
         for widget in (
             self.add_button,
@@ -181,9 +214,11 @@ class WeekWindow(QWidget):
         layout.addLayout(nav)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.totals)
+        layout.addWidget(self.region_note)
         layout.addWidget(self.violations)
         layout.addWidget(self.status)
         layout.addWidget(self.history)
+        layout.addLayout(day_actions)
         layout.addLayout(actions)
         self._fitted = False
 
@@ -194,6 +229,8 @@ class WeekWindow(QWidget):
             self.next_button,
             self.month_button,
             self.tree,
+            self.absent_button,
+            self.clear_absence_button,
             self.add_button,
             self.edit_button,
             self.delete_button,
@@ -233,6 +270,7 @@ class WeekWindow(QWidget):
                 number=week_no, first=localized_day(self.monday), last=localized_day(sunday)
             )
         )
+        self._calendar = self._week_calendar(sunday)
         statuses = self._statuses()
         remote_by_id = {r.session.id: r for r in self.remote}
         sessions = service.sessions(self.monday, sunday) + [r.session for r in self.remote]
@@ -275,25 +313,53 @@ class WeekWindow(QWidget):
             if report.overtime_min
             else self.tr("{time} remaining").format(time=minutes(report.remaining_min))
         )
-        self.totals.setText(
-            self.tr("Week: {worked} worked of {target} · {balance}").format(
-                worked=minutes(total), target=minutes(target), balance=balance
-            )
+        start, end = self.account.balance_in_and_out(self.monday, sunday)
+        week = self.tr("Week: {worked} worked of {target} · {balance}").format(
+            worked=minutes(total), target=minutes(target), balance=balance
         )
+        account = self.tr("Balance: {start} at the start of the week, {end} at its end").format(
+            start=signed_minutes(start), end=signed_minutes(end)
+        )
+        self.totals.setText(f"{week} · {account}")
         self.violations.setText(
             "\n".join(f"⚠ {self.violation_text(v)}" for v in report.violations)
             or self.tr("No working-time rule is broken this week.")
         )
+        self.region_note.setVisible(self.account.region == NO_REGION)
         self.status.setText(self.remote_note)
         self._update_buttons()
 
+    def _week_calendar(self, sunday: date) -> dict[date, str]:
+        """What marks each day of the shown week: its holiday's name in the UI's language, or
+        its absence's kind in the user's words (a half day marked)."""
+        language = "de" if ui_language() == "de" else "en_US"
+        marks: dict[date, str] = {}
+        for year in sorted({self.monday.year, sunday.year}):
+            for holiday in self.account.holidays(year, language):
+                day = date.fromisoformat(holiday["date"])
+                if self.monday <= day <= sunday:
+                    marks[day] = holiday["name"]
+        assert self.report is not None
+        absences = self.account.absences(self.monday, sunday)
+        for total in self.report.days:
+            if total.absence is None or total.date in marks:
+                continue
+            absence = next((a for a in absences if a.first <= total.date <= a.last), None)
+            marks[total.date] = absence_name(total.absence, absence is not None and absence.half)
+        return marks
+
     def _day_label(self, day: DayTotal) -> str:
-        """The day, and its planned shifts (Papershift) beside the time worked."""
+        """The day, its holiday or absence, and its planned shifts (Papershift) beside the
+        time worked."""
+        shown = localized_day(day.date)
+        mark = self._calendar.get(day.date)
+        if mark:
+            shown = f"{shown} · {mark}"
         if not day.planned:
-            return localized_day(day.date)
+            return shown
         spans = ", ".join(f"{start:%H:%M}–{end:%H:%M}" for start, end in day.planned)
         return self.tr("{day} · planned {spans} ({length})").format(
-            day=localized_day(day.date), spans=spans, length=minutes(day.planned_min)
+            day=shown, spans=spans, length=minutes(day.planned_min)
         )
 
     def violation_text(self, violation: Violation) -> str:
@@ -430,6 +496,16 @@ class WeekWindow(QWidget):
         top = item.parent() or item
         return self.report.days[self.tree.indexOfTopLevelItem(top)].date
 
+    def selected_days(self) -> list[date]:
+        """The days of every selected row (a session's row stands for its day), in order."""
+        if self.report is None:
+            return []
+        found = set()
+        for item in self.tree.selectedItems():
+            top = item.parent() or item
+            found.add(self.report.days[self.tree.indexOfTopLevelItem(top)].date)
+        return sorted(found)
+
     def _local_session(self) -> WorkSession | None:
         ref = self.selected_session()
         if ref is None or any(str(r.session.id) == ref for r in self.remote):
@@ -461,6 +537,12 @@ class WeekWindow(QWidget):
         detail = item.toolTip(COLUMNS - 1) if item is not None else ""
         self.status.setText(detail or self.remote_note)
         self.lock_button.setEnabled(day is not None)
+        days = self.selected_days()
+        self.absent_button.setEnabled(bool(days))
+        absent = self.report is not None and any(
+            d.absence for d in self.report.days if d.date in days
+        )
+        self.clear_absence_button.setEnabled(absent)
         self.lock_button.setText(self.tr("Un&lock day") if locked else self.tr("&Lock day"))
         self.history.setText(self.history_text(session) if session is not None else "")
 
@@ -547,6 +629,31 @@ class WeekWindow(QWidget):
         box.buttonClicked.connect(answered)
         self._dialog = box
         box.open()
+
+    def mark_absent(self) -> None:
+        """Ask what the selected days are (vacation, sick, time off, other leave)."""
+        days = self.selected_days()
+        if not days:
+            return
+        shown = ", ".join(localized_day(d) for d in days)
+        dialog = AbsenceDialog(self.account, days, shown, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        self._dialog = dialog
+        dialog.open()
+
+    def clear_absence(self) -> None:
+        """Take the selected days out of their absences (the rest of a longer one stays)."""
+        days = self.selected_days()
+        if not days:
+            return
+        try:
+            self.account.clear_absence(days)
+        except ClockError as exc:
+            self.refresh()
+            self.status.setText(explain(exc))
+            return
+        self.refresh()
 
     def toggle_lock(self) -> None:
         day = self.selected_day()

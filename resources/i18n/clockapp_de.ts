@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Vacation</source>
+        <translation>Urlaub</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Krank</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Freizeitausgleich</translation>
+    </message>
+    <message>
+        <source>Other leave</source>
+        <translation>Sonderurlaub</translation>
+    </message>
+    <message>
+        <source>{kind} (half day)</source>
+        <translation>{kind} (halber Tag)</translation>
+    </message>
+    <message>
+        <source>Mark as absent</source>
+        <translation>Abwesenheit eintragen</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Kind of absence</source>
+        <translation>Art der Abwesenheit</translation>
+    </message>
+    <message>
+        <source>&amp;Half day</source>
+        <translation>&amp;Halber Tag</translation>
+    </message>
+    <message>
+        <source>A half day can be marked on one day at a time.</source>
+        <translation>Ein halber Tag lässt sich nur für einen einzelnen Tag eintragen.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Tage:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>ClockApp is already running; showing it.</source>
@@ -899,6 +962,26 @@
         <translation>Sonntag</translation>
     </message>
     <message>
+        <source>Public holidays of</source>
+        <translation>Feiertage von</translation>
+    </message>
+    <message>
+        <source>Whose public holidays have no target hours</source>
+        <translation>An den Feiertagen dieser Region gibt es keine Sollstunden</translation>
+    </message>
+    <message>
+        <source>None — no public holidays</source>
+        <translation>Keine – Feiertage nicht berücksichtigen</translation>
+    </message>
+    <message>
+        <source>Germany (nationwide only)</source>
+        <translation>Deutschland (nur bundesweite)</translation>
+    </message>
+    <message>
+        <source>Public holidays:</source>
+        <translation>Feiertage:</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> Min.</translation>
     </message>
@@ -1682,7 +1765,7 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <name>WeekWindow</name>
     <message>
         <source>Week</source>
-        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``). &quot;Month…&quot;: the month holding this day, please (the tray opens the month window). The tray&apos;s upload runs: a finished run, or a backend just set up, shows here at once.</extracomment>
+        <extracomment>Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds. The remote entries of the shown week arrived (or failed: see ``remote_note``). &quot;Month…&quot;: the month holding this day, please (the tray opens the month window). Holidays, absences and the balance of the shown week. The tray&apos;s upload runs: a finished run, or a backend just set up, shows here at once.</extracomment>
         <translation>Woche</translation>
     </message>
     <message>
@@ -1734,6 +1817,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Wochensummen</translation>
     </message>
     <message>
+        <source>Public holidays are not counted: choose your region in Settings.</source>
+        <translation>Feiertage werden nicht berücksichtigt: Wählen Sie Ihr Bundesland in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Public holidays</source>
+        <translation>Feiertage</translation>
+    </message>
+    <message>
         <source>Working-time rules</source>
         <translation>Arbeitszeitregeln</translation>
     </message>
@@ -1774,6 +1865,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Schl&amp;ießen</translation>
     </message>
     <message>
+        <source>&amp;Mark as vacation / sick / time off…</source>
+        <translation>Als Urlaub / krank / Frei&amp;zeitausgleich eintragen…</translation>
+    </message>
+    <message>
+        <source>Remove a&amp;bsence</source>
+        <translation>Abwesenheit &amp;entfernen</translation>
+    </message>
+    <message>
         <source>Week {number}: {first} – {last}</source>
         <translation>KW {number}: {first} – {last}</translation>
     </message>
@@ -1792,6 +1891,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>Week: {worked} worked of {target} · {balance}</source>
         <translation>Woche: {worked} von {target} gearbeitet · {balance}</translation>
+    </message>
+    <message>
+        <source>Balance: {start} at the start of the week, {end} at its end</source>
+        <translation>Zeitkonto: {start} zu Beginn der Woche, {end} am Ende der Woche</translation>
     </message>
     <message>
         <source>No working-time rule is broken this week.</source>

@@ -254,3 +254,96 @@ def test_the_balance_sees_every_change_to_days_it_has_kept(
     )
     assert tokyo.balance(as_of).balance_min == 240 - 5 * 480
     assert account.balance(as_of).balance_min == 240 - 5 * 480
+
+
+def test_the_summed_balance_is_the_days_added_up_cached_or_not(
+    account: AccountService, service: ClockService, fake_clock: FakeClock
+) -> None:
+    """The balance and the month's balance in and out sum months of days at once (from the
+    kept day times, targets by weekday less holidays and absences): the same as adding up each
+    day's worked minus target, the first time (nothing kept yet) and after."""
+    fake_clock.set_local("2026-11-30 12:00")
+    account.set_region("DE-BY")
+    account.set_balance(since=date(2026, 9, 1), opening_min=-90)
+    for day in ("2026-09-01", "2026-10-02"):
+        work(service, f"{day} 08:00", f"{day} 17:13")
+    work(service, "2026-10-15 21:00", "2026-10-16 03:30")  # a night across two days
+    for day in ("2026-10-27", "2026-11-03"):
+        work(service, f"{day} 08:00", f"{day} 17:13")
+    account.add_absence("vacation", date(2026, 9, 14), date(2026, 9, 25))
+    account.add_absence("sick", date(2026, 10, 5), half=True)
+    account.add_absence("comp_time", date(2026, 10, 30))
+    account.adjust(-120, "paid out", date(2026, 10, 1))
+    days = account.days(date(2026, 9, 1), date(2026, 11, 29))
+    assert any(d.holiday for d in days) and any(d.absence for d in days)
+
+    def added_up(through: date) -> int:
+        counted = sum(d.worked_min - d.target_min for d in days if d.date <= through)
+        return -90 + counted + (-120 if through >= date(2026, 10, 1) else 0)
+
+    for _ in range(2):  # the first time fills the cache of day times; the second reads it
+        assert account.balance().balance_min == added_up(date(2026, 11, 29))
+        assert account.balance(date(2026, 10, 20)).balance_min == added_up(date(2026, 10, 20))
+        october = account.month(date(2026, 10, 1))
+        assert october.balance_start_min == added_up(date(2026, 9, 30))
+        assert october.balance_end_min == added_up(date(2026, 10, 31))
+        november = account.month(date(2026, 11, 1))
+        assert november.balance_end_min == added_up(date(2026, 11, 29))
+
+
+def test_days_marked_absent_become_one_absence_per_run_all_or_none(
+    account: AccountService, service: ClockService
+) -> None:
+    # Mon, Tue and Thu of one week: two absences (Mon–Tue, Thu).
+    days = [date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 26)]
+    made = account.mark_absent("vacation", reversed(days), note="Alps")
+    assert [(a.first, a.last, a.note) for a in made] == [
+        (date(2026, 11, 23), date(2026, 11, 24), "Alps"),
+        (date(2026, 11, 26), date(2026, 11, 26), "Alps"),
+    ]
+    # A refusal of one run (Wed is free, Thu overlaps) records none of them.
+    service.set_locked(date(2026, 11, 27), True)
+    before = snapshot(account)
+    with pytest.raises(ClockError, match="overlaps the vacation absence"):
+        account.mark_absent("sick", [date(2026, 11, 25), date(2026, 11, 26)])
+    assert snapshot(account) == before
+    with pytest.raises(ClockError, match="2026-11-27 is locked"):
+        account.mark_absent("sick", [date(2026, 11, 25), date(2026, 11, 27)])
+    assert snapshot(account) == before
+
+
+def test_clearing_a_day_keeps_the_rest_of_a_longer_absence(account: AccountService) -> None:
+    account.add_absence("vacation", date(2026, 11, 16), date(2026, 11, 27), note="Alps")
+    account.clear_absence([date(2026, 11, 20)])  # a Friday in the middle
+    assert [(a.kind, a.first, a.last, a.note) for a in account.absences()] == [
+        ("vacation", date(2026, 11, 16), date(2026, 11, 19), "Alps"),
+        ("vacation", date(2026, 11, 21), date(2026, 11, 27), "Alps"),
+    ]
+    account.clear_absence(
+        [
+            date(2026, 11, 23),
+            date(2026, 11, 24),
+            date(2026, 11, 25),
+            date(2026, 11, 26),
+            date(2026, 11, 27),
+        ]
+    )
+    # What is left of the second part is a weekend: it counts nothing, so it is gone.
+    assert [(a.first, a.last) for a in account.absences()] == [
+        (date(2026, 11, 16), date(2026, 11, 19))
+    ]
+
+
+def test_clearing_a_locked_day_is_refused_and_changes_nothing(
+    account: AccountService, service: ClockService
+) -> None:
+    account.add_absence("sick", date(2026, 11, 16), date(2026, 11, 18))
+    service.set_locked(date(2026, 11, 17), True)
+    before = snapshot(account)
+    with pytest.raises(ClockError, match="2026-11-17 is locked"):
+        account.clear_absence([date(2026, 11, 17)])
+    assert snapshot(account) == before
+    account.clear_absence([date(2026, 11, 18)])  # the unlocked end may go
+    assert [(a.first, a.last) for a in account.absences()] == [
+        (date(2026, 11, 16), date(2026, 11, 17))
+    ]

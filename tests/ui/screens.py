@@ -26,10 +26,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from clockapp.domain.presence import AwayCause, AwayPrompt
+from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
 from clockapp.settings import Settings
 from clockapp.storage import Store
 from clockapp.storage.uploads import UploadInfo, UploadStatus
+from clockapp.ui.absence_dialog import AbsenceDialog
 from clockapp.ui.away_prompt import AwayPromptDialog
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.focus import install_focus_frames
@@ -54,6 +56,7 @@ from clockapp.ui.settings_dialog import SettingsDialog
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 from clockapp.ui.week_window import WeekWindow
+from clockapp.ui.wording import localized_day
 from tests.conftest import BERLIN, FakeClock, berlin
 from tests.ui.trees import row
 
@@ -127,6 +130,8 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     )
     ids = a_week(service)
     service.set_locked(berlin("2026-11-23 12:00").date(), True)
+    account = AccountService(service)
+    account.add_absence("vacation", berlin("2026-11-26 12:00").date())  # the free Thursday
     tuesday = ids[1]
     clock_now.set_local("2026-11-30 09:40")  # Monday of the next week, clocked in since 08:05
     service.clock_in(at=berlin("2026-11-30 08:05"))
@@ -176,6 +181,27 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         window = MonthWindow(account)
         window.show()
         return window
+
+    def week_holidays() -> QWidget:
+        # Christmas in Bavaria: two holidays, three days of vacation and half a day.
+        account.set_region("DE-BY")
+        monday = berlin("2026-12-21 12:00").date()
+        account.add_absence("vacation", monday, monday + timedelta(days=2), note="Family")
+        account.add_absence("vacation", monday + timedelta(days=3), half=True)
+        window = WeekWindow(service, stuck, uploads=uploads)
+        window.show_week(monday)
+        window.show()
+        return window
+
+    def absence() -> QWidget:
+        # Marking the locked Monday and the Tuesday: refused, the reason in the form.
+        monday = berlin("2026-11-23 12:00").date()
+        days = [monday, monday + timedelta(days=1)]
+        dialog = AbsenceDialog(account, days, ", ".join(localized_day(d) for d in days))
+        dialog.note.setText("Dentist")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # refused
+        dialog.show()
+        return dialog
 
     def settings() -> QWidget:
         from clockapp.secrets import SecretStore
@@ -229,6 +255,8 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         ("no-tray-window-again", no_tray_again),
         ("week", week),
         ("month", month),
+        ("week-holidays", week_holidays),
+        ("absence-dialog", absence),
         ("settings", settings),
         ("edit-dialog", edit),
         ("away-prompt", away),
