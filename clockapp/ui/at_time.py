@@ -117,7 +117,10 @@ class AtTimeDialog(QDialog):
         self.read_bounds()
         self.editor.setDateTime(self.editor.maximumDateTime())  # now
         clock.changed.connect(self.read_bounds)
-        self.setMinimumWidth(self.sizeHint().width())
+        # Wide enough that a refusal wraps into a line or two, not a column of words.
+        self.setMinimumWidth(
+            max(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 44)
+        )
         self.editor.setFocus()
 
     def read_bounds(self) -> None:
@@ -131,7 +134,6 @@ class AtTimeDialog(QDialog):
         wanted = f"{_date_format()} HH:mm" if crosses else "HH:mm"
         if self.editor.displayFormat() != wanted:
             self.editor.setDisplayFormat(wanted)
-            self.editor.setCalendarPopup(crosses)
         self.editor.setDateTimeRange(_wall(self.earliest, zone), _wall(self.latest, zone))
         self.range_label.setText(
             QCoreApplication.translate("AtTime", "From {earliest} until now ({now}).").format(

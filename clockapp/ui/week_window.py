@@ -353,7 +353,7 @@ class WeekWindow(QWidget):
                 part=paused, whole=hm(sum(counted.values()))
             )
         if floor_minutes(uncounted):
-            paused = self.tr("{counted} (+{short} not counted)").format(
+            paused = self.tr("{counted} (+{short} too short)").format(
                 counted=paused, short=hm(uncounted)
             )
         origin, detail = self._origin(session, statuses, remote_by_id)

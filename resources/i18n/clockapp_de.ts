@@ -1610,8 +1610,8 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>{part} von {whole}</translation>
     </message>
     <message>
-        <source>{counted} (+{short} not counted)</source>
-        <translation>{counted} (+{short} nicht angerechnet)</translation>
+        <source>{counted} (+{short} too short)</source>
+        <translation>{counted} (+{short} zu kurz)</translation>
     </message>
     <message>
         <source>Breaks shorter than {least} minutes don&apos;t count toward the break the law requires (ArbZG § 4); {short} of this session&apos;s breaks are that short.</source>

@@ -38,7 +38,7 @@ def test_a_ten_minute_break_is_marked_as_not_counted(
     qtbot.addWidget(window)
 
     mon_row = session_item(window, monday)
-    assert mon_row.text(BREAK_COLUMN) == "0:30 (+0:10 not counted)"
+    assert mon_row.text(BREAK_COLUMN) == "0:30 (+0:10 too short)"
     assert "shorter than 15 minutes" in mon_row.toolTip(BREAK_COLUMN)
     assert rows(window)[0][BREAK_COLUMN] == "0:30"  # the day's break total: what counts
     assert rows(window)[0][1] == "7:20"  # the short break is still not worked time
@@ -65,5 +65,5 @@ def test_a_night_shift_marks_its_short_break_once(
     assert monday is not None
     row = monday.child(0)
     assert row is not None and row.data(0, 256) == night
-    assert row.text(BREAK_COLUMN) == "0:30 of 0:30 (+0:05 not counted)"
+    assert row.text(BREAK_COLUMN) == "0:30 of 0:30 (+0:05 too short)"
     assert rows(window)[1][BREAK_COLUMN] == "0:00"  # Tuesday's part: only the short one
