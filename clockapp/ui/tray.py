@@ -584,7 +584,7 @@ class ClockTray(QObject):
             return
         entries = {}
         for entry in self.menu.actions():
-            if entry.isSeparator():
+            if entry.isSeparator() or not entry.isVisible():
                 continue
             geometry = self.menu.actionGeometry(entry)
             topleft = self.menu.mapToGlobal(geometry.topLeft())

@@ -179,6 +179,16 @@ def test_the_picker_is_bounded_by_the_last_clock_event_and_now(
     assert shown(dialog) == "2026-11-23 12:00"
 
 
+def test_with_nothing_recorded_a_clock_in_may_go_back_a_day(
+    qtbot: QtBot, tray: ClockTray, fake_clock: FakeClock
+) -> None:
+    fake_clock.set_local("2026-11-23 09:00")
+    dialog = from_tray(tray, ClockAction.CLOCK_IN)
+    assert "yy" in dialog.editor.displayFormat()  # yesterday is within reach: the date shows
+    pick(dialog, "2026-11-21 23:00")
+    assert shown(dialog) == "2026-11-22 09:00"  # a session lasts 24 hours at most
+
+
 def test_a_night_shift_is_clocked_out_before_midnight_with_the_date_shown(
     qtbot: QtBot, tray: ClockTray, other_process: ClockService, fake_clock: FakeClock
 ) -> None:
