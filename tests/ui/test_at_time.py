@@ -4,7 +4,7 @@ wall time is stored as UTC; a refusal is shown in the picker and changes nothing
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -15,9 +15,28 @@ from clockapp.domain.zones import local
 from clockapp.services.clock import ClockService
 from clockapp.ui.at_time import AtTimeDialog
 from clockapp.ui.live_clock import ClockAction, LiveClock
-from clockapp.ui.qt import QAction, QDate, QDateTime, QDateTimeEdit, Qt, QTime, QTimeZone
+from clockapp.ui.qt import (
+    QAction,
+    QApplication,
+    QDate,
+    QDateTime,
+    QDateTimeEdit,
+    QMessageBox,
+    Qt,
+    QTime,
+    QTimeZone,
+)
 from clockapp.ui.tray import ClockTray
 from tests.conftest import BERLIN, FakeClock, berlin
+
+
+@pytest.fixture(autouse=True)
+def close_pickers(qtbot: QtBot) -> Iterator[None]:
+    """No picker outlives its test (later tests look for the windows on screen)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, AtTimeDialog):
+            widget.close()
 
 
 def pick(dialog: AtTimeDialog, wall: str) -> None:
@@ -143,6 +162,11 @@ def test_the_popup_offers_discard_with_a_confirmation(
     question = tray.discard_question
     assert question is not None and question.isVisible()
     assert other_process.store.running_session() is not None  # not before the answer
+    cancel = question.button(QMessageBox.StandardButton.Cancel)
+    assert cancel is not None
+    cancel.click()
+    assert tray.discard_question is None and not question.isVisible()
+    assert other_process.store.running_session() is not None
 
 
 def test_the_picker_is_bounded_by_the_last_clock_event_and_now(
