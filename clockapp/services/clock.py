@@ -19,7 +19,13 @@ from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import ClockError, NotFound, UserError
 from clockapp.domain.history import HistoryEntry, Source
 from clockapp.domain.rules import RULE_REST_11H, Violation, check_working_time
-from clockapp.domain.session import BreakSegment, WorkSession, new_session_id, validate_session
+from clockapp.domain.session import (
+    MAX_SESSION,
+    BreakSegment,
+    WorkSession,
+    new_session_id,
+    validate_session,
+)
 from clockapp.domain.shifts import Shift
 from clockapp.domain.timeline import DayTime, day_time, floor_minutes, working_since
 from clockapp.domain.week import DayTotal, Targets, WeekReport, day_totals, monday_of, week_report
@@ -191,6 +197,18 @@ class ClockService:
             self.refuse_locked(session, now)
             self.store.save_session(session, Change.FINISHED, source=Source.CLOCK)
         return session
+
+    def back_date_range(self) -> tuple[datetime, datetime]:
+        """The earliest and latest instant the next clock action may be back-dated to: from the
+        last clock event (the running session's start or a break edge; clocked out, the end of
+        the last session, and no further back than a session may last) until now."""
+        now = self._now()
+        running = self.store.running_session()
+        if running is not None:
+            return running.last_event_at(), now
+        recent = self.store.sessions_between(now - MAX_SESSION, now)
+        ends = [s.end for s in recent if s.end is not None and s.end <= now]
+        return max([now - MAX_SESSION, *ends]), now
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -221,12 +221,21 @@ class LiveClock(QObject):
 
     # -- acting -----------------------------------------------------------------------------
 
-    def act(self, action: ClockAction) -> bool:
-        """Commit ``action`` through the clock service; True if it was recorded.
+    def act(self, action: ClockAction, at: datetime | None = None) -> bool:
+        """Commit ``action`` (at ``at``, default now) through the clock service; True if it
+        was recorded.
 
         A refusal (clock out while off, a locked day, a busy or full disk) is reported through
         :attr:`refused` as the sentence the domain or store wrote; nothing is changed then.
         """
+        refusal = self.try_act(action, at)
+        if refusal is not None:
+            self.refused.emit(refusal)
+        return refusal is None
+
+    def try_act(self, action: ClockAction, at: datetime | None = None) -> str | None:
+        """Like :meth:`act`, but the refusal is returned (in the user's language) instead of
+        reported: for a dialog that shows it itself. None when the action was recorded."""
         moves = {
             ClockAction.CLOCK_IN: self.service.clock_in,
             ClockAction.START_BREAK: self.service.start_break,
@@ -235,16 +244,15 @@ class LiveClock(QObject):
         }
         try:
             before = self.service.running()
-            after = moves[action]()
+            after = moves[action](at)
         except (ClockError, StorageError, SettingsError) as exc:
-            self.refused.emit(explain(exc))
             self.refresh()  # another process may have moved the clock: show where it stands
-            return False
+            return explain(exc)
         self._last_action = (before, after, self._now())
         self.refresh()
         if action is ClockAction.CLOCK_OUT:
             self.clocked_out.emit()
-        return True
+        return None
 
     def discard(self) -> bool:
         """Throw away the running session; True if it was discarded."""

@@ -16,6 +16,7 @@ from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import UserError
 from clockapp.services.account import AccountService
 from clockapp.settings import SettingsError
+from clockapp.ui.at_time import at_label
 from clockapp.ui.live_clock import (
     PRIMARY_ACTION,
     ClockAction,
@@ -27,6 +28,7 @@ from clockapp.ui.live_clock import (
     state_label,
 )
 from clockapp.ui.qt import (
+    QAction,
     QCloseEvent,
     QCoreApplication,
     QCursor,
@@ -61,6 +63,11 @@ GAP = 6
 
 class ClockPanel(QWidget):
     """The timers, totals, actions and upload line; reused by the popup and the window."""
+
+    # The user asked to back-date a clock action ("Clock in at…"), or to discard the running
+    # session: the tray opens the picker, or asks for a confirmation.
+    time_requested = Signal(object)
+    discard_requested = Signal()
 
     def __init__(
         self, clock: LiveClock, uploads: UploadWatch, parent: QWidget | None = None
@@ -105,10 +112,29 @@ class ClockPanel(QWidget):
         self.undo_button.setObjectName("undo")
         self.undo_button.setAccessibleName(self.tr("Undo the last clock action"))
         self.undo_button.clicked.connect(self._on_undo)
+        # The rarer actions behind one small button: the "…at" pickers and Discard.
+        self.more_menu = QMenu(self)
+        self.at_actions: dict[ClockAction, QAction] = {}
+        for action in ClockAction:
+            entry = self.more_menu.addAction(at_label(action))
+            entry.triggered.connect(lambda _=False, a=action: self.time_requested.emit(a))
+            self.at_actions[action] = entry
+        self.more_menu.addSeparator()
+        self.discard_action = self.more_menu.addAction(self.tr("&Discard this session…"))
+        self.discard_action.triggered.connect(self.discard_requested)
+        self.more_button = QToolButton(self)
+        self.more_button.setObjectName("more")
+        self.more_button.setText("⋯")
+        self.more_button.setAccessibleName(self.tr("More clock actions"))
+        self.more_button.setToolTip(self.tr("Clock in, out or take a break at another time"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setMenu(self.more_menu)
+        self.more_button.setMinimumHeight(36)
         buttons = QHBoxLayout()
         buttons.addWidget(self.primary_button, 2)
         buttons.addWidget(self.clock_out_button, 1)
         buttons.addWidget(self.undo_button, 1)
+        buttons.addWidget(self.more_button)
 
         self.message_label = QLabel(self)
         self.message_label.setObjectName("message")
@@ -181,6 +207,10 @@ class ClockPanel(QWidget):
         self.primary_button.setText(action_label(primary))
         self.primary_button.setAccessibleName(action_label(primary).replace("&", ""))
         self.clock_out_button.setVisible(state is not ClockState.OFF)
+        legal = self.clock.legal_actions()
+        for action, entry in self.at_actions.items():
+            entry.setVisible(action in legal)
+        self.discard_action.setVisible(state is not ClockState.OFF)
         self.break_label.setVisible(state is ClockState.ON_BREAK)
         self.show_balance()
         self.tick()
@@ -380,6 +410,7 @@ class ClockWindow(QWidget):
         if first_time:
             _remember(clock, "no_tray_explained")
         self.panel = ClockPanel(clock, uploads, self)
+        self.panel.more_button.hide()  # its "More" menu below (the tray's) lists them already
         # The tray menu's entries (Week…, Sync now, Settings…, Quit) behind one button.
         self.menu_button = QToolButton(self)
         self.menu_button.setText(self.tr("&More"))

@@ -4,10 +4,10 @@ The icon says the state (off / working / on a break) with a corner badge when up
 need attention; the tooltip gives today's worked time. The menu alone reaches everything (some
 hosts never pass a left click on: GNOME's AppIndicator extension opens the menu, KDE Wayland
 shows no window opened from a click): today's timer, totals and upload state as greyed header
-lines, the legal clock actions, Today's timer, Week…, Sync now, Settings… and Quit. Left click
-opens the timer popup beside the icon. Without a system tray the same content goes into a small
-normal window instead, and the app moves into the tray as soon as a tray host appears (at login
-the app often starts before the panel; panels restart).
+lines, the legal clock actions (now, or "…at" a picked time), Today's timer, Week…, Sync now,
+Settings… and Quit. Left click opens the timer popup beside the icon. Without a system tray the
+same content goes into a small normal window instead, and the app moves into the tray as soon as
+a tray host appears (at login the app often starts before the panel; panels restart).
 
 Windows are created on first use: a tray app idles with no window at all.
 """
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from clockapp.domain.clock import ClockState
 from clockapp.domain.zones import local
+from clockapp.ui.at_time import AtTimeDialog, at_label
 from clockapp.ui.icons import IconSet
 from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, hm, hms, state_label
 from clockapp.ui.popup import ClockWindow, TrayPopup, confirm_quit
@@ -136,6 +137,13 @@ class ClockTray(QObject):
             entry = self.menu.addAction(action_label(action))
             entry.triggered.connect(lambda _=False, a=action: self.clock.act(a))
             self.clock_actions[action] = entry
+        # The same, at a time picked in a small dialog: only those that fit the state show.
+        self.at_actions: dict[ClockAction, QAction] = {}
+        for action in ClockAction:
+            entry = self.menu.addAction(at_label(action))
+            entry.triggered.connect(lambda _=False, a=action: self.ask_time(a))
+            self.at_actions[action] = entry
+        self.time_dialog: AtTimeDialog | None = None
         self.menu.addSeparator()
         self.timer_action = self.menu.addAction(self.tr("Today's &timer"))
         self.timer_action.triggered.connect(self.show_popup)
@@ -288,6 +296,8 @@ class ClockTray(QObject):
                 # no client place a window: there the popup is a small normal window.
                 self._popup.setWindowFlags(Qt.WindowType.Window)
             self._popup.setWindowIcon(self._current_icon())
+            self._popup.panel.time_requested.connect(self.ask_time)
+            self._popup.panel.discard_requested.connect(self.ask_discard)
             self._popup.installEventFilter(self)
         anchor = self.tray.geometry() if self.tray is not None else QRect()
         self._popup.show_near(anchor)
@@ -367,6 +377,22 @@ class ClockTray(QObject):
             dialog.accepted.connect(self.week_window.refresh)
         self.add_time_dialog = dialog
         self._raise(dialog)
+
+    def ask_time(self, action: ClockAction) -> None:
+        """The time picker for ``action`` ("Clock in at…"): one at a time, the latest asked."""
+        if self.time_dialog is not None:
+            self.time_dialog.close()
+        dialog = AtTimeDialog(self.clock, action)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget_time_dialog(dialog))
+        self.time_dialog = dialog
+        if self._popup is not None:
+            self._popup.hide()  # the dialog takes over from the popup it was asked from
+        dialog.open()  # never exec(): no nested event loop under qasync
+
+    def _forget_time_dialog(self, dialog: AtTimeDialog) -> None:
+        if self.time_dialog is dialog:
+            self.time_dialog = None
 
     def ask_discard(self) -> None:
         """After a confirmation, throw away the running session (an accidental clock-in)."""
@@ -477,6 +503,8 @@ class ClockTray(QObject):
         legal = self.clock.legal_actions()
         for action, entry in self.clock_actions.items():
             entry.setEnabled(action in legal)
+        for action, entry in self.at_actions.items():
+            entry.setVisible(action in legal)
         self.sync_action.setEnabled(self.uploads.summary.configured)
         self.discard_action.setEnabled(self.clock.state is not ClockState.OFF)
         key = (self.clock.state, self.uploads.summary.badge)
@@ -588,7 +616,7 @@ class ClockTray(QObject):
             return
         entries = {}
         for entry in self.menu.actions():
-            if entry.isSeparator():
+            if entry.isSeparator() or not entry.isVisible():
                 continue
             geometry = self.menu.actionGeometry(entry)
             topleft = self.menu.mapToGlobal(geometry.topLeft())

@@ -19,7 +19,12 @@ from typing import Any
 from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import Violation
 from clockapp.domain.session import WorkSession
-from clockapp.domain.timeline import split_by_day
+from clockapp.domain.timeline import (
+    MIN_COUNTED_BREAK_S,
+    counted_break_seconds,
+    floor_minutes,
+    split_by_day,
+)
 from clockapp.domain.week import DayTotal, WeekReport, monday_of
 from clockapp.domain.zones import local
 from clockapp.files import write_atomically
@@ -61,6 +66,7 @@ POLL_MS = 2000
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6  # day or session, worked, break, target, against target, upload / origin
 BAR_COLUMN = 4
+BREAK_COLUMN = 2
 
 
 def weekday(day: date) -> str:
@@ -282,13 +288,14 @@ class WeekWindow(QWidget):
                 [
                     self._day_label(day),
                     minutes(day.worked_min),
-                    minutes(day.break_min),
+                    minutes(day.counted_break_min),  # what the law counts (see the tooltip)
                     minutes(day.target_min),
                     "",
                     self.tr("locked") if day.locked else "",
                 ]
             )
             item.setData(0, SESSION_ROLE, None)
+            item.setToolTip(BREAK_COLUMN, self._day_break_tip())
             self.tree.addTopLevelItem(item)
             self.tree.setItemWidget(item, BAR_COLUMN, self._bar(day.worked_min, day.target_min))
             for session in sorted(sessions, key=lambda s: s.start):
@@ -377,23 +384,44 @@ class WeekWindow(QWidget):
         """A session's row under ``day``: the part that counts on that day, and, for a session
         across midnight, its whole span and length beside it."""
         span = self._span(session)
-        worked, paused = (hm(seconds) for seconds in parts[day])
+        now, zone = self.service.now(), self.service.zone_name
+        # The breaks the law counts (15 min or more), per day; the short ones are marked.
+        counted = {d: counted_break_seconds([session], d, zone, now) for d in parts}
+        uncounted = session.break_seconds(now) - sum(counted.values())
+        worked, paused = hm(parts[day][0]), hm(counted[day])
         if len(parts) > 1:  # a night shift: listed under every day it touches
-            now = self.service.now()
             worked = self.tr("{part} of {whole}").format(
                 part=worked, whole=hm(session.worked_seconds(now))
             )
             paused = self.tr("{part} of {whole}").format(
-                part=paused, whole=hm(session.break_seconds(now))
+                part=paused, whole=hm(sum(counted.values()))
+            )
+        if floor_minutes(uncounted):
+            paused = self.tr("{counted} (+{short} too short)").format(
+                counted=paused, short=hm(uncounted)
             )
         origin, detail = self._origin(session, statuses, remote_by_id)
         child = QTreeWidgetItem(
             [f"{span}  {session.note}" if session.note else span, worked, paused, "", "", origin]
         )
         child.setData(0, SESSION_ROLE, str(session.id))
+        if floor_minutes(uncounted):
+            child.setToolTip(
+                BREAK_COLUMN,
+                self.tr(
+                    "Breaks shorter than {least} minutes don't count toward the break the law "
+                    "requires (ArbZG § 4); {short} of this session's breaks are that short."
+                ).format(least=int(MIN_COUNTED_BREAK_S // 60), short=hm(uncounted)),
+            )
         if detail:
             child.setToolTip(COLUMNS - 1, detail)
         return child
+
+    def _day_break_tip(self) -> str:
+        return self.tr(
+            "The breaks the law counts (ArbZG § 4): those of {least} minutes or more, and gaps "
+            "of {least} minutes or more between the day's sessions."
+        ).format(least=int(MIN_COUNTED_BREAK_S // 60))
 
     def _span(self, session: WorkSession) -> str:
         """``08:00 – 16:30``; ``Fri 22:00 – Sat 06:30`` for a session across midnight."""

@@ -77,6 +77,45 @@
     </message>
 </context>
 <context>
+    <name>AtTime</name>
+    <message>
+        <source>&amp;Clock in at…</source>
+        <translation>Einstempeln &amp;um…</translation>
+    </message>
+    <message>
+        <source>Sta&amp;rt break at…</source>
+        <translation>Pause be&amp;ginnen um…</translation>
+    </message>
+    <message>
+        <source>E&amp;nd break at…</source>
+        <translation>Pause been&amp;den um…</translation>
+    </message>
+    <message>
+        <source>Cloc&amp;k out at…</source>
+        <translation>Ausstempeln u&amp;m…</translation>
+    </message>
+    <message>
+        <source>When did you start work?</source>
+        <translation>Wann haben Sie mit der Arbeit begonnen?</translation>
+    </message>
+    <message>
+        <source>When did your break start?</source>
+        <translation>Wann hat Ihre Pause begonnen?</translation>
+    </message>
+    <message>
+        <source>When did your break end?</source>
+        <translation>Wann hat Ihre Pause geendet?</translation>
+    </message>
+    <message>
+        <source>When did you stop work?</source>
+        <translation>Wann haben Sie die Arbeit beendet?</translation>
+    </message>
+    <message>
+        <source>From {earliest} until now ({now}).</source>
+        <translation>Von {earliest} bis jetzt ({now}).</translation>
+    </message>
+</context>
+<context>
     <name>AwayPrompt</name>
     <message>
         <source>ddd d MMM</source>
@@ -208,6 +247,18 @@
     <message>
         <source>Undo the last clock action</source>
         <translation>Die letzte Stempelung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard this session…</source>
+        <translation>S&amp;itzung verwerfen…</translation>
+    </message>
+    <message>
+        <source>More clock actions</source>
+        <translation>Weitere Stempelaktionen</translation>
+    </message>
+    <message>
+        <source>Clock in, out or take a break at another time</source>
+        <translation>Zu einer anderen Zeit ein- oder ausstempeln oder Pause machen</translation>
     </message>
     <message>
         <source>Upload status</source>
@@ -1919,6 +1970,18 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>{part} of {whole}</source>
         <translation>{part} von {whole}</translation>
+    </message>
+    <message>
+        <source>{counted} (+{short} too short)</source>
+        <translation>{counted} (+{short} zu kurz)</translation>
+    </message>
+    <message>
+        <source>Breaks shorter than {least} minutes don&apos;t count toward the break the law requires (ArbZG § 4); {short} of this session&apos;s breaks are that short.</source>
+        <translation>Pausen unter {least} Minuten zählen nicht zur gesetzlich vorgeschriebenen Pause (ArbZG § 4); {short} der Pausen dieser Sitzung sind so kurz.</translation>
+    </message>
+    <message>
+        <source>The breaks the law counts (ArbZG § 4): those of {least} minutes or more, and gaps of {least} minutes or more between the day&apos;s sessions.</source>
+        <translation>Die Pausen, die das Gesetz anrechnet (ArbZG § 4): solche ab {least} Minuten und Lücken ab {least} Minuten zwischen den Sitzungen des Tages.</translation>
     </message>
     <message>
         <source>{start} – running</source>

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from clockapp.domain.errors import ClockError
 from clockapp.domain.presence import AwayCause, AwayPrompt
 from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
@@ -32,11 +33,12 @@ from clockapp.settings import Settings
 from clockapp.storage import Store
 from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.ui.absence_dialog import AbsenceDialog
+from clockapp.ui.at_time import AtTimeDialog
 from clockapp.ui.away_prompt import AwayPromptDialog
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.focus import install_focus_frames
-from clockapp.ui.i18n import install_translations
-from clockapp.ui.live_clock import LiveClock
+from clockapp.ui.i18n import explain, install_translations
+from clockapp.ui.live_clock import ClockAction, LiveClock
 from clockapp.ui.qt import (
     QAbstractScrollArea,
     QApplication,
@@ -112,7 +114,8 @@ def a_week(service: ClockService) -> list[str]:
     (Monday locked); the sessions' ids."""
     return [
         work(service, "2026-11-23 08:00", "2026-11-23 16:30", "2026-11-23 12:00/2026-11-23 12:30"),
-        work(service, "2026-11-24 08:00", "2026-11-24 15:00"),  # 7 h without a break
+        # 7 h without a break the law counts (the 10 minutes are too short)
+        work(service, "2026-11-24 08:00", "2026-11-24 15:00", "2026-11-24 11:00/2026-11-24 11:10"),
         work(service, "2026-11-25 07:00", "2026-11-25 19:00", "2026-11-25 12:00/2026-11-25 12:45"),
         work(service, "2026-11-27 22:00", "2026-11-28 06:30", "2026-11-28 02:00/2026-11-28 02:30"),
     ]
@@ -149,6 +152,38 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         area = tray.popup.screen().availableGeometry()
         tray.popup.show_near(QRect(area.right() - 24, area.top() - 28, 22, 22))
         return tray.popup
+
+    def popup_menu() -> QWidget:
+        # The popup's "⋯" menu: the "…at" pickers and Discard (a menu is a window of its own).
+        tray = ClockTray(live, uploads, tray_available=True)
+        tray.show_popup()
+        assert tray.popup is not None
+        button = tray.popup.panel.more_button
+        menu = tray.popup.panel.more_menu
+        menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+        return menu
+
+    def at_time() -> QWidget:
+        # "Start break at…" with a refusal (a terminal recorded a later event meanwhile).
+        dialog = AtTimeDialog(live, ClockAction.START_BREAK)
+        dialog.show_message(
+            explain(
+                ClockError(
+                    "That time is before your previous clock event; events must follow each "
+                    "other in time."
+                )
+            )
+        )
+        dialog.show()
+        return dialog
+
+    def at_time_date() -> QWidget:
+        # Clocked out late, asked after midnight: the span crosses midnight, so the date shows.
+        clock_now.set_local("2026-12-01 00:30")
+        assert live.act(ClockAction.CLOCK_OUT, berlin("2026-11-30 23:10"))
+        dialog = AtTimeDialog(live, ClockAction.CLOCK_IN)
+        dialog.show()
+        return dialog
 
     def no_tray() -> QWidget:
         tray = ClockTray(live, uploads, tray_available=False)
@@ -251,6 +286,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
 
     yield from (
         ("popup", popup),
+        ("popup-menu", popup_menu),
         ("no-tray-window", no_tray),
         ("no-tray-window-again", no_tray_again),
         ("week", week),
@@ -260,6 +296,8 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         ("settings", settings),
         ("edit-dialog", edit),
         ("away-prompt", away),
+        ("at-time", at_time),
+        ("at-time-date", at_time_date),  # last: it clocks out
     )
     live.stop()
     service.store.close()
