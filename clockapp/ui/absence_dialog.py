@@ -15,7 +15,6 @@ from clockapp.ui.i18n import explain
 from clockapp.ui.qt import (
     QCheckBox,
     QComboBox,
-    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,23 +23,10 @@ from clockapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from clockapp.ui.wording import absence_name
 
 # The kinds of absence as the account records them, in the order the form offers them.
 KINDS = ("vacation", "sick", "comp_time", "other")
-
-
-def absence_name(kind: str, half: bool = False) -> str:
-    """An absence's kind in the user's words (``Vacation``, ``Urlaub``), a half day marked."""
-    names = {
-        "vacation": QCoreApplication.translate("AbsenceDialog", "Vacation"),
-        "sick": QCoreApplication.translate("AbsenceDialog", "Sick"),
-        "comp_time": QCoreApplication.translate("AbsenceDialog", "Time off"),
-        "other": QCoreApplication.translate("AbsenceDialog", "Other leave"),
-    }
-    name = names.get(kind, kind)
-    if half:
-        return QCoreApplication.translate("AbsenceDialog", "{kind} (half day)").format(kind=name)
-    return name
 
 
 class AbsenceDialog(QDialog):

@@ -33,6 +33,7 @@ from clockapp.ui.qt import (
     QPdfWriter,
     QTextDocument,
 )
+from clockapp.ui.wording import absence_name
 
 
 class MonthSheet(QObject):
@@ -46,15 +47,6 @@ class MonthSheet(QObject):
         sign = "−" if minutes < 0 else ""
         hours, rest = divmod(abs(minutes), 60)
         return self.tr("{sign}{hours}:{minutes:02d} h").format(sign=sign, hours=hours, minutes=rest)
-
-    def absence_name(self, kind: str) -> str:
-        names = {
-            "vacation": self.tr("Vacation"),
-            "sick": self.tr("Sick"),
-            "comp_time": self.tr("Time off (balance)"),
-            "other": self.tr("Special leave"),
-        }
-        return names.get(kind, kind)
 
     def rule_text(self, rule: str) -> str:
         texts = {
@@ -114,7 +106,7 @@ class MonthSheet(QObject):
         locale = QLocale()
         rows = []
         for d in report.days:
-            marks = [x for x in (d.holiday, d.absence and self.absence_name(d.absence)) if x]
+            marks = [x for x in (d.holiday, d.absence and absence_name(d.absence)) if x]
             weekend = "" if d.target_min or d.worked_min or marks else ' style="color:#777"'
             cells = [
                 locale.toString(_qdate(d.date), "ddd dd.MM."),

@@ -44,7 +44,7 @@ from clockapp.ui.qt import (
 )
 from clockapp.ui.screen_fit import fit_to_screen
 from clockapp.ui.week_window import minutes
-from clockapp.ui.wording import localized_day
+from clockapp.ui.wording import absence_name, localized_day
 
 # Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds.
 POLL_MS = 2000
@@ -211,7 +211,7 @@ class MonthWindow(QWidget):
 
         self.tree.clear()
         for day in report.days:
-            absence = self.sheet.absence_name(day.absence) if day.absence else None
+            absence = absence_name(day.absence) if day.absence else None
             marks = [m for m in (day.holiday, absence) if m]
             # Days still to come owe nothing yet (the balance counts through yesterday); a day
             # with nothing due and nothing worked has nothing to say.

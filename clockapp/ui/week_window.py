@@ -31,7 +31,7 @@ from clockapp.files import write_atomically
 from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
 from clockapp.services.holidays import NO_REGION
-from clockapp.ui.absence_dialog import AbsenceDialog, absence_name
+from clockapp.ui.absence_dialog import AbsenceDialog
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.i18n import explain, ui_language
 from clockapp.ui.live_clock import hm
@@ -57,7 +57,7 @@ from clockapp.ui.qt import (
 )
 from clockapp.ui.screen_fit import fit_to_screen
 from clockapp.ui.upload_status import UploadWatch, session_upload_detail, session_upload_text
-from clockapp.ui.wording import localized_day, violation_text
+from clockapp.ui.wording import absence_name, localized_day, violation_text
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
-"""How the UI says a day and a broken working-time rule, in the user's language: one wording
-for the week window and the edit dialog's preview."""
+"""How the UI says a day, an absence and a broken working-time rule, in the user's language: one
+wording for the week and month windows, the monthly report and the edit dialog's preview."""
 
 from __future__ import annotations
 
@@ -49,3 +49,17 @@ def violation_text(violation: Violation) -> str:
             "{day}: work started after less than 11 hours of rest since the last working day.",
         ).format(day=day)
     return violation.rule
+
+
+def absence_name(kind: str, half: bool = False) -> str:
+    """An absence's kind in the user's words (``Vacation``, ``Urlaub``), a half day marked."""
+    names = {
+        "vacation": QCoreApplication.translate("Absence", "Vacation"),
+        "sick": QCoreApplication.translate("Absence", "Sick"),
+        "comp_time": QCoreApplication.translate("Absence", "Time off (balance)"),
+        "other": QCoreApplication.translate("Absence", "Special leave"),
+    }
+    name = names.get(kind, kind)
+    if half:
+        return QCoreApplication.translate("Absence", "{kind} (half day)").format(kind=name)
+    return name

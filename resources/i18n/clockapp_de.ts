@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AbsenceDialog</name>
+    <name>Absence</name>
     <message>
         <source>Vacation</source>
         <translation>Urlaub</translation>
@@ -12,17 +12,20 @@
         <translation>Krank</translation>
     </message>
     <message>
-        <source>Time off</source>
+        <source>Time off (balance)</source>
         <translation>Freizeitausgleich</translation>
     </message>
     <message>
-        <source>Other leave</source>
+        <source>Special leave</source>
         <translation>Sonderurlaub</translation>
     </message>
     <message>
         <source>{kind} (half day)</source>
         <translation>{kind} (halber Tag)</translation>
     </message>
+</context>
+<context>
+    <name>AbsenceDialog</name>
     <message>
         <source>Mark as absent</source>
         <translation>Abwesenheit eintragen</translation>
@@ -509,22 +512,6 @@
     <message>
         <source>{sign}{hours}:{minutes:02d} h</source>
         <translation>{sign}{hours}:{minutes:02d} Std.</translation>
-    </message>
-    <message>
-        <source>Vacation</source>
-        <translation>Urlaub</translation>
-    </message>
-    <message>
-        <source>Sick</source>
-        <translation>Krank</translation>
-    </message>
-    <message>
-        <source>Time off (balance)</source>
-        <translation>Freizeitausgleich</translation>
-    </message>
-    <message>
-        <source>Special leave</source>
-        <translation>Sonderurlaub</translation>
     </message>
     <message>
         <source>less than 30 min break after 6 hours of work</source>
