@@ -46,6 +46,7 @@ from clockapp.ui.qt import (
     QProgressBar,
     QPushButton,
     QSize,
+    QSplitter,
     QStandardPaths,
     Qt,
     QTimer,
@@ -55,7 +56,7 @@ from clockapp.ui.qt import (
     QWidget,
     Signal,
 )
-from clockapp.ui.screen_fit import fit_to_screen
+from clockapp.ui.screen_fit import ContentScrollArea, fit_to_screen
 from clockapp.ui.upload_status import UploadWatch, session_upload_detail, session_upload_text
 from clockapp.ui.wording import absence_name, localized_day, violation_text
 
@@ -216,14 +217,25 @@ class WeekWindow(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.close_button)
 
+        # What is said about the week and the chosen session scrolls below the week, which
+        # keeps most of the height: on a small or scaled screen the days stay readable.
+        details = QWidget()
+        said = QVBoxLayout(details)
+        said.setContentsMargins(0, 0, 0, 0)
+        for label in (self.totals, self.region_note, self.violations, self.status, self.history):
+            said.addWidget(label)
+        said.addStretch(1)
+        self.details = ContentScrollArea(details)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self.tree)
+        self.split.addWidget(self.details)
+        self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.totals)
-        layout.addWidget(self.region_note)
-        layout.addWidget(self.violations)
-        layout.addWidget(self.status)
-        layout.addWidget(self.history)
+        layout.addWidget(self.split, 1)
         layout.addLayout(day_actions)
         layout.addLayout(actions)
         self._fitted = False
@@ -747,6 +759,10 @@ class WeekWindow(QWidget):
         if not self._fitted:
             self._fitted = True
             fit_to_screen(self, QSize(760, 520))
+            # The week first: the details get what their text needs, at most a third.
+            height = self.split.height()
+            said = min(self.details.sizeHint().height(), height // 3)
+            self.split.setSizes([height - said, said])
         super().showEvent(event)
         self._poll.start()
         self._poll_store()
