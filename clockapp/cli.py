@@ -569,7 +569,16 @@ def _print_month(account: Any, of: date, as_json: bool) -> None:
         return
     print(f"{report.month_of.strftime('%B %Y')}")
     for d in report.days:
-        extra = [x for x in (d.holiday, d.absence, "locked" if d.locked else None) if x]
+        extra = [
+            x
+            for x in (
+                d.holiday,
+                d.absence,
+                "locked" if d.locked else None,
+                "confirmed" if d.confirmed else None,
+            )
+            if x
+        ]
         print(
             f"  {d.date.strftime('%a %d')}  {_duration(d.worked_min * 60):>9} worked"
             f"  target {_duration(d.target_min * 60):>9}  {', '.join(extra)}".rstrip()
@@ -788,7 +797,11 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
         raise ClockError(
             "The remote entries could not be fetched: {reason}", reason=str(exc)
         ) from exc
-    report = service.week(of, extra=[r.session for r in remote])
+    report = service.week(
+        of,
+        extra=[r.session for r in remote],
+        extra_confirmed=[r.session.id for r in remote if r.entry.confirmed],
+    )
     zone = service.zone_name
     entries = [
         {
@@ -797,6 +810,7 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
             "end": local(r.entry.end, zone).isoformat(),
             "break_min": r.entry.break_minutes,
             "note": r.entry.note,
+            "confirmed": r.entry.confirmed,
         }
         for r in remote
     ]
@@ -807,9 +821,10 @@ def _remote_week(service: ClockService, of: date, as_json: bool) -> int:
     if entries:
         print("Entries made elsewhere (counted above):")
         for e in entries:
+            confirmed = "  confirmed by a manager" if e["confirmed"] else ""
             print(
-                f"  remote {e['start'][:16].replace('T', ' ')}–{e['end'][11:16]}  "
-                f"{visible(e['note'])}"
+                f"  remote {e['start'][:16].replace('T', ' ')}–{e['end'][11:16]}"
+                f"{confirmed}  {visible(e['note'])}".rstrip()
             )
     return 0
 
@@ -996,16 +1011,18 @@ def _print_week(report: WeekReport, as_json: bool, zone: str) -> None:
         return
     print(f"Week of {report.week_of.strftime('%a %d %b %Y')}")
     for d in report.days:
-        lock = "  locked" if d.locked else ""
+        marks = ("  locked" if d.locked else "") + ("  confirmed" if d.confirmed else "")
         print(
             f"  {d.date.strftime('%a %d %b')}  {_duration(d.worked_seconds):>9} worked"
-            f"  {_duration(d.break_seconds):>9} break  target {_duration(d.target_min * 60)}{lock}"
+            f"  {_duration(d.break_seconds):>9} break  target {_duration(d.target_min * 60)}{marks}"
         )
     print(
         f"Total {_duration(report.total_min * 60)} of {_duration(report.target_min * 60)}; "
         f"remaining {_duration(report.remaining_min * 60)}, "
         f"overtime {_duration(report.overtime_min * 60)}."
     )
+    if any(d.confirmed for d in report.days):
+        print("  confirmed: a manager has confirmed a session that day (changes show up as such).")
     for v in report.violations:
         print(f"  ! {violation_sentence(v, zone)}")
 
@@ -1015,12 +1032,15 @@ def _print_sessions(service: ClockService, sessions: list[WorkSession]) -> None:
         print("No sessions in that range.")
         return
     zone = service.zone_name
+    # Every listed session starts in [first start, last start]: that span finds them all.
+    confirmed = service.confirmed_ids(sessions[0].start, sessions[-1].start + timedelta(seconds=1))
     for s in sessions:
         d: dict[str, Any] = service.describe(s)
         note = f"  {visible(s.note)}" if s.note else ""
+        mark = "  confirmed" if s.id in confirmed else ""
         print(
             f"{d['id'][:8]}  {_span(s, zone)}  {_duration(d['worked_min'] * 60)} worked"
-            f"  {_duration(d['break_min'] * 60)} break{note}"
+            f"  {_duration(d['break_min'] * 60)} break{mark}{note}"
         )
 
 

@@ -162,14 +162,20 @@ class MonthReport:
             "balance_end_min": self.balance_end_min,
             "days": [
                 {
-                    "date": d.date.isoformat(),
-                    "worked_min": d.worked_min,
-                    "break_min": d.break_min,
-                    "target_min": d.target_min,
-                    "holiday": d.holiday,
-                    "absence": d.absence,
-                    "locked": d.locked,
+                    key: day[key]
+                    for key in (
+                        "date",
+                        "worked_min",
+                        "break_min",
+                        "target_min",
+                        "holiday",
+                        "absence",
+                        "locked",
+                        "planned_min",
+                        "planned",
+                        "confirmed",
+                    )
                 }
-                for d in self.days
+                for day in (d.to_dict() for d in self.days)
             ],
         }

@@ -8,6 +8,7 @@ time spent (never below zero); what lies beyond the target is overtime.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
@@ -105,6 +106,9 @@ class DayTotal:
     holiday: str | None = None
     #: The kind of absence recorded for the day (``vacation``, ``sick`` …), if any.
     absence: str | None = None
+    #: A session touching the day was confirmed by a manager (Papershift): changing the day
+    #: shows up for them as a change.
+    confirmed: bool = False
 
     @property
     def worked_min(self) -> int:
@@ -132,6 +136,7 @@ class DayTotal:
             ],
             "holiday": self.holiday,
             "absence": self.absence,
+            "confirmed": self.confirmed,
         }
 
 
@@ -196,13 +201,15 @@ def day_totals(
     holidays: Mapping[date, str] | None = None,
     absences: Mapping[date, Absence] | None = None,
     shifts: Iterable[Shift] = (),
+    confirmed: Collection[uuid.UUID] = (),
 ) -> list[DayTotal]:
     """Each local day from ``first`` to ``last`` inclusive: its time (from
     :mod:`~clockapp.domain.timeline`) and its target (from
     :func:`~clockapp.domain.targets.target_for`). The week, the month and the balance are
     built from these. ``holidays``: date → name; ``absences``: date → absence, as
     :func:`~clockapp.domain.targets.absence_days` gives them; ``shifts``: the user's planned
-    shifts.
+    shifts; ``confirmed``: the ids of sessions a manager has confirmed (a day they touch is
+    confirmed).
     """
     holidays = holidays or {}
     absences = absences or {}
@@ -236,6 +243,7 @@ def day_totals(
                 planned=tuple(planned.get(day, ())),
                 holiday=holidays.get(day),
                 absence=absences[day].kind if day in absences else None,
+                confirmed=any(s.id in confirmed for s in touching.get(day, ())),
             )
         )
     return totals
@@ -251,19 +259,31 @@ def week_report(
     holidays: Mapping[date, str] | None = None,
     absences: Mapping[date, Absence] | None = None,
     shifts: Iterable[Shift] = (),
+    confirmed: Collection[uuid.UUID] = (),
 ) -> WeekReport:
     """The report for the Monday-to-Sunday week holding ``week_of`` (any day of it).
 
     ``sessions``: every session that may touch the week or the day before it (the 11-hour rest
     rule looks back across Monday 00:00); sessions outside the week only feed that rule.
     Days are local days in ``zone_name``, the viewer's zone; see :func:`day_totals`.
-    ``shifts``: the user's planned shifts, each day getting the part of them inside it.
+    ``shifts``: the user's planned shifts, each day getting the part of them inside it;
+    ``confirmed``: the ids of sessions a manager has confirmed.
     """
     sessions = list(sessions)
     monday = monday_of(week_of)
     sunday = monday + timedelta(days=6)
     totals = day_totals(
-        sessions, monday, sunday, zone_name, now, targets, locked_days, holidays, absences, shifts
+        sessions,
+        monday,
+        sunday,
+        zone_name,
+        now,
+        targets,
+        locked_days,
+        holidays,
+        absences,
+        shifts,
+        confirmed,
     )
     days = [d.date for d in totals]
     violations = check_working_time(sessions, days, zone_name, now)

@@ -180,16 +180,27 @@ class AccountService:
     # -- days, the month and the balance ---------------------------------------------------------
 
     def days(self, first: date, last: date) -> list[DayTotal]:
-        """Each local day from ``first`` to ``last``: time, target, holiday, absence, lock."""
+        """Each local day from ``first`` to ``last``: time, target, holiday, absence, lock,
+        planned shifts, and whether a manager has confirmed it."""
         now = self.clock.now()
-        sessions = self.store.sessions_between(
-            day_start(first, self.zone_name), day_start(last + timedelta(days=1), self.zone_name)
-        )
+        start = day_start(first, self.zone_name)
+        end = day_start(last + timedelta(days=1), self.zone_name)
+        sessions = self.store.sessions_between(start, end)
         targets = self.clock.targets()
         holidays, absences = day_calendar(self.store, self.settings, targets, first, last)
         locked = self.store.locked_days(first, last)
         return day_totals(
-            sessions, first, last, self.zone_name, now, targets, locked, holidays, absences
+            sessions,
+            first,
+            last,
+            self.zone_name,
+            now,
+            targets,
+            locked,
+            holidays,
+            absences,
+            self.clock.own_shifts(first, last),
+            self.clock.confirmed_ids(start, end),
         )
 
     def history(self, first: date, last: date) -> list[DayBalance]:

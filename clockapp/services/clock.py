@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -28,6 +28,7 @@ from clockapp.domain.zones import day_start, local, local_days
 from clockapp.services.account import day_calendar
 from clockapp.settings import WEEKDAYS, Settings
 from clockapp.storage import Change, Store
+from clockapp.storage.confirmations import ConfirmationStore
 
 #: Shortest id prefix accepted for a session (``clockapp edit 3f2a``).
 MIN_ID_PREFIX = 4
@@ -211,10 +212,16 @@ class ClockService:
             day_start(first, self.zone_name), day_start(last + timedelta(days=1), self.zone_name)
         )
 
-    def week(self, of: date | None = None, extra: Sequence[WorkSession] = ()) -> WeekReport:
+    def week(
+        self,
+        of: date | None = None,
+        extra: Sequence[WorkSession] = (),
+        extra_confirmed: Collection[uuid.UUID] = (),
+    ) -> WeekReport:
         """The week report for the Monday-to-Sunday week holding ``of`` (default: this week).
 
-        ``extra``: sessions that are not in the store (pulled from the server) to count too.
+        ``extra``: sessions that are not in the store (pulled from the server) to count too;
+        ``extra_confirmed``: the ids of those a manager has confirmed.
         """
         now = self._now()
         monday = monday_of(of or local(now, self.zone_name).date())
@@ -228,6 +235,9 @@ class ClockService:
         targets = self.targets()
         holidays, absences = day_calendar(self.store, self.settings, targets, monday, sunday)
         shifts = self.own_shifts(monday, sunday)
+        confirmed = self.confirmed_ids(
+            day_start(monday, self.zone_name), day_start(monday + timedelta(days=7), self.zone_name)
+        )
         return week_report(
             [*sessions, *extra],
             monday,
@@ -238,7 +248,40 @@ class ClockService:
             holidays,
             absences,
             shifts,
+            [*confirmed, *extra_confirmed],
         )
+
+    def confirmed_ids(self, start: datetime, end: datetime) -> set[uuid.UUID]:
+        """The sessions overlapping ``[start, end)`` (UTC) a manager has confirmed, as the
+        configured Papershift's listings last said (only Papershift confirms)."""
+        if self.settings.get("backend") != "papershift":
+            return set()  # and the sync layer (httpx) stays unloaded
+        from clockapp.services.shifts import destination_key
+
+        key = destination_key(self.settings)
+        if key is None:
+            return set()
+        return ConfirmationStore(self.store).confirmed_between(key, start, end)
+
+    def confirmed_day(self, session: WorkSession) -> date | None:
+        """The first local day ``session`` touches that holds a session a manager has
+        confirmed (changing it shows up for them); None when there is none."""
+        now = self._now()
+        days = local_days(session.start, session.effective_end(now), self.zone_name)
+        start = day_start(days[0], self.zone_name)
+        end = day_start(days[-1] + timedelta(days=1), self.zone_name)
+        ids = self.confirmed_ids(start, end)
+        if not ids:
+            return None
+        touched = set(days)
+        hits = {
+            day
+            for other in self.store.sessions_between(start, end)
+            if other.id in ids
+            for day in local_days(other.start, other.effective_end(now), self.zone_name)
+            if day in touched
+        }
+        return min(hits) if hits else None
 
     def own_shifts(self, first: date, last: date) -> list[Shift]:
         """The user's stored planned shifts (only Papershift has a shift plan)."""

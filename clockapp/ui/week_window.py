@@ -21,7 +21,7 @@ from clockapp.domain.rules import Violation
 from clockapp.domain.session import WorkSession
 from clockapp.domain.timeline import split_by_day
 from clockapp.domain.week import DayTotal, WeekReport, monday_of
-from clockapp.domain.zones import local
+from clockapp.domain.zones import day_start, local
 from clockapp.files import write_atomically
 from clockapp.services.clock import ClockService
 from clockapp.ui.edit_dialog import EditDialog
@@ -103,6 +103,8 @@ class WeekWindow(QWidget):
         self.setObjectName("WeekWindow")
         self.monday = monday_of(local(service.now(), service.zone_name).date())
         self.report: WeekReport | None = None
+        #: Ids of the shown sessions a manager has confirmed (Papershift).
+        self.confirmed: set[Any] = set()
         self.remote: list[Any] = []
         self.remote_note = ""
         self._remote_task: asyncio.Task[None] | None = None
@@ -229,9 +231,20 @@ class WeekWindow(QWidget):
         selected = self.selected_session()
         self._seen_version = self.service.store.data_version()
         service, zone = self.service, self.service.zone_name
-        report = service.week(self.monday, extra=[r.session for r in self.remote])
+        confirmed_remote = [r.session.id for r in self.remote if r.entry.confirmed]
+        report = service.week(
+            self.monday,
+            extra=[r.session for r in self.remote],
+            extra_confirmed=confirmed_remote,
+        )
         self.report = report
         sunday = self.monday + timedelta(days=6)
+        self.confirmed = {
+            *service.confirmed_ids(
+                day_start(self.monday, zone), day_start(sunday + timedelta(days=1), zone)
+            ),
+            *confirmed_remote,
+        }
         week_no = self.monday.isocalendar().week
         self.title.setText(
             self.tr("Week {number}: {first} – {last}").format(
@@ -343,10 +356,19 @@ class WeekWindow(QWidget):
                 part=paused, whole=hm(session.break_seconds(now))
             )
         origin, detail = self._origin(session, statuses, remote_by_id)
-        child = QTreeWidgetItem(
-            [f"{span}  {session.note}" if session.note else span, worked, paused, "", "", origin]
-        )
+        label = f"{span}  {session.note}" if session.note else span
+        if session.id in self.confirmed:
+            label = self.tr("{session}  ✔ confirmed").format(session=label)
+        child = QTreeWidgetItem([label, worked, paused, "", "", origin])
         child.setData(0, SESSION_ROLE, str(session.id))
+        if session.id in self.confirmed:
+            child.setToolTip(
+                0,
+                self.tr(
+                    "A manager has confirmed this session; changing it shows up for them as "
+                    "a change."
+                ),
+            )
         if detail:
             child.setToolTip(COLUMNS - 1, detail)
         return child

@@ -1432,6 +1432,7 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     </message>
     <message>
         <source>◀ &amp;Previous</source>
+        <extracomment>Ids of the shown sessions a manager has confirmed (Papershift).</extracomment>
         <translation>◀ &amp;Vorherige</translation>
     </message>
     <message>
@@ -1557,6 +1558,14 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>{part} of {whole}</source>
         <translation>{part} von {whole}</translation>
+    </message>
+    <message>
+        <source>{session}  ✔ confirmed</source>
+        <translation>{session}  ✔ bestätigt</translation>
+    </message>
+    <message>
+        <source>A manager has confirmed this session; changing it shows up for them as a change.</source>
+        <translation>Eine Führungskraft hat diese Sitzung bestätigt; eine Änderung sieht sie als Änderung.</translation>
     </message>
     <message>
         <source>{start} – running</source>
