@@ -34,6 +34,10 @@ from clockapp.storage import StorageError
 JSON_HELP = "print JSON for scripts"
 
 
+#: ``--yes`` on the commands that change the record by hand.
+YES_CONFIRMED_HELP = "change it even on a day a manager has confirmed (they see the change)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clockapp",
@@ -90,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-breaks", action="store_true", help="remove all breaks")
     p.add_argument("--note", metavar="TEXT", help="a note on the session ('' removes it)")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+    p.add_argument("--yes", action="store_true", help=YES_CONFIRMED_HELP)
 
     p = sub.add_parser(
         "add",
@@ -110,14 +115,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", metavar="TEXT", help="a note on the session")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
     p.add_argument("--json", action="store_true", help="print the session as JSON")
+    p.add_argument("--yes", action="store_true", help=YES_CONFIRMED_HELP)
 
     p = sub.add_parser("delete", help="delete a session")
     p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
-    p.add_argument("--yes", action="store_true", help="also delete the running session")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="also the running session, or one on a day a manager has confirmed",
+    )
 
     p = sub.add_parser("discard", help="throw away the running session (an accidental clock-in)")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+    p.add_argument("--yes", action="store_true", help=YES_CONFIRMED_HELP)
 
     p = sub.add_parser("history", help="every change to a session: when, how, what and why")
     p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
@@ -349,10 +360,10 @@ def _run(service: ClockService, args: argparse.Namespace) -> int:
                 "That session is still running; use 'clockapp discard' to throw it away "
                 "(or 'clockapp delete --yes')."
             )
-        s = service.delete(args.session_id, args.reason)
+        s = service.delete(args.session_id, args.reason, change_confirmed=args.yes)
         print(f"Deleted the session of {local(s.start, zone).strftime('%a %d %b %Y %H:%M')}.")
     elif command == "discard":
-        s = service.discard(args.reason)
+        s = service.discard(args.reason, change_confirmed=args.yes)
         print(
             f"Discarded the session begun {local(s.start, zone).strftime('%a %d %b %Y %H:%M')}; "
             "only its history is kept."
@@ -885,7 +896,13 @@ def _edit(service: ClockService, args: argparse.Namespace) -> None:
     if start is None and end is None and breaks is None and args.note is None:
         raise ClockError("Nothing to change: give --start, --end, --break, --no-breaks or --note.")
     s = service.edit(
-        str(session.id), start=start, end=end, breaks=breaks, note=args.note, reason=args.reason
+        str(session.id),
+        start=start,
+        end=end,
+        breaks=breaks,
+        note=args.note,
+        reason=args.reason,
+        change_confirmed=args.yes,
     )
     print(f"Session {str(s.id)[:8]} saved: {_span(s, zone)}.")
 
@@ -896,7 +913,7 @@ def _add(service: ClockService, args: argparse.Namespace, today: date) -> None:
     day = local(start, zone).date()
     end = parse_after(args.end, zone, day, start)
     breaks = [parse_break(b, zone, day, start) for b in args.breaks or []]
-    s = service.add(start, end, breaks, args.note or "", args.reason)
+    s = service.add(start, end, breaks, args.note or "", args.reason, change_confirmed=args.yes)
     totals = service.day_totals(day)
     if args.json:
         print(

@@ -86,3 +86,69 @@ def test_a_confirmed_entry_made_elsewhere_is_marked_in_week_remote(
     assert [d["date"] for d in report["days"] if d["confirmed"]] == [str(day)]
     code, out, _ = run(capsys, "week", "--remote", "--of", str(day))
     assert code == 0 and "confirmed by a manager" in out
+
+
+def test_changes_on_a_confirmed_day_are_refused_in_one_sentence_unless_yes(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    papershift: FakePapershift,
+) -> None:
+    day = confirmed_day(capsys, monkeypatch, papershift)
+    assert run(capsys, "week", "--remote", "--of", str(day))[0] == 0  # learns it
+    code, out, _ = run(capsys, "sessions", "--from", str(day), "--to", str(day), "--json")
+    morning, afternoon = (s["id"] for s in json.loads(out))
+    asked = (
+        f"A manager has confirmed {day}; changing it shows up for them as a change. "
+        "Add --yes to change it anyway.\n"
+    )
+    before = run(capsys, "sessions", "--from", str(day), "--to", str(day), "--json")[1]
+    for command in (
+        ("edit", morning, "--end", "12:30"),
+        ("edit", afternoon, "--note", "the afternoon too"),  # the day is, not just the session
+        ("add", "--start", f"{day} 17:00", "--end", "17:30"),
+        ("delete", afternoon),
+    ):
+        code, out, err = run(capsys, *command)
+        assert (code, out) == (1, "") and err.endswith(asked), command
+        assert err.count("\n") == 1
+    assert run(capsys, "sessions", "--from", str(day), "--to", str(day), "--json")[1] == before
+
+    code, out, err = run(capsys, "edit", morning, "--end", "12:30", "--yes")
+    assert code == 0 and "12:30" in out, err
+    assert run(capsys, "add", "--start", f"{day} 17:00", "--end", "17:30", "--yes")[0] == 0
+    assert run(capsys, "delete", afternoon, "--yes")[0] == 0
+    code, out, _ = run(capsys, "sessions", "--from", str(day), "--to", str(day), "--json")
+    assert [(s["start"][11:16], s["end"][11:16]) for s in json.loads(out)] == [
+        ("08:00", "12:30"),
+        ("17:00", "17:30"),
+    ]
+
+
+def test_discard_on_a_confirmed_day_needs_yes(
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    papershift: FakePapershift,
+) -> None:
+    today = datetime.now(ZoneInfo(BERLIN))
+    if today.hour < 2:
+        pytest.skip("needs two hours of today behind it")  # a session today, finished
+    set_papershift(capsys, monkeypatch, papershift)
+    start = today.replace(minute=0, second=0, microsecond=0) - timedelta(hours=2)
+    end = start + timedelta(minutes=30)
+    code, _, err = run(
+        capsys, "add", "--start", start.strftime("%Y-%m-%d %H:%M"), "--end", f"{end:%H:%M}"
+    )
+    assert code == 0, err
+    assert run(capsys, "sync")[0] == 0
+    [entry] = papershift.sessions.values()
+    papershift.confirm(entry["id"])
+    assert run(capsys, "week", "--remote")[0] == 0
+    assert run(capsys, "in")[0] == 0
+    code, _, err = run(capsys, "discard")
+    assert code == 1 and "A manager has confirmed" in err and "--yes" in err
+    code, out, _ = run(capsys, "discard", "--yes")
+    assert code == 0 and out.startswith("Discarded")

@@ -18,7 +18,7 @@ from typing import Any
 
 from clockapp.domain import clock
 from clockapp.domain.clock import ClockState
-from clockapp.domain.errors import ClockError, NotFound
+from clockapp.domain.errors import ClockError, ConfirmedDay, NotFound
 from clockapp.domain.history import HistoryEntry, Source
 from clockapp.domain.session import BreakSegment, WorkSession, new_session_id, validate_session
 from clockapp.domain.shifts import Shift
@@ -353,11 +353,13 @@ class ClockService:
         breaks: Sequence[tuple[datetime, datetime]] | None = None,
         note: str | None = None,
         reason: str | None = None,
+        change_confirmed: bool = False,
     ) -> WorkSession:
         """Change a session's start, end, breaks (replacing them all) or note.
 
         The running session too: its start and breaks (an open break stays open when
-        ``breaks`` is not given)."""
+        ``breaks`` is not given). A change on a day a manager has confirmed raises
+        :class:`ConfirmedDay` unless ``change_confirmed`` (the user agreed)."""
         now = self._now()
         reason = self._reason(reason)
         with self.store.write():
@@ -379,6 +381,7 @@ class ClockService:
             span_end = new.effective_end(now)
             validate_session(new, self.store.sessions_between(new.start, span_end), now)
             self._refuse_locked(new, now)
+            self._ask_if_confirmed(change_confirmed, old, new)
             if old.end is not None:
                 change: Change | None = Change.EDITED
             else:
@@ -393,9 +396,11 @@ class ClockService:
         breaks: Sequence[tuple[datetime, datetime]] = (),
         note: str = "",
         reason: str | None = None,
+        change_confirmed: bool = False,
     ) -> WorkSession:
         """Record a finished session by hand (time someone forgot to clock), checked as an edit
-        is: end after start, breaks inside and apart, no overlap, at most 24 h, not ahead."""
+        is: end after start, breaks inside and apart, no overlap, at most 24 h, not ahead; on a
+        day a manager has confirmed only with ``change_confirmed``."""
         now = self._now()
         reason = self._reason(reason)
         session = WorkSession(
@@ -411,19 +416,23 @@ class ClockService:
             others = self.store.sessions_between(session.start, max(session.start, end))
             validate_session(session, others, now)
             self._refuse_locked(session, now)
+            self._ask_if_confirmed(change_confirmed, session)
             self.store.save_session(session, Change.FINISHED, source=Source.HAND, reason=reason)
         return session
 
-    def delete(self, ref: str, reason: str | None = None) -> WorkSession:
+    def delete(
+        self, ref: str, reason: str | None = None, change_confirmed: bool = False
+    ) -> WorkSession:
         now = self._now()
         reason = self._reason(reason)
         with self.store.write():
             session = self.find(ref)
             self._refuse_locked(session, now)
+            self._ask_if_confirmed(change_confirmed, session)
             self.store.delete_session(session, source=Source.HAND, reason=reason)
         return session
 
-    def discard(self, reason: str | None = None) -> WorkSession:
+    def discard(self, reason: str | None = None, change_confirmed: bool = False) -> WorkSession:
         """Throw away the running session (an accidental clock-in): only its trail stays."""
         now = self._now()
         reason = self._reason(reason)
@@ -432,6 +441,7 @@ class ClockService:
             if running is None:
                 raise ClockError("You are not clocked in, so there is no session to discard.")
             self._refuse_locked(running, now)
+            self._ask_if_confirmed(change_confirmed, running)
             self.store.delete_session(running, source=Source.HAND, reason=reason)
         return running
 
@@ -485,6 +495,19 @@ class ClockService:
             day = min(locked)
             raise ClockError(
                 "{day} is locked; unlock it first to change its sessions.", day=day.isoformat()
+            )
+
+    def _ask_if_confirmed(self, anyway: bool, *sessions: WorkSession) -> None:
+        """A change by hand on a day a manager has confirmed is asked first: the manager
+        sees it as a change. ``anyway``: the user was asked and agreed."""
+        if anyway:
+            return
+        days = [d for d in map(self.confirmed_day, sessions) if d is not None]
+        if days:
+            raise ConfirmedDay(
+                "A manager has confirmed {day}; changing it shows up for them as a change. "
+                "Add --yes to change it anyway.",
+                day=min(days).isoformat(),
             )
 
     # -- views and export --------------------------------------------------------------------

@@ -9,8 +9,9 @@ the domain's sentence and changes nothing; a locked day's session is shown read-
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from clockapp.domain.errors import ClockError
+from clockapp.domain.errors import ClockError, ConfirmedDay
 from clockapp.domain.session import WorkSession
 from clockapp.domain.zones import local
 from clockapp.services.clock import ClockService
@@ -22,6 +23,7 @@ from clockapp.ui.qt import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QShowEvent,
     Qt,
     QVBoxLayout,
@@ -58,6 +60,8 @@ class EditDialog(QDialog):
             self.setWindowTitle(self.tr("Edit session"))
             self.day = local(session.start, zone).date()
         self.locked = self.day in service.store.locked_days(self.day, self.day)
+        #: The question asked before saving on a day a manager has confirmed.
+        self.question: QMessageBox | None = None
 
         if session is None:
             self.start_edit = QLineEdit(f"{self.day:%Y-%m-%d} 09:00")
@@ -125,8 +129,9 @@ class EditDialog(QDialog):
         fit_to_screen(self)
         super().showEvent(event)
 
-    def save(self) -> None:
-        """Check and store the edit; on a refusal, say why and keep the dialog open."""
+    def save(self, change_confirmed: bool = False) -> None:
+        """Check and store the edit; on a refusal, say why and keep the dialog open. On a day a
+        manager has confirmed, ask first (``change_confirmed``: the user agreed)."""
         zone = self.service.zone_name
         try:
             start = parse_instant(self.start_edit.text(), zone, self.day)
@@ -149,7 +154,7 @@ class EditDialog(QDialog):
             note, reason = self.note_edit.text().strip(), self.reason_edit.text()
             if self.session is None:
                 assert end is not None and breaks is not None
-                self.service.add(start, end, breaks, note, reason)
+                self.service.add(start, end, breaks, note, reason, change_confirmed)
             else:
                 self.service.edit(
                     str(self.session.id),
@@ -158,8 +163,36 @@ class EditDialog(QDialog):
                     breaks=breaks,
                     note=note,
                     reason=reason,
+                    change_confirmed=change_confirmed,
                 )
+        except ConfirmedDay as exc:
+            self.ask_confirmed(date.fromisoformat(str(exc.values["day"])))
+            return
         except ClockError as exc:
             self.message.setText(explain(exc))
             return
         self.accept()
+
+    def ask_confirmed(self, day: date) -> None:
+        """A manager has confirmed ``day``: save only if the user still wants to."""
+        from clockapp.ui.week_window import localized_day  # it imports this module
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Change a confirmed day?"),
+            self.tr(
+                "A manager has confirmed {day}. If you save, they will see the change. Save anyway?"
+            ).format(day=localized_day(day)),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: Any) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Save:
+                self.save(change_confirmed=True)
+
+        box.buttonClicked.connect(answered)
+        self.question = box
+        box.open()  # never exec(): no nested event loop under qasync

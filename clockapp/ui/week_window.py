@@ -565,13 +565,20 @@ class WeekWindow(QWidget):
         session = self._local_session()
         if session is None or session.end is None or not self.delete_button.isEnabled():
             return
+        question = self.tr("Delete the session {span} on {day}? This can't be undone.").format(
+            span=self._span(session),
+            day=localized_day(local(session.start, self.service.zone_name).date()),
+        )
+        # On a day a manager has confirmed, this one question also says they will see it.
+        confirmed = self.service.confirmed_day(session)
+        if confirmed is not None:
+            question += "\n\n" + self.tr(
+                "A manager has confirmed {day}; they will see the deletion as a change."
+            ).format(day=localized_day(confirmed))
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete session"),
-            self.tr("Delete the session {span} on {day}? This can't be undone.").format(
-                span=self._span(session),
-                day=localized_day(local(session.start, self.service.zone_name).date()),
-            ),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -582,7 +589,7 @@ class WeekWindow(QWidget):
             if box.standardButton(button) != QMessageBox.StandardButton.Yes:
                 return
             try:
-                self.service.delete(str(session.id))
+                self.service.delete(str(session.id), change_confirmed=confirmed is not None)
             except ClockError as exc:
                 self.status.setText(explain(exc))
                 return

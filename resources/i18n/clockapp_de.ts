@@ -180,6 +180,10 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>A manager has confirmed this day; they will see the removal as a change.</source>
+        <translation>Eine Führungskraft hat diesen Tag bestätigt; sie sieht das Entfernen als Änderung.</translation>
+    </message>
+    <message>
         <source>Discard this session?</source>
         <translation>Diese Sitzung verwerfen?</translation>
     </message>
@@ -252,6 +256,7 @@
     </message>
     <message>
         <source>e.g. 17:00</source>
+        <extracomment>The question asked before saving on a day a manager has confirmed.</extracomment>
         <translation>z. B. 17:00</translation>
     </message>
     <message>
@@ -317,6 +322,14 @@
     <message>
         <source>End the running break before changing the breaks.</source>
         <translation>Beenden Sie die laufende Pause, bevor Sie die Pausen ändern.</translation>
+    </message>
+    <message>
+        <source>Change a confirmed day?</source>
+        <translation>Bestätigten Tag ändern?</translation>
+    </message>
+    <message>
+        <source>A manager has confirmed {day}. If you save, they will see the change. Save anyway?</source>
+        <translation>Eine Führungskraft hat {day} bestätigt. Wenn Sie speichern, sieht sie die Änderung. Trotzdem speichern?</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1300,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Der {day} ist gesperrt; entsperren Sie ihn zuerst, um seine Sitzungen zu ändern.</translation>
     </message>
     <message>
+        <source>A manager has confirmed {day}; changing it shows up for them as a change. Add --yes to change it anyway.</source>
+        <translation>Eine Führungskraft hat {day} bestätigt; eine Änderung sieht sie als Änderung. Mit --yes wird trotzdem geändert.</translation>
+    </message>
+    <message>
         <source>Unknown export format {format!r}; use csv, excel or json.</source>
         <translation>Unbekanntes Exportformat {format!r}; verwenden Sie csv, excel oder json.</translation>
     </message>
@@ -1622,6 +1639,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>History:</source>
         <translation>Verlauf:</translation>
+    </message>
+    <message>
+        <source>A manager has confirmed {day}; they will see the deletion as a change.</source>
+        <translation>Eine Führungskraft hat {day} bestätigt; sie sieht das Löschen als Änderung.</translation>
     </message>
     <message>
         <source>Export the week</source>

@@ -7,6 +7,10 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
+import pytest
+
+from clockapp.domain.errors import ConfirmedDay
+from clockapp.domain.session import WorkSession
 from clockapp.secrets import SecretStore
 from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
@@ -115,3 +119,75 @@ def test_the_uploaders_look_up_after_a_lost_answer_learns_the_confirmation(
     asyncio.run(sync.sync_now(asked=True))
     assert len(papershift.sessions) == 1
     assert confirmed_days(service) == ["2026-11-23"]
+
+
+# -- a confirmed day is changed only when the user agrees -----------------------------------------
+
+
+def confirmed_friday(service: ClockService, server: FakePapershift) -> WorkSession:
+    """Friday's work uploaded, confirmed by a manager, and known to be (the week was fetched)."""
+    with_papershift(service, server)
+    session = work_day(service, "2026-11-27")
+    asyncio.run(sync_service(service).sync_now(asked=True))
+    server.confirm(remote_id(server, "2026-11-27 08:00"))
+    pull(service)
+    return session
+
+
+def test_edit_add_delete_and_discard_on_a_confirmed_day_ask_first(
+    service: ClockService,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+    evening: FakeClock,  # noqa: F811
+) -> None:
+    friday = confirmed_friday(service, papershift)
+    before = service.sessions(date(2026, 11, 27), date(2026, 11, 27))
+    asked = (
+        "A manager has confirmed 2026-11-27; changing it shows up for them as a change. "
+        "Add --yes to change it anyway."
+    )
+    with pytest.raises(ConfirmedDay) as refused:
+        service.edit(str(friday.id), end=berlin("2026-11-27 17:00"))
+    assert str(refused.value) == asked and refused.value.values["day"] == "2026-11-27"
+    with pytest.raises(ConfirmedDay, match="2026-11-27"):
+        service.add(berlin("2026-11-27 17:00"), berlin("2026-11-27 17:30"))
+    with pytest.raises(ConfirmedDay, match="2026-11-27"):
+        service.delete(str(friday.id))
+    service.clock_in(at=berlin("2026-11-27 17:45"))  # clocking is not a change by hand
+    with pytest.raises(ConfirmedDay, match="2026-11-27"):
+        service.discard()
+    assert service.sessions(date(2026, 11, 27), date(2026, 11, 27))[:1] == before  # unchanged
+
+    # Agreed: each goes through.
+    assert service.discard(change_confirmed=True).end is None
+    edited = service.edit(str(friday.id), end=berlin("2026-11-27 17:00"), change_confirmed=True)
+    assert edited.end == berlin("2026-11-27 17:00")
+    added = service.add(
+        berlin("2026-11-27 17:15"), berlin("2026-11-27 17:30"), change_confirmed=True
+    )
+    service.delete(str(added.id), change_confirmed=True)
+
+
+def test_moving_a_session_onto_a_confirmed_day_asks_and_other_days_do_not(
+    service: ClockService,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+    evening: FakeClock,  # noqa: F811
+) -> None:
+    thursday = work_day(service, "2026-11-26")
+    confirmed_friday(service, papershift)
+    # Thursday is not confirmed: its changes are not asked about.
+    service.edit(str(thursday.id), end=berlin("2026-11-26 16:00"))
+    service.add(berlin("2026-11-26 17:00"), berlin("2026-11-26 17:30"))
+    # Across midnight into the confirmed Friday: asked.
+    with pytest.raises(ConfirmedDay, match="2026-11-27"):
+        service.add(berlin("2026-11-26 23:00"), berlin("2026-11-27 01:00"))
+
+
+def test_without_papershift_nothing_is_confirmed_and_nothing_asked(
+    service: ClockService,
+    evening: FakeClock,  # noqa: F811
+) -> None:
+    session = work_day(service, "2026-11-27")
+    assert service.confirmed_day(session) is None
+    service.edit(str(session.id), end=berlin("2026-11-27 17:00"))

@@ -499,3 +499,93 @@ def test_the_confirmed_mark_is_german_in_german(
     monday = session_item(window, ids["mon"])
     assert monday.text(0) == "08:00 – 16:30  ✔ bestätigt"
     assert monday.toolTip(0).startswith("Eine Führungskraft hat diese Sitzung bestätigt")
+
+
+def test_an_edit_on_a_confirmed_day_asks_before_it_saves(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+) -> None:
+    ids, sync = confirmed_week(ui_service, fake_clock, papershift)
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    fetched(window)
+    window.tree.setCurrentItem(session_item(window, ids["mon"]))
+    window.edit_selected()
+    dialog = window._dialog
+    assert isinstance(dialog, EditDialog)
+    dialog.end_edit.setText("2026-11-23 17:00")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    question = dialog.question
+    assert isinstance(question, QMessageBox) and question.isVisible()
+    assert question.text() == (
+        f"A manager has confirmed {localized_day(date(2026, 11, 23))}. If you save, they will "
+        "see the change. Save anyway?"
+    )
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.isVisible()
+    assert ui_service.find(ids["mon"]).end == berlin("2026-11-23 16:30")  # nothing changed
+
+    save.click()
+    assert dialog.question is not None
+    dialog.question.button(QMessageBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert ui_service.find(ids["mon"]).end == berlin("2026-11-23 17:00")
+
+
+def test_a_delete_on_a_confirmed_day_says_the_manager_will_see_it(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+) -> None:
+    ids, sync = confirmed_week(ui_service, fake_clock, papershift)
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    fetched(window)
+    window.tree.setCurrentItem(session_item(window, ids["tue"]))
+    window.delete_button.click()
+    box = window._dialog
+    assert isinstance(box, QMessageBox) and "A manager has confirmed" not in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+
+    window.tree.setCurrentItem(session_item(window, ids["mon"]))
+    window.delete_button.click()
+    box = window._dialog
+    assert isinstance(box, QMessageBox)
+    assert box.text().endswith(
+        f"A manager has confirmed {localized_day(date(2026, 11, 23))}; they will see the "
+        "deletion as a change."
+    )
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert ui_service.sessions(date(2026, 11, 23), date(2026, 11, 23)) == []
+
+
+def test_add_time_on_a_confirmed_day_asks_in_german(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+    german: None,
+) -> None:
+    _, sync = confirmed_week(ui_service, fake_clock, papershift)
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    fetched(window)
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))  # Monday
+    window.add_button.click()
+    dialog = window._dialog
+    assert isinstance(dialog, EditDialog)
+    dialog.start_edit.setText("2026-11-23 17:00")
+    dialog.end_edit.setText("17:30")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.question is not None
+    assert dialog.question.text().startswith("Eine Führungskraft hat")
+    assert dialog.question.windowTitle() == "Bestätigten Tag ändern?"
+    dialog.question.button(QMessageBox.StandardButton.Save).click()
+    assert len(ui_service.sessions(date(2026, 11, 23), date(2026, 11, 23))) == 2
