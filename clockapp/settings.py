@@ -153,6 +153,9 @@ SETTINGS: dict[str, Declared] = {
     "remind_shift_still_clocked_in_minutes": Declared(
         None, "whole minutes from 0 to 240, or null", _optional(_whole(0, 240))
     ),
+    # A day's target is the minutes of the user's own planned shifts that day (0 without one),
+    # instead of the weekday's target: for staff on a shift plan (Papershift). Off by default.
+    "target_from_shifts": Declared(False, "true or false", _flag),
     # Away longer than this while working (minutes): ask what the time was.
     "idle_minutes": Declared(10, "whole minutes from 1 to 240", _whole(1, 240)),
     # A session still running after this many hours is ended at the last activity, flagged;

@@ -60,15 +60,17 @@ def balance_days(
     targets: Targets,
     holidays: Mapping[date, str],
     absences: Mapping[date, Absence],
+    planned: Mapping[date, int] | None = None,
 ) -> list[DayBalance]:
     """The days ``first``..``last`` from their worked and break seconds
-    (:func:`clockapp.domain.timeline.day_times`, or as kept from it), each with its target."""
+    (:func:`clockapp.domain.timeline.day_times`, or as kept from it), each with its target
+    (``planned``: minutes by day when targets come from the shift plan)."""
     none = (0.0, 0.0)
     return [
         DayBalance(
             day,
             floor_minutes(times.get(day, none)[0]),
-            target_for(day, targets, holidays, absences),
+            target_for(day, targets, holidays, absences, planned),
         )
         for day in (first + timedelta(days=i) for i in range((last - first).days + 1))
     ]

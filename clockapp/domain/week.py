@@ -17,7 +17,7 @@ from typing import Any
 from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import Violation, check_working_time
 from clockapp.domain.session import WorkSession, utc
-from clockapp.domain.shifts import Shift, planned_by_day
+from clockapp.domain.shifts import Shift, planned_by_day, planned_minutes
 from clockapp.domain.targets import Absence, target_for
 from clockapp.domain.timeline import counted_break_seconds, day_times, floor_minutes
 from clockapp.domain.zones import local
@@ -202,6 +202,7 @@ def day_totals(
     absences: Mapping[date, Absence] | None = None,
     shifts: Iterable[Shift] = (),
     confirmed: Collection[uuid.UUID] = (),
+    target_from_plan: bool = False,
 ) -> list[DayTotal]:
     """Each local day from ``first`` to ``last`` inclusive: its time (from
     :mod:`~clockapp.domain.timeline`) and its target (from
@@ -209,11 +210,14 @@ def day_totals(
     built from these. ``holidays``: date → name; ``absences``: date → absence, as
     :func:`~clockapp.domain.targets.absence_days` gives them; ``shifts``: the user's planned
     shifts; ``confirmed``: the ids of sessions a manager has confirmed (a day they touch is
-    confirmed).
+    confirmed); ``target_from_plan``: each day's target is its planned minutes (the setting
+    ``target_from_shifts``; ``absences`` then as :func:`absence_days` gives them with the plan).
     """
     holidays = holidays or {}
     absences = absences or {}
+    shifts = list(shifts)
     planned = planned_by_day(shifts, zone_name)
+    plan_targets = planned_minutes(shifts, zone_name) if target_from_plan else None
     sessions = list(sessions)
     times = day_times(sessions, first, last, zone_name, now)
     # Each day's counted breaks look only at the sessions touching it (a gap between two
@@ -233,7 +237,7 @@ def day_totals(
                 date=day,
                 worked_seconds=worked,
                 break_seconds=paused,
-                target_min=target_for(day, targets, holidays, absences),
+                target_min=target_for(day, targets, holidays, absences, plan_targets),
                 locked=day in locked_days,
                 counted_break_seconds=(
                     counted_break_seconds(touching[day], day, zone_name, now)
@@ -260,6 +264,7 @@ def week_report(
     absences: Mapping[date, Absence] | None = None,
     shifts: Iterable[Shift] = (),
     confirmed: Collection[uuid.UUID] = (),
+    target_from_plan: bool = False,
 ) -> WeekReport:
     """The report for the Monday-to-Sunday week holding ``week_of`` (any day of it).
 
@@ -267,7 +272,8 @@ def week_report(
     rule looks back across Monday 00:00); sessions outside the week only feed that rule.
     Days are local days in ``zone_name``, the viewer's zone; see :func:`day_totals`.
     ``shifts``: the user's planned shifts, each day getting the part of them inside it;
-    ``confirmed``: the ids of sessions a manager has confirmed.
+    ``confirmed``: the ids of sessions a manager has confirmed; ``target_from_plan``: targets
+    from the planned shifts (see :func:`day_totals`).
     """
     sessions = list(sessions)
     monday = monday_of(week_of)
@@ -284,6 +290,7 @@ def week_report(
         absences,
         shifts,
         confirmed,
+        target_from_plan,
     )
     days = [d.date for d in totals]
     violations = check_working_time(sessions, days, zone_name, now)

@@ -21,7 +21,7 @@ from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import ClockError, ConfirmedDay, NotFound
 from clockapp.domain.history import HistoryEntry, Source
 from clockapp.domain.session import BreakSegment, WorkSession, new_session_id, validate_session
-from clockapp.domain.shifts import Shift
+from clockapp.domain.shifts import Shift, planned_minutes
 from clockapp.domain.timeline import DayTime, day_time, floor_minutes, working_since
 from clockapp.domain.week import Targets, WeekReport, monday_of, week_report
 from clockapp.domain.zones import day_start, local, local_days
@@ -233,8 +233,11 @@ class ClockService:
         sunday = monday + timedelta(days=6)
         locked = self.store.locked_days(monday, sunday)
         targets = self.targets()
-        holidays, absences = day_calendar(self.store, self.settings, targets, monday, sunday)
         shifts = self.own_shifts(monday, sunday)
+        planned = self._plan_targets(shifts)
+        holidays, absences = day_calendar(
+            self.store, self.settings, targets, monday, sunday, planned
+        )
         confirmed = self.confirmed_ids(
             day_start(monday, self.zone_name), day_start(monday + timedelta(days=7), self.zone_name)
         )
@@ -249,6 +252,7 @@ class ClockService:
             absences,
             shifts,
             [*confirmed, *extra_confirmed],
+            target_from_plan=planned is not None,
         )
 
     def confirmed_ids(self, start: datetime, end: datetime) -> set[uuid.UUID]:
@@ -291,6 +295,21 @@ class ClockService:
 
         shifts = stored_shifts(self.store, self.settings, first, last, self.zone_name)
         return [s for s in shifts if s.own]
+
+    def planned_targets(self, first: date, last: date) -> dict[date, int] | None:
+        """With the setting ``target_from_shifts`` and a shift plan (Papershift), each local
+        day's planned minutes of the user's own shifts — the days' targets; else None (the
+        weekday targets count)."""
+        if not self.settings.get("target_from_shifts"):
+            return None
+        return self._plan_targets(self.own_shifts(first, last))
+
+    def _plan_targets(self, own: list[Shift]) -> dict[date, int] | None:
+        if not self.settings.get("target_from_shifts") or self.settings.get("backend") != (
+            "papershift"
+        ):
+            return None  # without a shift plan, the weekday targets stay
+        return planned_minutes(own, self.zone_name)
 
     def targets(self) -> Targets:
         values = self.settings.targets

@@ -251,6 +251,14 @@ class SettingsDialog(QDialog):
             reminder.setSuffix(self.tr(" min"))
             reminder.setSpecialValueText(self.tr("off"))
             reminder.setValue(int(settings.get(key) or 0))
+        self.target_from_shifts = QCheckBox(self.tr("Targets from my planned shifts"))
+        self.target_from_shifts.setToolTip(
+            self.tr(
+                "With a Papershift shift plan: a day's target is the time of your planned "
+                "shifts that day, and a day without a shift has none."
+            )
+        )
+        self.target_from_shifts.setChecked(bool(settings.get("target_from_shifts")))
         keeping = QGroupBox(self.tr("Time keeping"))
         form = QFormLayout(keeping)
         form.addRow(self.tr("Ask about time away after:"), self.idle)
@@ -266,6 +274,7 @@ class SettingsDialog(QDialog):
         )
         for text, reminder in zip(shift_rows, self.shift_reminders.values(), strict=True):
             form.addRow(text, reminder)
+        form.addRow(self.target_from_shifts)
         form.addRow(self.start_at_login)
         lockable: tuple[tuple[str, QWidget], ...] = (
             ("idle_minutes", self.idle),
@@ -275,6 +284,7 @@ class SettingsDialog(QDialog):
             ("remind_break_ahead_minutes", self.remind_break),
             ("remind_daily_limit_ahead_minutes", self.remind_limit),
             *self.shift_reminders.items(),
+            ("target_from_shifts", self.target_from_shifts),
         )
         for key, control in lockable:
             if settings.is_locked(key):
@@ -426,6 +436,7 @@ class SettingsDialog(QDialog):
                 "remind_break_ahead_minutes": self.remind_break.value() or None,
                 "remind_daily_limit_ahead_minutes": self.remind_limit.value() or None,
                 **{key: box.value() or None for key, box in self.shift_reminders.items()},
+                "target_from_shifts": self.target_from_shifts.isChecked(),
             }
             for key, value in values.items():
                 if not self.settings.is_locked(key):

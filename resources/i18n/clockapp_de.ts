@@ -706,6 +706,14 @@
         <translation>aus</translation>
     </message>
     <message>
+        <source>Targets from my planned shifts</source>
+        <translation>Soll aus meinen geplanten Schichten</translation>
+    </message>
+    <message>
+        <source>With a Papershift shift plan: a day&apos;s target is the time of your planned shifts that day, and a day without a shift has none.</source>
+        <translation>Mit einem Papershift-Schichtplan: Das Soll eines Tages ist die Zeit Ihrer an dem Tag geplanten Schichten; ein Tag ohne Schicht hat keines.</translation>
+    </message>
+    <message>
         <source>Time keeping</source>
         <translation>Zeiterfassung</translation>
     </message>
