@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 JSON_HELP = "print JSON for scripts"
 
 
+#: ``--yes`` on the commands that change the record by hand.
+YES_CONFIRMED_HELP = "change it even on a day a manager has confirmed (they see the change)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clockapp",
@@ -96,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-breaks", action="store_true", help="remove all breaks")
     p.add_argument("--note", metavar="TEXT", help="a note on the session ('' removes it)")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+    p.add_argument("--yes", action="store_true", help=YES_CONFIRMED_HELP)
 
     p = sub.add_parser(
         "add",
@@ -116,14 +121,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", metavar="TEXT", help="a note on the session")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
     p.add_argument("--json", action="store_true", help="print the session as JSON")
+    p.add_argument("--yes", action="store_true", help=YES_CONFIRMED_HELP)
 
     p = sub.add_parser("delete", help="delete a session")
     p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
-    p.add_argument("--yes", action="store_true", help="also delete the running session")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="also the running session, or one on a day a manager has confirmed",
+    )
 
     p = sub.add_parser("discard", help="throw away the running session (an accidental clock-in)")
     p.add_argument("--reason", metavar="TEXT", help="why; kept in the session's history")
+    p.add_argument("--yes", action="store_true", help=YES_CONFIRMED_HELP)
 
     p = sub.add_parser("history", help="every change to a session: when, how, what and why")
     p.add_argument("session_id", metavar="SESSION_ID", help="the id, or its first characters")
@@ -350,10 +361,10 @@ def _run(services: Services, args: argparse.Namespace) -> int:
                 "That session is still running; use 'clockapp discard' to throw it away "
                 "(or 'clockapp delete --yes')."
             )
-        s = service.delete(args.session_id, args.reason)
+        s = service.delete(args.session_id, args.reason, change_confirmed=args.yes)
         print(f"Deleted the session of {local(s.start, zone).strftime('%a %d %b %Y %H:%M')}.")
     elif command == "discard":
-        s = service.discard(args.reason)
+        s = service.discard(args.reason, change_confirmed=args.yes)
         print(
             f"Discarded the session begun {local(s.start, zone).strftime('%a %d %b %Y %H:%M')}; "
             "only its history is kept."
@@ -581,7 +592,16 @@ def _print_month(account: Any, of: date, as_json: bool) -> None:
         return
     print(f"{report.month_of.strftime('%B %Y')}")
     for d in report.days:
-        extra = [x for x in (d.holiday, d.absence, "locked" if d.locked else None) if x]
+        extra = [
+            x
+            for x in (
+                d.holiday,
+                d.absence,
+                "locked" if d.locked else None,
+                "confirmed" if d.confirmed else None,
+            )
+            if x
+        ]
         print(
             f"  {d.date.strftime('%a %d')}  {_duration(d.worked_min * 60):>9} worked"
             f"  target {_duration(d.target_min * 60):>9}  {', '.join(extra)}".rstrip()
@@ -778,7 +798,11 @@ def _remote_week(services: Services, of: date, as_json: bool) -> int:
         raise ClockError(
             "The remote entries could not be fetched: {reason}", reason=str(exc)
         ) from exc
-    report = service.week(of, extra=[r.session for r in remote])
+    report = service.week(
+        of,
+        extra=[r.session for r in remote],
+        extra_confirmed=[r.session.id for r in remote if r.entry.confirmed],
+    )
     zone = service.zone_name
     entries: list[dict[str, Any]] = [
         {
@@ -787,6 +811,7 @@ def _remote_week(services: Services, of: date, as_json: bool) -> int:
             "end": local(r.entry.end, zone).isoformat(),
             "break_min": r.entry.break_minutes,
             "note": r.entry.note,
+            "confirmed": r.entry.confirmed,
         }
         for r in remote
     ]
@@ -797,9 +822,10 @@ def _remote_week(services: Services, of: date, as_json: bool) -> int:
     if entries:
         print("Entries made elsewhere (counted above):")
         for e in entries:
+            confirmed = "  confirmed by a manager" if e["confirmed"] else ""
             print(
-                f"  remote {e['start'][:16].replace('T', ' ')}–{e['end'][11:16]}  "
-                f"{visible(e['note'])}"
+                f"  remote {e['start'][:16].replace('T', ' ')}–{e['end'][11:16]}"
+                f"{confirmed}  {visible(e['note'])}".rstrip()
             )
     return 0
 
@@ -857,7 +883,13 @@ def _edit(service: ClockService, args: argparse.Namespace) -> None:
     if start is None and end is None and breaks is None and args.note is None:
         raise ClockError("Nothing to change: give --start, --end, --break, --no-breaks or --note.")
     s = service.edit(
-        str(session.id), start=start, end=end, breaks=breaks, note=args.note, reason=args.reason
+        str(session.id),
+        start=start,
+        end=end,
+        breaks=breaks,
+        note=args.note,
+        reason=args.reason,
+        change_confirmed=args.yes,
     )
     print(f"Session {str(s.id)[:8]} saved: {_span(s, zone)}.")
 
@@ -868,7 +900,7 @@ def _add(service: ClockService, args: argparse.Namespace, today: date) -> None:
     day = local(start, zone).date()
     end = parse_after(args.end, zone, day, start)
     breaks = [parse_break(b, zone, day, start) for b in args.breaks or []]
-    s = service.add(start, end, breaks, args.note or "", args.reason)
+    s = service.add(start, end, breaks, args.note or "", args.reason, change_confirmed=args.yes)
     totals = service.day_totals(day)
     if args.json:
         print(
@@ -983,16 +1015,18 @@ def _print_week(report: WeekReport, as_json: bool, zone: str) -> None:
         return
     print(f"Week of {report.week_of.strftime('%a %d %b %Y')}")
     for d in report.days:
-        lock = "  locked" if d.locked else ""
+        marks = ("  locked" if d.locked else "") + ("  confirmed" if d.confirmed else "")
         print(
             f"  {d.date.strftime('%a %d %b')}  {_duration(d.worked_seconds):>9} worked"
-            f"  {_duration(d.break_seconds):>9} break  target {_duration(d.target_min * 60)}{lock}"
+            f"  {_duration(d.break_seconds):>9} break  target {_duration(d.target_min * 60)}{marks}"
         )
     print(
         f"Total {_duration(report.total_min * 60)} of {_duration(report.target_min * 60)}; "
         f"remaining {_duration(report.remaining_min * 60)}, "
         f"overtime {_duration(report.overtime_min * 60)}."
     )
+    if any(d.confirmed for d in report.days):
+        print("  confirmed: a manager has confirmed a session that day (changes show up as such).")
     for v in report.violations:
         print(f"  ! {violation_sentence(v, zone)}")
 
@@ -1002,12 +1036,15 @@ def _print_sessions(service: ClockService, sessions: list[WorkSession]) -> None:
         print("No sessions in that range.")
         return
     zone = service.zone_name
+    # Every listed session starts in [first start, last start]: that span finds them all.
+    confirmed = service.confirmed_ids(sessions[0].start, sessions[-1].start + timedelta(seconds=1))
     for s in sessions:
         d: dict[str, Any] = service.describe(s)
         note = f"  {visible(s.note)}" if s.note else ""
+        mark = "  confirmed" if s.id in confirmed else ""
         print(
             f"{d['id'][:8]}  {_span(s, zone)}  {_duration(d['worked_min'] * 60)} worked"
-            f"  {_duration(d['break_min'] * 60)} break{note}"
+            f"  {_duration(d['break_min'] * 60)} break{mark}{note}"
         )
 
 

@@ -174,6 +174,9 @@ SETTINGS: dict[str, Declared] = {
     "remind_shift_start_ahead_minutes": whole(None, "minutes", 1, 120, optional=True),
     "remind_shift_not_clocked_in_minutes": whole(None, "minutes", 0, 240, optional=True),
     "remind_shift_still_clocked_in_minutes": whole(None, "minutes", 0, 240, optional=True),
+    # A day's target is the minutes of the user's own planned shifts that day (0 without one),
+    # instead of the weekday's target: for staff on a shift plan (Papershift). Off by default.
+    "target_from_shifts": Declared(False, "true or false", _flag),
     # Away longer than this while working (minutes): ask what the time was.
     "idle_minutes": whole(10, "minutes", 1, 240),
     # A session still running after this many hours is ended at the last activity, flagged;

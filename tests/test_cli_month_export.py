@@ -36,10 +36,12 @@ def january(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str
 
 
 def as_cells(day: dict[str, Any]) -> list[str]:
-    """A month JSON day as the CSV writes it: empty for none, yes/no for true/false."""
+    """A month JSON day as the CSV writes it: empty for none, yes/no for true/false, and the
+    planned shifts' list left to the JSON (their minutes are a column)."""
     return [
         "" if v is None else ("yes" if v else "no") if isinstance(v, bool) else str(v)
-        for v in day.values()
+        for k, v in day.items()
+        if k != "planned"
     ]
 
 
@@ -68,9 +70,11 @@ def test_the_month_export_has_the_month_jsons_days(
         "holiday",
         "absence",
         "locked",
+        "confirmed",
+        "planned_min",
     ]
     assert table[1:] == [as_cells(d) for d in january]
-    assert table[16] == ["2026-01-16", "360", "30", "480", "", "", "no"]
+    assert table[16] == ["2026-01-16", "360", "30", "480", "", "", "no", "no", "0"]
 
 
 def test_the_excel_flavour_and_the_output_file(

@@ -44,6 +44,8 @@ MONTH_DAY_FIELDS = (
     "holiday",
     "absence",
     "locked",
+    "confirmed",
+    "planned_min",
 )
 
 
@@ -73,15 +75,17 @@ def balance_days(
     targets: Targets,
     holidays: Mapping[date, str],
     absences: Mapping[date, Absence],
+    planned: Mapping[date, int] | None = None,
 ) -> list[DayBalance]:
     """The days ``first``..``last`` from their worked and break seconds
-    (:func:`clockapp.domain.timeline.day_times`, or as kept from it), each with its target."""
+    (:func:`clockapp.domain.timeline.day_times`, or as kept from it), each with its target
+    (``planned``: minutes by day when targets come from the shift plan)."""
     none = (0.0, 0.0)
     return [
         DayBalance(
             day,
             floor_minutes(times.get(day, none)[0]),
-            target_for(day, targets, holidays, absences),
+            target_for(day, targets, holidays, absences, planned),
         )
         for day in (first + timedelta(days=i) for i in range((last - first).days + 1))
     ]
@@ -162,8 +166,9 @@ class MonthReport:
         return all(d.locked for d in self.days)
 
     def day_rows(self) -> list[dict[str, Any]]:
-        """One row per day, the fields of :data:`MONTH_DAY_FIELDS`: the month JSON's ``days``
-        and every export of the month (CSV, Excel, JSON; the command line and the window)."""
+        """One row per day, the fields of :data:`MONTH_DAY_FIELDS` and ``planned``: the month
+        JSON's ``days`` and every export of the month (CSV, Excel, JSON; the command line and
+        the window)."""
         return [
             {
                 "date": d.date.isoformat(),
@@ -173,6 +178,10 @@ class MonthReport:
                 "holiday": d.holiday,
                 "absence": d.absence,
                 "locked": d.locked,
+                "confirmed": d.confirmed,
+                "planned_min": d.planned_min,
+                # The planned shifts themselves (JSON only: a CSV cell holds no list).
+                "planned": [{"start": a.isoformat(), "end": b.isoformat()} for a, b in d.planned],
             }
             for d in self.days
         ]

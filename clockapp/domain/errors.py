@@ -25,3 +25,8 @@ class ClockError(UserError):
 
 class NotFound(ClockError):
     """No session matches what the user named."""
+
+
+class ConfirmedDay(ClockError):
+    """The change touches a day with a session a manager has confirmed: asked first (``day``
+    in ``values``); the caller may repeat it once the user agreed."""

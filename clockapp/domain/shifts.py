@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from clockapp.domain.presence import Reminder, ReminderKind
-from clockapp.domain.session import WorkSession
+from clockapp.domain.session import WorkSession, utc
+from clockapp.domain.timeline import floor_minutes
 from clockapp.domain.zones import day_bounds, local, local_days
 
 #: A shift reminder is useful for this long after it fell due; later it is stale.
@@ -69,6 +70,15 @@ def planned_by_day(
     for pieces in days.values():
         pieces.sort()
     return days
+
+
+def planned_minutes(shifts: Iterable[Shift], zone_name: str) -> dict[date, int]:
+    """Each local day's planned minutes (days with a shift only), rounded down once from the
+    summed seconds — what the week shows as ``planned_min``."""
+    return {
+        day: floor_minutes(sum((utc(end) - utc(start)).total_seconds() for start, end in spans))
+        for day, spans in planned_by_day(shifts, zone_name).items()
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,11 @@ name, made outside the domain from the region setting), the absences as the reco
   taken from the balance.
 - Days without a weekday target (weekends) and holidays inside an absence's range are not
   absence days: a week of vacation costs five vacation days, not seven.
+
+Taken from the shift plan (the setting ``target_from_shifts``), a day's target is the minutes of
+the user's own planned shifts that day instead, and 0 on a day without one: a shift worker owes
+what the plan says, weekday or weekend, holiday or not. Absences apply to it as above, and a
+day with a planned shift is an absence day too (a vacation on a planned Saturday costs a day).
 """
 
 from __future__ import annotations
@@ -86,14 +91,19 @@ class Absence:
 
 
 def absence_days(
-    absences: Iterable[Absence], targets: Targets, holidays: Mapping[date, str]
+    absences: Iterable[Absence],
+    targets: Targets,
+    holidays: Mapping[date, str],
+    planned: Mapping[date, int] | None = None,
 ) -> dict[date, Absence]:
     """The working days each absence covers: its dates without the days that have no
-    weekday target (weekends) and without public holidays."""
+    weekday target (weekends) and without public holidays — but with every day that has a
+    planned shift when targets come from the plan (``planned``: minutes by day)."""
     covered: dict[date, Absence] = {}
     for absence in absences:
         for day in absence.days():
-            if targets.for_day(day) and day not in holidays:
+            working = targets.for_day(day) and day not in holidays
+            if working or (planned is not None and planned.get(day)):
                 covered[day] = absence
     return covered
 
@@ -103,12 +113,18 @@ def target_for(
     targets: Targets,
     holidays: Mapping[date, str],
     absences: Mapping[date, Absence],
+    planned: Mapping[date, int] | None = None,
 ) -> int:
     """Target minutes for local ``day``: the weekday's target, 0 on a public holiday, 0 (or half)
-    on a day of vacation, sick or other leave. ``absences`` as :func:`absence_days` gives them."""
-    if day in holidays:
+    on a day of vacation, sick or other leave. ``absences`` as :func:`absence_days` gives them.
+    ``planned``: when targets come from the shift plan, the planned minutes by day (a day
+    missing from it has no shift: 0); holidays then count as the plan says."""
+    if planned is not None:
+        minutes = planned.get(day, 0)
+    elif day in holidays:
         return 0
-    minutes = targets.for_day(day)
+    else:
+        minutes = targets.for_day(day)
     absence = absences.get(day)
     if absence is None or absence.kind in KEEPS_TARGET:
         return minutes
@@ -121,12 +137,20 @@ def target_sum(
     targets: Targets,
     holidays: Mapping[date, str],
     absences: Mapping[date, Absence],
+    planned: Mapping[date, int] | None = None,
 ) -> int:
     """Σ :func:`target_for` of the days ``first``..``last`` (minutes), without a step per day:
     the balance sums ten years of days. Each weekday's target times how often it falls in the
-    range, less what each holiday and absence day takes off its weekday's target."""
+    range, less what each holiday and absence day takes off its weekday's target. With
+    ``planned`` (targets from the shift plan), only planned days owe anything."""
     if last < first:
         return 0
+    if planned is not None:
+        return sum(
+            target_for(day, targets, holidays, absences, planned)
+            for day in planned
+            if first <= day <= last
+        )
     weeks, rest = divmod((last - first).days + 1, 7)
     week = targets.minutes
     total = weeks * sum(week) + sum(week[(first.weekday() + i) % 7] for i in range(rest))

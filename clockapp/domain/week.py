@@ -8,6 +8,7 @@ time spent (never below zero); what lies beyond the target is overtime.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
@@ -16,7 +17,7 @@ from typing import Any
 from clockapp.domain.errors import ClockError
 from clockapp.domain.rules import Violation, check_working_time
 from clockapp.domain.session import WorkSession, utc
-from clockapp.domain.shifts import Shift, planned_by_day
+from clockapp.domain.shifts import Shift, planned_by_day, planned_minutes
 from clockapp.domain.targets import Absence, target_for
 from clockapp.domain.timeline import DayMinutes, counted_break_seconds, day_times, floor_minutes
 from clockapp.domain.zones import local
@@ -105,6 +106,9 @@ class DayTotal(DayMinutes):
     holiday: str | None = None
     #: The kind of absence recorded for the day (``vacation``, ``sick`` …), if any.
     absence: str | None = None
+    #: A session touching the day was confirmed by a manager (Papershift): changing the day
+    #: shows up for them as a change.
+    confirmed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -120,6 +124,7 @@ class DayTotal(DayMinutes):
             ],
             "holiday": self.holiday,
             "absence": self.absence,
+            "confirmed": self.confirmed,
         }
 
 
@@ -184,17 +189,23 @@ def day_totals(
     holidays: Mapping[date, str] | None = None,
     absences: Mapping[date, Absence] | None = None,
     shifts: Iterable[Shift] = (),
+    confirmed: Collection[uuid.UUID] = (),
+    target_from_plan: bool = False,
 ) -> list[DayTotal]:
     """Each local day from ``first`` to ``last`` inclusive: its time (from
     :mod:`~clockapp.domain.timeline`) and its target (from
     :func:`~clockapp.domain.targets.target_for`). The week, the month and the balance are
     built from these. ``holidays``: date → name; ``absences``: date → absence, as
     :func:`~clockapp.domain.targets.absence_days` gives them; ``shifts``: the user's planned
-    shifts.
+    shifts; ``confirmed``: the ids of sessions a manager has confirmed (a day they touch is
+    confirmed); ``target_from_plan``: each day's target is its planned minutes (the setting
+    ``target_from_shifts``; ``absences`` then as :func:`absence_days` gives them with the plan).
     """
     holidays = holidays or {}
     absences = absences or {}
+    shifts = list(shifts)
     planned = planned_by_day(shifts, zone_name)
+    plan_targets = planned_minutes(shifts, zone_name) if target_from_plan else None
     sessions = list(sessions)
     times = day_times(sessions, first, last, zone_name, now)
     # Each day's counted breaks look only at the sessions touching it (a gap between two
@@ -214,7 +225,7 @@ def day_totals(
                 date=day,
                 worked_seconds=worked,
                 break_seconds=paused,
-                target_min=target_for(day, targets, holidays, absences),
+                target_min=target_for(day, targets, holidays, absences, plan_targets),
                 locked=day in locked_days,
                 counted_break_seconds=(
                     counted_break_seconds(touching[day], day, zone_name, now)
@@ -224,6 +235,7 @@ def day_totals(
                 planned=tuple(planned.get(day, ())),
                 holiday=holidays.get(day),
                 absence=absences[day].kind if day in absences else None,
+                confirmed=any(s.id in confirmed for s in touching.get(day, ())),
             )
         )
     return totals
@@ -239,19 +251,34 @@ def week_report(
     holidays: Mapping[date, str] | None = None,
     absences: Mapping[date, Absence] | None = None,
     shifts: Iterable[Shift] = (),
+    confirmed: Collection[uuid.UUID] = (),
+    target_from_plan: bool = False,
 ) -> WeekReport:
     """The report for the Monday-to-Sunday week holding ``week_of`` (any day of it).
 
     ``sessions``: every session that may touch the week or the day before it (the 11-hour rest
     rule looks back across Monday 00:00); sessions outside the week only feed that rule.
     Days are local days in ``zone_name``, the viewer's zone; see :func:`day_totals`.
-    ``shifts``: the user's planned shifts, each day getting the part of them inside it.
+    ``shifts``: the user's planned shifts, each day getting the part of them inside it;
+    ``confirmed``: the ids of sessions a manager has confirmed; ``target_from_plan``: targets
+    from the planned shifts (see :func:`day_totals`).
     """
     sessions = list(sessions)
     monday = monday_of(week_of)
     sunday = monday + timedelta(days=6)
     totals = day_totals(
-        sessions, monday, sunday, zone_name, now, targets, locked_days, holidays, absences, shifts
+        sessions,
+        monday,
+        sunday,
+        zone_name,
+        now,
+        targets,
+        locked_days,
+        holidays,
+        absences,
+        shifts,
+        confirmed,
+        target_from_plan,
     )
     days = [d.date for d in totals]
     violations = check_working_time(sessions, days, zone_name, now)

@@ -8,7 +8,7 @@ write transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -61,13 +61,19 @@ NO_REGION_NOTE = (
 
 
 def day_calendar(
-    store: Store, settings: Settings, targets: Targets, first: date, last: date
+    store: Store,
+    settings: Settings,
+    targets: Targets,
+    first: date,
+    last: date,
+    planned: Mapping[date, int] | None = None,
 ) -> tuple[dict[date, str], dict[date, Absence]]:
     """The public holidays (date → name) and the absence days (date → absence) of ``first`` to
-    ``last``: what :func:`~clockapp.domain.targets.target_for` needs."""
+    ``last``: what :func:`~clockapp.domain.targets.target_for` needs (``planned``: minutes by
+    day when targets come from the shift plan)."""
     holidays = holidays_between(settings.get("holiday_region"), first, last)
     absences = AccountRecord(store).absences(first, last)
-    covered = absence_days(absences, targets, holidays)
+    covered = absence_days(absences, targets, holidays, planned)
     return holidays, {d: a for d, a in covered.items() if first <= d <= last}
 
 
@@ -177,7 +183,8 @@ class AccountService:
             )
         targets = self.clock.targets()
         holidays = holidays_between(self.region, absence.first, absence.last)
-        if not absence_days([absence], targets, holidays):
+        plan = self.clock.planned_targets(absence.first, absence.last)
+        if not absence_days([absence], targets, holidays, plan):
             raise ClockError(
                 "{first} to {last} holds no working day (only weekends or public "
                 "holidays); nothing was recorded.",
@@ -241,16 +248,29 @@ class AccountService:
     # -- days, the month and the balance ---------------------------------------------------------
 
     def days(self, first: date, last: date) -> list[DayTotal]:
-        """Each local day from ``first`` to ``last``: time, target, holiday, absence, lock."""
+        """Each local day from ``first`` to ``last``: time, target, holiday, absence, lock,
+        planned shifts, and whether a manager has confirmed it."""
         now = self.clock.now()
-        sessions = self.store.sessions_between(
-            day_start(first, self.zone_name), day_start(last + timedelta(days=1), self.zone_name)
-        )
+        start = day_start(first, self.zone_name)
+        end = day_start(last + timedelta(days=1), self.zone_name)
+        sessions = self.store.sessions_between(start, end)
         targets = self.clock.targets()
-        holidays, absences = day_calendar(self.store, self.settings, targets, first, last)
+        planned = self.clock.planned_targets(first, last)
+        holidays, absences = day_calendar(self.store, self.settings, targets, first, last, planned)
         locked = self.store.locked_days(first, last)
         return day_totals(
-            sessions, first, last, self.zone_name, now, targets, locked, holidays, absences
+            sessions,
+            first,
+            last,
+            self.zone_name,
+            now,
+            targets,
+            locked,
+            holidays,
+            absences,
+            self.clock.own_shifts(first, last),
+            self.clock.confirmed_ids(start, end),
+            target_from_plan=planned is not None,
         )
 
     def history(self, first: date, last: date) -> list[DayBalance]:
@@ -280,8 +300,9 @@ class AccountService:
                 except StorageError:
                     pass  # a read-only store (disk full) still answers, just not faster
         targets = self.clock.targets()
-        holidays, absences = day_calendar(self.store, self.settings, targets, first, last)
-        return balance_days(times, first, last, targets, holidays, absences)
+        planned = self.clock.planned_targets(first, last)
+        holidays, absences = day_calendar(self.store, self.settings, targets, first, last, planned)
+        return balance_days(times, first, last, targets, holidays, absences, planned)
 
     def _counted_min(self, since: date, through: date) -> int:
         """Σ (worked − target) minutes of the days ``since``..``through``: what the balance
@@ -301,8 +322,11 @@ class AccountService:
         if rest <= through:
             worked += sum(d.worked_min for d in self.history(rest, through))
         targets = self.clock.targets()
-        holidays, absences = day_calendar(self.store, self.settings, targets, since, through)
-        return worked - target_sum(since, through, targets, holidays, absences)
+        planned = self.clock.planned_targets(since, through)
+        holidays, absences = day_calendar(
+            self.store, self.settings, targets, since, through, planned
+        )
+        return worked - target_sum(since, through, targets, holidays, absences, planned)
 
     def since(self) -> date:
         """The day the account starts counting: the setting, else the first session's day,
@@ -404,7 +428,10 @@ class AccountService:
     def _vacation_days(self, as_of: date) -> tuple[float, float]:
         """Vacation days of ``as_of``'s year taken by the end of ``as_of``, and planned after."""
         first, last = date(as_of.year, 1, 1), date(as_of.year, 12, 31)
-        _, absences = day_calendar(self.store, self.settings, self.clock.targets(), first, last)
+        plan = self.clock.planned_targets(first, last)
+        _, absences = day_calendar(
+            self.store, self.settings, self.clock.targets(), first, last, plan
+        )
         taken = planned = 0.0
         for day, absence in absences.items():
             if absence.kind != "vacation":

@@ -8,7 +8,7 @@ and two front ends writing at once can't both act on a stale view.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 
 from clockapp.domain import clock
 from clockapp.domain.clock import ClockState
-from clockapp.domain.errors import ClockError, NotFound, UserError
+from clockapp.domain.errors import ClockError, ConfirmedDay, NotFound, UserError
 from clockapp.domain.history import HistoryEntry, Source
 from clockapp.domain.rules import RULE_REST_11H, Violation, check_working_time
 from clockapp.domain.session import (
@@ -26,7 +26,7 @@ from clockapp.domain.session import (
     new_session_id,
     validate_session,
 )
-from clockapp.domain.shifts import Shift
+from clockapp.domain.shifts import Shift, planned_minutes
 from clockapp.domain.timeline import DayTime, day_time, floor_minutes, working_since
 from clockapp.domain.week import DayTotal, Targets, WeekReport, day_totals, monday_of, week_report
 from clockapp.domain.zones import day_start, local, local_days
@@ -34,6 +34,7 @@ from clockapp.services.account import day_calendar
 from clockapp.services.export import check_format, csv_text, json_text
 from clockapp.settings import WEEKDAYS, Settings
 from clockapp.storage import Change, Store
+from clockapp.storage.confirmations import ConfirmationStore
 
 #: Shortest id prefix accepted for a session (``clockapp edit 3f2a``).
 MIN_ID_PREFIX = 4
@@ -243,10 +244,16 @@ class ClockService:
             day_start(first, self.zone_name), day_start(last + timedelta(days=1), self.zone_name)
         )
 
-    def week(self, of: date | None = None, extra: Sequence[WorkSession] = ()) -> WeekReport:
+    def week(
+        self,
+        of: date | None = None,
+        extra: Sequence[WorkSession] = (),
+        extra_confirmed: Collection[uuid.UUID] = (),
+    ) -> WeekReport:
         """The week report for the Monday-to-Sunday week holding ``of`` (default: this week).
 
-        ``extra``: sessions that are not in the store (pulled from the server) to count too.
+        ``extra``: sessions that are not in the store (pulled from the server) to count too;
+        ``extra_confirmed``: the ids of those a manager has confirmed.
         """
         now = self._now()
         monday = monday_of(of or local(now, self.zone_name).date())
@@ -258,8 +265,14 @@ class ClockService:
         sunday = monday + timedelta(days=6)
         locked = self.store.locked_days(monday, sunday)
         targets = self.targets()
-        holidays, absences = day_calendar(self.store, self.settings, targets, monday, sunday)
         shifts = self.own_shifts(monday, sunday)
+        planned = self._plan_targets(shifts)
+        holidays, absences = day_calendar(
+            self.store, self.settings, targets, monday, sunday, planned
+        )
+        confirmed = self.confirmed_ids(
+            day_start(monday, self.zone_name), day_start(monday + timedelta(days=7), self.zone_name)
+        )
         return week_report(
             [*sessions, *extra],
             monday,
@@ -270,7 +283,41 @@ class ClockService:
             holidays,
             absences,
             shifts,
+            [*confirmed, *extra_confirmed],
+            target_from_plan=planned is not None,
         )
+
+    def confirmed_ids(self, start: datetime, end: datetime) -> set[uuid.UUID]:
+        """The sessions overlapping ``[start, end)`` (UTC) a manager has confirmed, as the
+        configured Papershift's listings last said (only Papershift confirms)."""
+        if self.settings.get("backend") != "papershift":
+            return set()  # and the sync layer (httpx) stays unloaded
+        from clockapp.services.shifts import destination_key
+
+        key = destination_key(self.settings)
+        if key is None:
+            return set()
+        return ConfirmationStore(self.store).confirmed_between(key, start, end)
+
+    def confirmed_day(self, session: WorkSession) -> date | None:
+        """The first local day ``session`` touches that holds a session a manager has
+        confirmed (changing it shows up for them); None when there is none."""
+        now = self._now()
+        days = local_days(session.start, session.effective_end(now), self.zone_name)
+        start = day_start(days[0], self.zone_name)
+        end = day_start(days[-1] + timedelta(days=1), self.zone_name)
+        ids = self.confirmed_ids(start, end)
+        if not ids:
+            return None
+        touched = set(days)
+        hits = {
+            day
+            for other in self.store.sessions_between(start, end)
+            if other.id in ids
+            for day in local_days(other.start, other.effective_end(now), self.zone_name)
+            if day in touched
+        }
+        return min(hits) if hits else None
 
     def own_shifts(self, first: date, last: date) -> list[Shift]:
         """The user's stored planned shifts (only Papershift has a shift plan)."""
@@ -280,6 +327,21 @@ class ClockService:
 
         shifts = stored_shifts(self.store, self.settings, first, last, self.zone_name)
         return [s for s in shifts if s.own]
+
+    def planned_targets(self, first: date, last: date) -> dict[date, int] | None:
+        """With the setting ``target_from_shifts`` and a shift plan (Papershift), each local
+        day's planned minutes of the user's own shifts — the days' targets; else None (the
+        weekday targets count)."""
+        if not self.settings.get("target_from_shifts"):
+            return None
+        return self._plan_targets(self.own_shifts(first, last))
+
+    def _plan_targets(self, own: list[Shift]) -> dict[date, int] | None:
+        if not self.settings.get("target_from_shifts") or self.settings.get("backend") != (
+            "papershift"
+        ):
+            return None  # without a shift plan, the weekday targets stay
+        return planned_minutes(own, self.zone_name)
 
     def targets(self) -> Targets:
         values = self.settings.targets
@@ -342,11 +404,14 @@ class ClockService:
         breaks: Sequence[tuple[datetime, datetime | None]] | None = None,
         note: str | None = None,
         reason: str | None = None,
+        change_confirmed: bool = False,
     ) -> WorkSession:
         """Change a session's start, end, breaks (replacing them all) or note.
 
         The running session too: its start and breaks (an open break stays open when
-        ``breaks`` is not given, or when given as its last pair with no end)."""
+        ``breaks`` is not given, or when given as its last pair with no end). A change on a day
+        a manager has confirmed raises :class:`ConfirmedDay` unless ``change_confirmed`` (the
+        user agreed)."""
         now = self._now()
         reason = self._reason(reason)
         with self.store.write():
@@ -356,6 +421,7 @@ class ClockService:
             if new == old:
                 return old
             self._check(new, now)
+            self._ask_if_confirmed(change_confirmed, old, new)
             if old.end is not None:
                 change: Change | None = Change.EDITED
             else:
@@ -370,14 +436,17 @@ class ClockService:
         breaks: Sequence[tuple[datetime, datetime]] = (),
         note: str = "",
         reason: str | None = None,
+        change_confirmed: bool = False,
     ) -> WorkSession:
         """Record a finished session by hand (time someone forgot to clock), checked as an edit
-        is: end after start, breaks inside and apart, no overlap, at most 24 h, not ahead."""
+        is: end after start, breaks inside and apart, no overlap, at most 24 h, not ahead; on a
+        day a manager has confirmed only with ``change_confirmed``."""
         now = self._now()
         reason = self._reason(reason)
         session = self._changed(None, start, end, breaks, note)
         with self.store.write():
             self._check(session, now)
+            self._ask_if_confirmed(change_confirmed, session)
             self.store.save_session(session, Change.FINISHED, source=Source.HAND, reason=reason)
         return session
 
@@ -489,16 +558,19 @@ class ClockService:
         validate_session(new, self.store.sessions_between(new.start, span_end), now)
         self.refuse_locked(new, now)
 
-    def delete(self, ref: str, reason: str | None = None) -> WorkSession:
+    def delete(
+        self, ref: str, reason: str | None = None, change_confirmed: bool = False
+    ) -> WorkSession:
         now = self._now()
         reason = self._reason(reason)
         with self.store.write():
             session = self.find(ref)
             self.refuse_locked(session, now)
+            self._ask_if_confirmed(change_confirmed, session)
             self.store.delete_session(session, source=Source.HAND, reason=reason)
         return session
 
-    def discard(self, reason: str | None = None) -> WorkSession:
+    def discard(self, reason: str | None = None, change_confirmed: bool = False) -> WorkSession:
         """Throw away the running session (an accidental clock-in): only its trail stays."""
         now = self._now()
         reason = self._reason(reason)
@@ -507,6 +579,7 @@ class ClockService:
             if running is None:
                 raise ClockError("You are not clocked in, so there is no session to discard.")
             self.refuse_locked(running, now)
+            self._ask_if_confirmed(change_confirmed, running)
             self.store.delete_session(running, source=Source.HAND, reason=reason)
         return running
 
@@ -570,6 +643,19 @@ class ClockService:
             day = min(locked)
             raise ClockError(
                 "{day} is locked; unlock it first to change its sessions.", day=day.isoformat()
+            )
+
+    def _ask_if_confirmed(self, anyway: bool, *sessions: WorkSession) -> None:
+        """A change by hand on a day a manager has confirmed is asked first: the manager
+        sees it as a change. ``anyway``: the user was asked and agreed."""
+        if anyway:
+            return
+        days = [d for d in map(self.confirmed_day, sessions) if d is not None]
+        if days:
+            raise ConfirmedDay(
+                "A manager has confirmed {day}; changing it shows up for them as a change. "
+                "Add --yes to change it anyway.",
+                day=min(days).isoformat(),
             )
 
     # -- what the front ends read and keep, so they never reach the store or settings -------

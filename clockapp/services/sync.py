@@ -31,6 +31,7 @@ from clockapp.services.shifts import refresh_quietly
 from clockapp.services.uploads import SyncResult, Uploader
 from clockapp.settings import Settings, local_zone_name
 from clockapp.storage import StorageError, Store
+from clockapp.storage.confirmations import ConfirmationStore
 from clockapp.storage.uploads import Preview, UploadInfo, UploadLedger, UploadStatus
 from clockapp.sync.backend import Backend, Destination, RemoteEntry
 from clockapp.sync.papershift import external_id as papershift_id
@@ -202,7 +203,23 @@ class SyncService:
         finally:
             await backend.aclose()
         key = backend.destination.key
-        return remote_only(entries, self.store, self._ledger, key, start, end)
+        twins = local_twins(entries, self.store, self._ledger, key, start, end)
+        if backend.destination.vendor == "papershift":  # the vendor whose listings say it
+            seen = {twins[e.remote_id]: e.confirmed for e in entries if e.remote_id in twins}
+            self._learn_confirmed(key, seen)
+        return [RemoteSession(e, as_session(e, key)) for e in entries if e.remote_id not in twins]
+
+    def _learn_confirmed(self, destination: str, seen: dict[uuid.UUID, bool]) -> None:
+        """Keep what a listing said of our sessions: a manager confirmed them, or not."""
+        confirmations = ConfirmationStore(self.store)
+        known = confirmations.confirmed_among(destination, seen)
+        if all((sid in known) == confirmed for sid, confirmed in seen.items()):
+            return  # nothing new: no write (the week window fetches each time it shows)
+        try:
+            with self.store.write():
+                confirmations.record(destination, seen, self._now())
+        except StorageError as exc:  # a read-only or full disk: showing still works
+            log.warning("could not record what the manager confirmed: %s", exc)
 
 
 def fill_start(settings: Settings, now: datetime, zone: str) -> datetime:
@@ -216,30 +233,35 @@ def fill_start(settings: Settings, now: datetime, zone: str) -> datetime:
     return day_start(date(index // 12, index % 12 + 1, 1), zone)
 
 
-def remote_only(
+def local_twins(
     entries: list[RemoteEntry],
     store: Store,
     ledger: UploadLedger,
     destination: str,
     start: datetime,
     end: datetime,
-) -> list[RemoteSession]:
-    """Drop every entry that is a local session's twin: by remote id, by external id (our UUID),
-    or by identical start and end (an upload whose answer was lost)."""
+) -> dict[str, uuid.UUID]:
+    """Remote id → local session, for each entry that is a local session's twin: by remote id,
+    by external id (our UUID), or by identical start and end (an upload whose answer was lost).
+    The other entries were made elsewhere."""
     known_remote = ledger.remote_ids(destination)
     local = store.sessions_between(start - timedelta(days=1), end + timedelta(days=1))
     # Papershift files a session under an id made for the destination (older versions: the
     # bare UUID); TimeTrack has no such id.
-    local_ids = {str(s.id) for s in local} | {papershift_id(s.id, destination) for s in local}
-    local_spans = {(s.start, s.end) for s in local}
-    result = []
+    by_external = {str(s.id): s.id for s in local} | {
+        papershift_id(s.id, destination): s.id for s in local
+    }
+    by_span = {(s.start, s.end): s.id for s in local}
+    twins: dict[str, uuid.UUID] = {}
     for e in entries:
-        if e.remote_id in known_remote or (e.external_id and e.external_id in local_ids):
-            continue
-        if (e.start, e.end) in local_spans:
-            continue
-        result.append(RemoteSession(e, as_session(e, destination)))
-    return result
+        twin = known_remote.get(e.remote_id)
+        if twin is None and e.external_id:
+            twin = by_external.get(e.external_id)
+        if twin is None:
+            twin = by_span.get((e.start, e.end))
+        if twin is not None:
+            twins[e.remote_id] = twin
+    return twins
 
 
 def as_session(entry: RemoteEntry, destination: str) -> WorkSession:

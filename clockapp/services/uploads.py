@@ -37,6 +37,7 @@ from datetime import datetime, timedelta
 
 from clockapp.domain.session import WorkSession
 from clockapp.storage import Change, Store
+from clockapp.storage.confirmations import ConfirmationStore
 from clockapp.storage.uploads import (
     LATE_COMMIT_WINDOW,
     PendingUpload,
@@ -124,6 +125,7 @@ class Uploader:
         grace: timedelta = timedelta(0),
     ) -> None:
         self.ledger = UploadLedger(store)
+        self._store = store
         self.backend = backend
         self.destination = backend.destination.key
         self._now = now
@@ -219,6 +221,12 @@ class Uploader:
                 "adopted the server's record" if found else "not on the server",
             )
             self.ledger.adopted(dest, p.session_id, remote_id)
+            if found is not None and self.backend.destination.vendor == "papershift":
+                # The look-up read our listing, which says whether a manager confirmed it.
+                with self._store.write():
+                    ConfirmationStore(self._store).record(
+                        dest, {p.session_id: found.confirmed}, self._now()
+                    )
         if p.change is Change.DELETED:
             if remote_id is not None:
                 await self.backend.delete(remote_id)

@@ -202,6 +202,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX session_history_by_session ON session_history(session_id, id);
     ALTER TABLE sessions ADD COLUMN by_hand INTEGER NOT NULL DEFAULT 0;
     """,
+    # 8: the sessions a manager has confirmed at a destination (Papershift's range listings say
+    # ``confirmed`` per entry), learned whenever the app reads such a listing, so the week shows
+    # them and editing them asks first, offline too. A listing that says "not confirmed"
+    # removes the row.
+    """
+    CREATE TABLE confirmed_sessions (
+        destination TEXT NOT NULL,          -- Destination.key of the listing
+        session_id  TEXT NOT NULL,          -- the local session the confirmed entry is
+        seen_at     TEXT NOT NULL,          -- UTC, when a listing last said so
+        PRIMARY KEY (destination, session_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -120,6 +120,8 @@ class RemoteEntry:
     break_minutes: int
     note: str = ""
     external_id: str | None = None
+    #: A manager has confirmed it (Papershift's range listings say so; False where not said).
+    confirmed: bool = False
 
 
 def break_minutes(session: WorkSession) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -170,21 +171,27 @@ class PapershiftBackend(HttpBackend):
             if answer is None:
                 continue
             entry = self._entry(answer, external_id=external)
-            if await self._is_ours(entry, answer):
-                return entry
+            listed = await self._as_listed(entry, answer)
+            if listed is not None:
+                return listed
             log.info("Papershift entry %s is another user's; not adopted", entry.remote_id)
         return None
 
     def external_id(self, session: WorkSession) -> str:
         return external_id(session.id, self.destination.key)
 
-    async def _is_ours(self, entry: RemoteEntry, answer: dict[str, Any]) -> bool:
+    async def _as_listed(self, entry: RemoteEntry, answer: dict[str, Any]) -> RemoteEntry | None:
+        """The entry as our user's range listing shows it (with ``confirmed``, which a single
+        entry's answer lacks); None when it is not ours."""
         location = self.ids.get("location_id")
         if location is not None and str(answer.get("location_id", location)) != str(location):
-            return False
+            return None
         # The range listing is filtered by our user: the entry is ours if it is in there.
         mine = await self.list_range(entry.start, entry.end)
-        return any(e.remote_id == entry.remote_id for e in mine)
+        listed = next((e for e in mine if e.remote_id == entry.remote_id), None)
+        if listed is None:
+            return None
+        return replace(entry, confirmed=listed.confirmed)
 
     async def list_range(self, start: datetime, end: datetime) -> list[RemoteEntry]:
         entries: list[RemoteEntry] = []
@@ -341,6 +348,8 @@ class PapershiftBackend(HttpBackend):
                 # The break comes back in seconds; -1 marks "not said".
                 break_minutes=round(int(seconds) / 60) if seconds is not None else -1,
                 external_id=data.get("external_id") or external_id,
+                # Only range listings carry it; anything but a plain true is "not confirmed".
+                confirmed=data.get("confirmed") is True,
             )
         except (ValueError, TypeError) as exc:
             raise unreadable(

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from clockapp.domain.errors import ClockError
+from clockapp.domain.errors import ClockError, ConfirmedDay
 from clockapp.domain.session import WorkSession
 from clockapp.domain.timeline import MIN_COUNTED_BREAK_S, split_by_day
 from clockapp.domain.zones import local, local_days, local_wall_time
@@ -34,6 +35,7 @@ from clockapp.ui.qt import (
     QLayout,
     QLineEdit,
     QLocale,
+    QMessageBox,
     QPushButton,
     QShowEvent,
     Qt,
@@ -187,6 +189,8 @@ class EditDialog(QDialog):
         days = local_days(start, end or now, zone)
         self.locked_day = service.first_locked_day(days[0], days[-1])
         self.locked = self.locked_day is not None
+        #: The question asked before saving on a day a manager has confirmed.
+        self.question: QMessageBox | None = None
 
         self.start_date = _date_edit(local(start, zone).date())
         self.start_date.setAccessibleName(self.tr("Start date"))
@@ -474,15 +478,16 @@ class EditDialog(QDialog):
         ]
         return "\n".join(lines)
 
-    def save(self) -> None:
-        """Check and store the change; on a refusal, say why and keep the dialog open."""
+    def save(self, change_confirmed: bool = False) -> None:
+        """Check and store the change; on a refusal, say why and keep the dialog open. On a
+        day a manager has confirmed, ask first (``change_confirmed``: the user agreed)."""
         note, reason = self.note_edit.text().strip(), self.reason_edit.text()
         try:
             start, end, breaks = self.values()
             if self.session is None:
                 assert end is not None  # pickers always give an end when adding
                 finished = [(s, e) for s, e in breaks if e is not None]
-                self.service.add(start, end, finished, note, reason)
+                self.service.add(start, end, finished, note, reason, change_confirmed)
             else:
                 self.service.edit(
                     str(self.session.id),
@@ -491,8 +496,34 @@ class EditDialog(QDialog):
                     breaks=breaks,
                     note=note,
                     reason=reason,
+                    change_confirmed=change_confirmed,
                 )
+        except ConfirmedDay as exc:
+            self.ask_confirmed(date.fromisoformat(str(exc.values["day"])))
+            return
         except ClockError as exc:
             self.message.setText(explain(exc))
             return
         self.accept()
+
+    def ask_confirmed(self, day: date) -> None:
+        """A manager has confirmed ``day``: save only if the user still wants to."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Change a confirmed day?"),
+            self.tr(
+                "A manager has confirmed {day}. If you save, they will see the change. Save anyway?"
+            ).format(day=localized_day(day)),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: Any) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Save:
+                self.save(change_confirmed=True)
+
+        box.buttonClicked.connect(answered)
+        self.question = box
+        box.open()  # never exec(): no nested event loop under qasync

@@ -254,10 +254,11 @@ class LiveClock(QObject):
             self.clocked_out.emit()
         return None
 
-    def discard(self) -> bool:
-        """Throw away the running session; True if it was discarded."""
+    def discard(self, change_confirmed: bool = False) -> bool:
+        """Throw away the running session; True if it was discarded. ``change_confirmed``:
+        the user agreed although a manager has confirmed the day."""
         try:
-            self.service.discard()
+            self.service.discard(change_confirmed=change_confirmed)
         except (ClockError, StorageError, SettingsError) as exc:
             self.refused.emit(explain(exc))
             self.refresh()

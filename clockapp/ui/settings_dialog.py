@@ -251,6 +251,14 @@ class SettingsDialog(QDialog):
                 "remind_shift_still_clocked_in_minutes",
             )
         }
+        self.target_from_shifts = QCheckBox(self.tr("Targets from my planned shifts"))
+        self.target_from_shifts.setToolTip(
+            self.tr(
+                "With a Papershift shift plan: a day's target is the time of your planned "
+                "shifts that day, and a day without a shift has none."
+            )
+        )
+        self.target_from_shifts.setChecked(bool(settings.get("target_from_shifts")))
         keeping = QGroupBox(self.tr("Time keeping"))
         form = QFormLayout(keeping)
         form.addRow(self.tr("Ask about time away after:"), self.idle)
@@ -266,6 +274,7 @@ class SettingsDialog(QDialog):
         )
         for text, reminder in zip(shift_rows, self.shift_reminders.values(), strict=True):
             form.addRow(text, reminder)
+        form.addRow(self.target_from_shifts)
         form.addRow(self.start_at_login)
         lockable: tuple[tuple[str, QWidget], ...] = (
             ("idle_minutes", self.idle),
@@ -275,6 +284,7 @@ class SettingsDialog(QDialog):
             ("remind_break_ahead_minutes", self.remind_break),
             ("remind_daily_limit_ahead_minutes", self.remind_limit),
             *self.shift_reminders.items(),
+            ("target_from_shifts", self.target_from_shifts),
         )
         for key, control in lockable:
             if settings.is_locked(key):
@@ -425,6 +435,7 @@ class SettingsDialog(QDialog):
                 key: (box.value() or None) if SETTINGS[key].optional else box.value()
                 for key, box in self.numbers.items()
             }
+            values["target_from_shifts"] = self.target_from_shifts.isChecked()
             values["remind_clock_in_by"] = self._wall_time(self.remind_in)
             values["remind_clock_out_after"] = self._wall_time(self.remind_out)
             for key, value in values.items():

@@ -399,13 +399,20 @@ class ClockTray(QObject):
         session = self.clock.status.session
         if session is None or self.discard_question is not None:
             return
+        question = self.tr(
+            "The session begun at {time} will be removed as if you had never clocked in; "
+            "only its history keeps a note of it."
+        ).format(time=f"{local(session.start, self.clock.service.zone_name):%H:%M}")
+        # On a day a manager has confirmed, this one question also says they will see it.
+        confirmed = self.clock.service.confirmed_day(session)
+        if confirmed is not None:
+            question += "\n\n" + self.tr(
+                "A manager has confirmed this day; they will see the removal as a change."
+            )
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Discard this session?"),
-            self.tr(
-                "The session begun at {time} will be removed as if you had never clocked in; "
-                "only its history keeps a note of it."
-            ).format(time=f"{local(session.start, self.clock.service.zone_name):%H:%M}"),
+            question,
             QMessageBox.StandardButton.NoButton,
         )
         discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
@@ -417,7 +424,7 @@ class ClockTray(QObject):
         def answered() -> None:
             self.discard_question = None
             if box.clickedButton() is discard:
-                self.clock.discard()
+                self.clock.discard(change_confirmed=confirmed is not None)
 
         box.finished.connect(answered)
         box.open()  # never exec(): no nested event loop under qasync

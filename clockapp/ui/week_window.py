@@ -26,7 +26,7 @@ from clockapp.domain.timeline import (
     split_by_day,
 )
 from clockapp.domain.week import DayTotal, WeekReport, monday_of
-from clockapp.domain.zones import local
+from clockapp.domain.zones import day_start, local
 from clockapp.files import write_atomically
 from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
@@ -112,6 +112,8 @@ class WeekWindow(QWidget):
         self.setObjectName("WeekWindow")
         self.monday = monday_of(local(service.now(), service.zone_name).date())
         self.report: WeekReport | None = None
+        #: Ids of the shown sessions a manager has confirmed (Papershift).
+        self.confirmed: set[Any] = set()
         self.remote: list[Any] = []
         self.remote_note = ""
         self._remote_task: asyncio.Task[None] | None = None
@@ -279,9 +281,20 @@ class WeekWindow(QWidget):
         selected = self.selected_session()
         self._seen_version = self.service.data_version()
         service, zone = self.service, self.service.zone_name
-        report = service.week(self.monday, extra=[r.session for r in self.remote])
+        confirmed_remote = [r.session.id for r in self.remote if r.entry.confirmed]
+        report = service.week(
+            self.monday,
+            extra=[r.session for r in self.remote],
+            extra_confirmed=confirmed_remote,
+        )
         self.report = report
         sunday = self.monday + timedelta(days=6)
+        self.confirmed = {
+            *service.confirmed_ids(
+                day_start(self.monday, zone), day_start(sunday + timedelta(days=1), zone)
+            ),
+            *confirmed_remote,
+        }
         week_no = self.monday.isocalendar().week
         self.title.setText(
             self.tr("Week {number}: {first} – {last}").format(
@@ -413,9 +426,10 @@ class WeekWindow(QWidget):
                 counted=paused, short=hm(uncounted)
             )
         origin, detail = self._origin(session, statuses, remote_by_id)
-        child = QTreeWidgetItem(
-            [f"{span}  {session.note}" if session.note else span, worked, paused, "", "", origin]
-        )
+        label = f"{span}  {session.note}" if session.note else span
+        if session.id in self.confirmed:
+            label = self.tr("{session}  ✔ confirmed").format(session=label)
+        child = QTreeWidgetItem([label, worked, paused, "", "", origin])
         child.setData(0, SESSION_ROLE, str(session.id))
         if floor_minutes(uncounted):
             child.setToolTip(
@@ -424,6 +438,14 @@ class WeekWindow(QWidget):
                     "Breaks shorter than {least} minutes don't count toward the break the law "
                     "requires (ArbZG § 4); {short} of this session's breaks are that short."
                 ).format(least=int(MIN_COUNTED_BREAK_S // 60), short=hm(uncounted)),
+            )
+        if session.id in self.confirmed:
+            child.setToolTip(
+                0,
+                self.tr(
+                    "A manager has confirmed this session; changing it shows up for them as "
+                    "a change."
+                ),
             )
         if detail:
             child.setToolTip(COLUMNS - 1, detail)
@@ -643,13 +665,20 @@ class WeekWindow(QWidget):
         session = self._local_session()
         if session is None or session.end is None or not self.delete_button.isEnabled():
             return
+        question = self.tr("Delete the session {span} on {day}? This can't be undone.").format(
+            span=self._span(session),
+            day=localized_day(local(session.start, self.service.zone_name).date()),
+        )
+        # On a day a manager has confirmed, this one question also says they will see it.
+        confirmed = self.service.confirmed_day(session)
+        if confirmed is not None:
+            question += "\n\n" + self.tr(
+                "A manager has confirmed {day}; they will see the deletion as a change."
+            ).format(day=localized_day(confirmed))
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete session"),
-            self.tr("Delete the session {span} on {day}? This can't be undone.").format(
-                span=self._span(session),
-                day=localized_day(local(session.start, self.service.zone_name).date()),
-            ),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -660,7 +689,7 @@ class WeekWindow(QWidget):
             if box.standardButton(button) != QMessageBox.StandardButton.Yes:
                 return
             try:
-                self.service.delete(str(session.id))
+                self.service.delete(str(session.id), change_confirmed=confirmed is not None)
             except ClockError as exc:
                 self.status.setText(explain(exc))
                 return

@@ -26,6 +26,7 @@ TARGET = ROOT / "clockapp" / "ui" / "translations"
 USER_ERRORS = {
     "UserError",
     "ClockError",
+    "ConfirmedDay",
     "NotFound",
     "SettingsError",
     "BackendSetupError",

@@ -336,6 +336,10 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>A manager has confirmed this day; they will see the removal as a change.</source>
+        <translation>Eine Führungskraft hat diesen Tag bestätigt; sie sieht das Entfernen als Änderung.</translation>
+    </message>
+    <message>
         <source>Discard this session?</source>
         <translation>Diese Sitzung verwerfen?</translation>
     </message>
@@ -436,6 +440,7 @@
     </message>
     <message>
         <source>Start date</source>
+        <extracomment>The question asked before saving on a day a manager has confirmed.</extracomment>
         <translation>Beginndatum</translation>
     </message>
     <message>
@@ -505,6 +510,14 @@
     <message>
         <source>No longer broken: {rule}</source>
         <translation>Nicht mehr verletzt: {rule}</translation>
+    </message>
+    <message>
+        <source>Change a confirmed day?</source>
+        <translation>Bestätigten Tag ändern?</translation>
+    </message>
+    <message>
+        <source>A manager has confirmed {day}. If you save, they will see the change. Save anyway?</source>
+        <translation>Eine Führungskraft hat {day} bestätigt. Wenn Sie speichern, sieht sie die Änderung. Trotzdem speichern?</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1031,14 @@
     <message>
         <source>Public holidays:</source>
         <translation>Feiertage:</translation>
+    </message>
+    <message>
+        <source>Targets from my planned shifts</source>
+        <translation>Soll aus meinen geplanten Schichten</translation>
+    </message>
+    <message>
+        <source>With a Papershift shift plan: a day&apos;s target is the time of your planned shifts that day, and a day without a shift has none.</source>
+        <translation>Mit einem Papershift-Schichtplan: Das Soll eines Tages ist die Zeit Ihrer an dem Tag geplanten Schichten; ein Tag ohne Schicht hat keines.</translation>
     </message>
     <message>
         <source> min</source>
@@ -1655,6 +1676,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Der {day} ist gesperrt; entsperren Sie ihn zuerst, um seine Sitzungen zu ändern.</translation>
     </message>
     <message>
+        <source>A manager has confirmed {day}; changing it shows up for them as a change. Add --yes to change it anyway.</source>
+        <translation>Eine Führungskraft hat {day} bestätigt; eine Änderung sieht sie als Änderung. Mit --yes wird trotzdem geändert.</translation>
+    </message>
+    <message>
         <source>Unknown export format {format!r}; use csv, excel or json.</source>
         <translation>Unbekanntes Exportformat {format!r}; verwenden Sie csv, excel oder json.</translation>
     </message>
@@ -1808,6 +1833,7 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     </message>
     <message>
         <source>◀ &amp;Previous</source>
+        <extracomment>Ids of the shown sessions a manager has confirmed (Papershift).</extracomment>
         <translation>◀ &amp;Vorherige</translation>
     </message>
     <message>
@@ -1963,8 +1989,16 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>{counted} (+{short} zu kurz)</translation>
     </message>
     <message>
+        <source>{session}  ✔ confirmed</source>
+        <translation>{session}  ✔ bestätigt</translation>
+    </message>
+    <message>
         <source>Breaks shorter than {least} minutes don&apos;t count toward the break the law requires (ArbZG § 4); {short} of this session&apos;s breaks are that short.</source>
         <translation>Pausen unter {least} Minuten zählen nicht zur gesetzlich vorgeschriebenen Pause (ArbZG § 4); {short} der Pausen dieser Sitzung sind so kurz.</translation>
+    </message>
+    <message>
+        <source>A manager has confirmed this session; changing it shows up for them as a change.</source>
+        <translation>Eine Führungskraft hat diese Sitzung bestätigt; eine Änderung sieht sie als Änderung.</translation>
     </message>
     <message>
         <source>The breaks the law counts (ArbZG § 4): those of {least} minutes or more, and gaps of {least} minutes or more between the day&apos;s sessions.</source>
@@ -2025,6 +2059,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>History:</source>
         <translation>Verlauf:</translation>
+    </message>
+    <message>
+        <source>A manager has confirmed {day}; they will see the deletion as a change.</source>
+        <translation>Eine Führungskraft hat {day} bestätigt; sie sieht das Löschen als Änderung.</translation>
     </message>
     <message>
         <source>Export the week</source>

@@ -149,6 +149,9 @@ def test_month_figures_follow_4me() -> None:
         "holiday",
         "absence",
         "locked",
+        "planned_min",  # issue 15: the month's days carry the planned shifts, as the week's do
+        "planned",
+        "confirmed",
     }
 
 

@@ -25,6 +25,7 @@ offsets = st.integers(min_value=0, max_value=800)
         st.tuples(st.sampled_from(ABSENCE_KINDS), offsets, st.integers(0, 20), st.booleans()),
         max_size=15,
     ),
+    plan=st.none() | st.dictionaries(offsets, minutes, max_size=40),
 )
 def test_the_target_sum_is_the_days_targets_added_up(
     week: list[int],
@@ -32,6 +33,7 @@ def test_the_target_sum_is_the_days_targets_added_up(
     length: int,
     holiday_days: set[int],
     leave: list[tuple[str, int, int, bool]],
+    plan: dict[int, int] | None,
 ) -> None:
     targets = Targets(*week)
     holidays = {BASE + timedelta(days=d): "Holiday" for d in holiday_days}
@@ -41,9 +43,11 @@ def test_the_target_sum_is_the_days_targets_added_up(
         )
         for i, (kind, d, n, half) in enumerate(leave)
     ]
-    covered = absence_days(absences, targets, holidays)
+    # Targets from a shift plan (target_from_shifts): only the planned days owe time.
+    planned = None if plan is None else {BASE + timedelta(days=d): m for d, m in plan.items()}
+    covered = absence_days(absences, targets, holidays, planned)
     start = BASE + timedelta(days=first)
     end = start + timedelta(days=length)
     days = [start + timedelta(days=i) for i in range(max((end - start).days + 1, 0))]
-    expected = sum(target_for(d, targets, holidays, covered) for d in days)
-    assert target_sum(start, end, targets, holidays, covered) == expected
+    expected = sum(target_for(d, targets, holidays, covered, planned) for d in days)
+    assert target_sum(start, end, targets, holidays, covered, planned) == expected

@@ -359,6 +359,7 @@ def test_to_dict_is_json_ready_with_the_documented_shape() -> None:
         "planned": [],
         "holiday": None,
         "absence": None,
+        "confirmed": False,
     }
     assert (data["total_min"], data["target_min"], data["remaining_min"]) == (630, 2400, 1770)
     assert [(v["date"], v["rule"]) for v in data["violations"]] == [

@@ -10,7 +10,8 @@ answers 400 to a request without ``interface_language``; ``create_status`` (201 
 ``auth_error_body`` (``{"response": "API Key not found!"}`` as seen). Shift listings say
 ``next_page`` as a URL or as a page number (``shift_next_page``) with ``page_number`` and
 ``total_pages``; ``shift_page_overlap`` repeats the last shift of a page at the top of the next
-(a list that moved between two reads).
+(a list that moved between two reads). Range listings say ``confirmed`` per working session; a
+manager confirms one through ``PUT …/confirm`` or :meth:`FakePapershift.confirm`.
 """
 
 from __future__ import annotations
@@ -110,6 +111,11 @@ class FakePapershift(FakeServer):
                 "confirmed": False,
             }
             return session_id
+
+    def confirm(self, session_id: int, confirmed: bool = True) -> None:
+        """A manager confirms the working session in the web app (or takes that back)."""
+        with self.lock:
+            self.sessions[session_id]["confirmed"] = confirmed
 
     def handle(self, request: Request) -> tuple[int, Any]:
         if request.method == "GET":

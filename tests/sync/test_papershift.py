@@ -201,3 +201,26 @@ def test_missing_ids_are_refused_before_any_request(papershift: FakePapershift) 
     with pytest.raises(ConfigError, match="working area"):
         PapershiftBackend(papershift.url, "t", location_id="1", user_id="1")
     assert papershift.requests == []
+
+
+def test_the_range_listing_says_which_entries_a_manager_confirmed(
+    papershift: FakePapershift,
+) -> None:
+    session = day()
+
+    async def scenario(b: PapershiftBackend) -> None:
+        entry = await b.create(session)
+        assert session.end is not None
+        [listed] = await b.list_range(session.start, session.end)
+        assert not entry.confirmed and not listed.confirmed
+        await b.confirm(entry.remote_id)  # the manager's action, through the API
+        [listed] = await b.list_range(session.start, session.end)
+        assert listed.remote_id == entry.remote_id and listed.confirmed
+        # One entry's answer doesn't say it; the look-up takes it from our listing.
+        found = await b.find(session)
+        assert found is not None and found.confirmed
+        papershift.confirm(int(entry.remote_id), confirmed=False)
+        found = await b.find(session)
+        assert found is not None and not found.confirmed
+
+    call(client(papershift), scenario)

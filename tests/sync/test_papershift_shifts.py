@@ -120,3 +120,16 @@ def test_only_shifts_of_the_configured_location(papershift: FakePapershift) -> N
     papershift.locations[9000] = "Company-B"
     papershift.add_shift(berlin("2026-11-23 06:00"), berlin("2026-11-23 14:00"), location_id=9000)
     assert call(client(papershift), lambda b: b.shifts(FIRST, LAST)) == []
+
+
+@pytest.mark.parametrize("form", ["url", "number"])
+def test_more_than_sixty_shifts_come_in_four_pages(papershift: FakePapershift, form: str) -> None:
+    papershift.shift_next_page = form
+    ids = []
+    for i in range(84):  # three shifts a day for 28 days, the last ending on the 30th
+        start = berlin("2026-11-02 06:00") + timedelta(hours=8 * i)
+        ids.append(papershift.add_shift(start, start + timedelta(hours=8)))
+    with papershift.recording() as seen:
+        shifts = call(client(papershift), lambda b: b.shifts(FIRST, LAST))
+    assert [s.id for s in shifts] == [str(i) for i in ids]
+    assert [r.query["page"] for r in seen] == ["1", "2", "3", "4"]

@@ -284,6 +284,37 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         dialog.show()
         return dialog
 
+    def week_confirmed() -> QWidget:
+        # Papershift, where a manager has confirmed Wednesday's session (last, as it changes the
+        # settings in memory).
+        from clockapp.services.shifts import destination_key
+        from clockapp.storage.confirmations import ConfirmationStore
+
+        for name, value in (
+            ("backend", "papershift"),
+            ("papershift_location_id", "8006"),
+            ("papershift_working_area_id", "12"),
+            ("papershift_user_id", "1"),
+        ):
+            service.settings.set(name, value)
+        key = destination_key(service.settings)
+        assert key is not None
+        with service.store.write():
+            ConfirmationStore(service.store).record(key, {uuid.UUID(ids[2]): True}, clock_now())
+        window = WeekWindow(service)
+        window.show_week(berlin("2026-11-25 12:00").date())
+        window.tree.setCurrentItem(row(window.tree, 2, 0))
+        window.show()
+        return window
+
+    def confirmed_question() -> QWidget:
+        dialog = EditDialog(service, service.find(ids[2]))
+        dialog.end_time.setTime(QTime(19, 15))
+        dialog.show()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # asks first
+        assert dialog.question is not None
+        return dialog.question
+
     yield from (
         ("popup", popup),
         ("popup-menu", popup_menu),
@@ -296,6 +327,8 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         ("settings", settings),
         ("edit-dialog", edit),
         ("away-prompt", away),
+        ("week-confirmed", week_confirmed),
+        ("edit-confirmed-question", confirmed_question),
         ("at-time", at_time),
         ("at-time-date", at_time_date),  # last: it clocks out
     )

@@ -175,6 +175,8 @@ def test_the_exports_are_the_accounts_month_export(
         "holiday": "Epiphany",
         "absence": "",
         "locked": "no",
+        "confirmed": "no",
+        "planned_min": "0",
     }
     assert [r["absence"] for r in table[6:9]] == ["vacation"] * 3
     assert table[11]["locked"] == "yes" and table[15]["worked_min"] == "360"

@@ -355,3 +355,21 @@ def test_shift_reminders_are_off_until_chosen_and_a_policy_lock_holds(
     assert settings.get("remind_shift_start_ahead_minutes") == 10
     assert settings.get("remind_shift_not_clocked_in_minutes") is None
     assert settings.get("remind_shift_still_clocked_in_minutes") == 30
+
+
+def test_targets_from_the_shift_plan_are_off_until_chosen_and_lockable(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    assert not dialog.target_from_shifts.isChecked() and dialog.target_from_shifts.isEnabled()
+    dialog.target_from_shifts.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted):
+        save(dialog)
+    assert Settings.load(settings.path).get("target_from_shifts") is True
+
+    policy = Policy({"target_from_shifts": False}, frozenset({"target_from_shifts"}))
+    locked = Settings.load(tmp_path / "locked.json", policy=policy)
+    dialog = dialog_for(qtbot, locked, tmp_path)
+    assert not dialog.target_from_shifts.isEnabled()
+    assert dialog.target_from_shifts.toolTip() == "Set by your IT department."
+    assert not dialog.target_from_shifts.isChecked()

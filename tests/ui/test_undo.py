@@ -8,14 +8,19 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from clockapp.domain.clock import ClockState
+from clockapp.secrets import SecretStore
+from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
+from clockapp.services.shifts import destination_key
 from clockapp.storage import Change
+from clockapp.storage.confirmations import ConfirmationStore
 from clockapp.ui.live_clock import ClockAction, LiveClock
 from clockapp.ui.popup import ClockPanel
 from clockapp.ui.qt import QMessageBox, Qt
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, berlin
+from tests.keyring_memory import MemoryKeyring
 
 
 @pytest.fixture
@@ -131,3 +136,30 @@ def test_the_tray_discards_the_running_session_after_a_confirmation(
     assert other_process.store.running_session() is None
     assert other_process.store.history(session.id)[-1].action.value == "discarded"
     assert not tray.discard_action.isEnabled()
+
+
+def test_discarding_on_a_day_a_manager_confirmed_says_they_will_see_it(
+    qtbot: QtBot, tray: ClockTray, memory_keyring: MemoryKeyring, fake_clock: FakeClock
+) -> None:
+    service = tray.clock.service
+    config.configure_papershift(
+        service.settings,
+        SecretStore(),
+        "https://app.papershift.com",
+        "ps-token",
+        {"location_id": "8006", "working_area_id": "12", "user_id": "1"},
+    )
+    early = service.add(berlin("2026-11-23 06:00"), berlin("2026-11-23 07:00"))
+    key = destination_key(service.settings)
+    assert key is not None
+    with service.store.write():  # as a fetch of the week's listing records it
+        ConfirmationStore(service.store).record(key, {early.id: True}, fake_clock())
+    tray.clock_actions[ClockAction.CLOCK_IN].trigger()
+    tray.discard_action.trigger()
+    box = tray.discard_question
+    assert box is not None and box.text().endswith(
+        "A manager has confirmed this day; they will see the removal as a change."
+    )
+    [discard] = [b for b in box.buttons() if b.text() == "&Discard"]
+    discard.click()
+    assert service.store.running_session() is None

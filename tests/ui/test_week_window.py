@@ -18,6 +18,7 @@ from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import (
+    QDate,
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
@@ -30,6 +31,7 @@ from clockapp.ui.upload_status import UploadWatch
 from clockapp.ui.week_window import WeekWindow, minutes
 from clockapp.ui.wording import localized_day
 from tests.conftest import FakeClock, berlin
+from tests.fakes.papershift import FakePapershift
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
 from tests.ui.conftest import FakeUploads
@@ -440,3 +442,165 @@ def test_a_day_shows_its_planned_shift_beside_the_time_worked(
         minutes(480),
     ]
     assert tuesday[0] == localized_day(date(2026, 11, 24))
+
+
+def confirmed_week(
+    service: ClockService, clock: FakeClock, server: FakePapershift
+) -> tuple[dict[str, str], SyncService]:
+    """The week's work uploaded to Papershift; a manager has confirmed Monday's session."""
+    config.configure_papershift(
+        service.settings,
+        SecretStore(),
+        server.url,
+        server.api_token,
+        {"location_external_id": "Company-A", "working_area_id": "12", "user_id": "1"},
+    )
+    ids = week_with_work(service, clock)
+    sync = SyncService(service.store, service.settings, SecretStore(), now=clock)
+    asyncio.run(sync.sync_now(asked=True))
+    monday = berlin("2026-11-23 08:00")
+    server.confirm(next(i for i, s in server.sessions.items() if s["starts_at"] == monday))
+    return ids, sync
+
+
+def fetched(window: WeekWindow) -> None:
+    async def fetch() -> None:
+        window.fetch_remote()
+        assert window._remote_task is not None
+        await window._remote_task
+
+    asyncio.run(fetch())
+
+
+def test_a_session_the_manager_confirmed_is_marked_and_says_so(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+) -> None:
+    ids, sync = confirmed_week(ui_service, fake_clock, papershift)
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    assert "confirmed" not in session_item(window, ids["mon"]).text(0)  # not known yet
+    fetched(window)
+    monday = session_item(window, ids["mon"])
+    assert monday.text(0) == "08:00 – 16:30  ✔ confirmed"
+    assert monday.toolTip(0) == (
+        "A manager has confirmed this session; changing it shows up for them as a change."
+    )
+    assert "confirmed" not in session_item(window, ids["tue"]).text(0)
+    # Learned once, shown from the store: a window opened offline shows it too.
+    papershift.stop()
+    offline = WeekWindow(ui_service)
+    qtbot.addWidget(offline)
+    assert session_item(offline, ids["mon"]).text(0).endswith("✔ confirmed")
+
+
+def test_the_confirmed_mark_is_german_in_german(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+    german: None,
+) -> None:
+    ids, sync = confirmed_week(ui_service, fake_clock, papershift)
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    fetched(window)
+    monday = session_item(window, ids["mon"])
+    assert monday.text(0) == "08:00 – 16:30  ✔ bestätigt"
+    assert monday.toolTip(0).startswith("Eine Führungskraft hat diese Sitzung bestätigt")
+
+
+def test_an_edit_on_a_confirmed_day_asks_before_it_saves(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+) -> None:
+    ids, sync = confirmed_week(ui_service, fake_clock, papershift)
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    fetched(window)
+    window.tree.setCurrentItem(session_item(window, ids["mon"]))
+    window.edit_selected()
+    dialog = window._dialog
+    assert isinstance(dialog, EditDialog)
+    dialog.end_time.setTime(QTime(17, 0))
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    question = dialog.question
+    assert isinstance(question, QMessageBox) and question.isVisible()
+    assert question.text() == (
+        f"A manager has confirmed {localized_day(date(2026, 11, 23))}. If you save, they will "
+        "see the change. Save anyway?"
+    )
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.isVisible()
+    assert ui_service.find(ids["mon"]).end == berlin("2026-11-23 16:30")  # nothing changed
+
+    save.click()
+    assert dialog.question is not None
+    dialog.question.button(QMessageBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert ui_service.find(ids["mon"]).end == berlin("2026-11-23 17:00")
+
+
+def test_a_delete_on_a_confirmed_day_says_the_manager_will_see_it(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+) -> None:
+    ids, sync = confirmed_week(ui_service, fake_clock, papershift)
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    fetched(window)
+    window.tree.setCurrentItem(session_item(window, ids["tue"]))
+    window.delete_button.click()
+    box = window._dialog
+    assert isinstance(box, QMessageBox) and "A manager has confirmed" not in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+
+    window.tree.setCurrentItem(session_item(window, ids["mon"]))
+    window.delete_button.click()
+    box = window._dialog
+    assert isinstance(box, QMessageBox)
+    assert box.text().endswith(
+        f"A manager has confirmed {localized_day(date(2026, 11, 23))}; they will see the "
+        "deletion as a change."
+    )
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert ui_service.sessions(date(2026, 11, 23), date(2026, 11, 23)) == []
+
+
+def test_add_time_on_a_confirmed_day_asks_in_german(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    fake_clock: FakeClock,
+    memory_keyring: MemoryKeyring,
+    papershift: FakePapershift,
+    german: None,
+) -> None:
+    _, sync = confirmed_week(ui_service, fake_clock, papershift)
+    window = WeekWindow(ui_service, sync)
+    qtbot.addWidget(window)
+    fetched(window)
+    window.tree.setCurrentItem(row(window.tree, 0))  # Monday
+    window.add_button.click()
+    dialog = window._dialog
+    assert isinstance(dialog, EditDialog)
+    dialog.start_date.setDate(QDate(2026, 11, 23))
+    dialog.start_time.setTime(QTime(17, 0))
+    dialog.end_date.setDate(QDate(2026, 11, 23))
+    dialog.end_time.setTime(QTime(17, 30))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.question is not None
+    assert dialog.question.text().startswith("Eine Führungskraft hat")
+    assert dialog.question.windowTitle() == "Bestätigten Tag ändern?"
+    dialog.question.button(QMessageBox.StandardButton.Save).click()
+    assert len(ui_service.sessions(date(2026, 11, 23), date(2026, 11, 23))) == 2
