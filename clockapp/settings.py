@@ -457,6 +457,8 @@ class Settings:
     keep_before_save: bool = False
     #: Why the file could not be read at all: never saved over, as its content is unknown.
     unreadable: str | None = None
+    #: Called after every save: what reads a setting once re-reads it (settings act at once).
+    _listeners: list[Callable[[], None]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None, policy: Policy | None = None) -> Settings:
@@ -499,6 +501,11 @@ class Settings:
             reason=reason,
         )
         return cls(path, {}, policy, [*notices, notice], keep_before_save=True)
+
+    def on_saved(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after each :meth:`save`, so a changed setting takes effect at once
+        in whatever read it (the idle threshold, the reminders), without a restart."""
+        self._listeners.append(listener)
 
     def get(self, key: str) -> Any:
         """Locked policy value, else the user's, else the policy's preset, else the default."""
@@ -563,6 +570,8 @@ class Settings:
                 path=self.path,
                 reason=exc.strerror,
             ) from exc
+        for listener in list(self._listeners):
+            listener()
 
 
 def _keep_beside(path: Path) -> Path | None:

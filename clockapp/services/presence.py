@@ -166,6 +166,7 @@ class PresenceService:
         self.clock = clock_service
         self.store = clock_service.store
         self.activity = ActivityLog(self.store)
+        self._poll_interval_seconds = poll_interval_seconds
         self.settings = presence_settings(clock_service, poll_interval_seconds)
         self.reminders = reminder_settings(clock_service, self.settings)
         self._now = now
@@ -177,6 +178,15 @@ class PresenceService:
         self._heartbeat_at: float | None = None
         self._heartbeat_session: uuid.UUID | None = None
         self._reminders_at: float | None = None
+        clock_service.settings.on_saved(self.settings_changed)
+
+    def settings_changed(self) -> None:
+        """Re-read the idle threshold, the auto clock-out and the reminders (the user saved
+        new settings): the next poll uses them, and looks at the reminders at once."""
+        self.settings = presence_settings(self.clock, self._poll_interval_seconds)
+        self.reminders = reminder_settings(self.clock, self.settings)
+        self.tracker.settings = self.settings
+        self._reminders_at = None
 
     # -- the app's start and end -----------------------------------------------------------------
 
