@@ -9,6 +9,7 @@ edited by hand can never stop the clock. Secrets never go here: they live in the
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -565,10 +566,16 @@ class Settings:
                 self.keep_before_save = False
             write_atomically(self.path, json.dumps(self.values, indent=2, sort_keys=True))
         except OSError as exc:
+            log.warning("settings not saved to %s: %s", self.path, exc)
+            if exc.errno == errno.ENOSPC:
+                raise SettingsError(
+                    "The disk is full, so your settings were not saved. Free some space on the "
+                    "disk that holds {path} and try again.",
+                    path=self.path,
+                ) from exc
             raise SettingsError(
-                "ClockApp can't save its settings to {path}: {reason}.",
+                "ClockApp can't save its settings to {path}; check that the folder may be written.",
                 path=self.path,
-                reason=exc.strerror,
             ) from exc
         for listener in list(self._listeners):
             listener()

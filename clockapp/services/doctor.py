@@ -36,7 +36,7 @@ def doctor_report(secrets: SecretStore | None = None) -> dict[str, Any]:
         store = None
         notices.append(str(exc))
     if store is not None and store.notice:
-        notices.append(store.notice)
+        notices.append(str(store.notice))
     notices += [str(n) for n in settings.notices]
     report: dict[str, Any] = {
         "version": __version__,
@@ -58,7 +58,8 @@ def doctor_report(secrets: SecretStore | None = None) -> dict[str, Any]:
             counts = sync.counts()
             if counts is not None:
                 report["uploads"] = {status.value: n for status, n in counts.items()}
-                report["uploads_paused"] = sync.paused()
+                paused = sync.paused()
+                report["uploads_paused"] = None if paused is None else str(paused)
             destination, preview = sync.destination, sync.preview()
             if destination is not None and preview is not None:
                 report["destination"] = {

@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 from clockapp.domain import clock
-from clockapp.domain.errors import ClockError
+from clockapp.domain.errors import ClockError, UserError
 from clockapp.domain.history import Source
 from clockapp.domain.presence import (
     AddBreak,
@@ -77,11 +77,11 @@ class AutoClockedOut:
 
 @dataclass(frozen=True, slots=True)
 class AutoClockOutFailed:
-    """A forgotten session could not be ended; ``reason`` is a sentence for the person."""
+    """A forgotten session could not be ended; ``reason`` says why, for the person."""
 
     session_id: uuid.UUID
     end: datetime
-    reason: str
+    reason: UserError
 
 
 #: Everything the front end may have to show.
@@ -391,7 +391,7 @@ class PresenceService:
             )
         except (ClockError, StorageError) as exc:
             log.warning("automatic clock-out at %s failed: %s", decision.end, exc)
-            return AutoClockOutFailed(decision.session_id, decision.end, str(exc))
+            return AutoClockOutFailed(decision.session_id, decision.end, exc)
         log.warning(
             "session %s was still running after the auto clock-out limit; ended at its last "
             "activity %s and flagged for review",

@@ -146,7 +146,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
                 if show is not None:
                     tray.show_window(show)
                 if service.store.notice:
-                    tray.notify("ClockApp", service.store.notice)
+                    tray.notify("ClockApp", explain(service.store.notice))
                 if service.settings.notices:  # one balloon: a second would replace the first
                     tray.notify("ClockApp", "\n".join(map(explain, service.settings.notices)))
 

@@ -30,6 +30,15 @@ USER_ERRORS = {
     "SettingsError",
     "BackendSetupError",
     "StorageError",
+    "SecretsUnavailable",
+    "AutostartError",
+    "SyncError",
+    "ConfigError",
+    "AuthError",
+    "TransientError",
+    "AmbiguousWriteError",
+    "PermanentError",
+    "EchoMismatchError",
 }
 
 

@@ -113,10 +113,10 @@ def test_a_damaged_file_is_kept_aside_and_a_new_store_starts(tmp_path: Path) -> 
     garbage = b"this is not a database, but somebody's hours may be in it" * 100
     path.write_bytes(garbage)
     store = Store.open(path)
-    assert store.notice is not None and "could not be read" in store.notice
+    assert store.notice is not None and "could not be read" in str(store.notice)
     kept = [p for p in tmp_path.iterdir() if "damaged" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == garbage
-    assert str(kept[0]) in store.notice
+    assert str(kept[0]) in str(store.notice)
     with store.write():
         store.save_session(session())
     store.close()

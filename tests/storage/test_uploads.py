@@ -74,7 +74,7 @@ def test_retry_later_waits_and_counts_attempts(store: Store) -> None:
     ledger.retry_later(TT, s.id, T0 + timedelta(minutes=1), "Server error 503", ambiguous=True)
     assert ledger.due(TT, T0 + timedelta(seconds=59)) == []
     info = ledger.statuses(TT, T0)[s.id]
-    assert info.status is UploadStatus.WAITING and info.detail == "Server error 503"
+    assert info.status is UploadStatus.WAITING and str(info.detail) == "Server error 503"
     assert info.next_attempt_at == T0 + timedelta(minutes=1)
     p = ledger.claim(TT, s.id, "me", T0 + timedelta(minutes=1))
     assert p is not None and p.ambiguous and p.attempts == 1
