@@ -47,16 +47,9 @@ class Uploads(Protocol):
 
 
 def reason_text(error: BaseException | None) -> str | None:
-    """Why an upload failed, as a sentence in the user's language: the sync layer's errors
-    carry their sentence and values (the server's own words among them); anything else is a
-    bug, whose text is for the log, not for the user."""
-    if error is None:
-        return None
-    if isinstance(error, UserError):
-        return explain(error)
-    return QCoreApplication.translate(
-        "Uploads", "Something unexpected went wrong; the details are in ClockApp's log."
-    )
+    """Why an upload failed, as a sentence in the user's language (the sync layer's errors
+    carry their sentence and values, the server's own words among them)."""
+    return None if error is None else explain(error)
 
 
 def destination_text(destination: Any) -> str:

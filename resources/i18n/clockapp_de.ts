@@ -320,6 +320,21 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The disk is full; free some space and try again.</source>
+        <translation>Der Datenträger ist voll; geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>ClockApp may not write there.</source>
+        <translation>ClockApp darf dort nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the details are in ClockApp&apos;s log.</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen; die Einzelheiten stehen im Protokoll von ClockApp.</translation>
+    </message>
+</context>
+<context>
     <name>MonthSheet</name>
     <message>
         <source>{sign}{hours}:{minutes:02d} h</source>
@@ -792,12 +807,8 @@
         <translation>Uploads pausiert: {reason}</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong; the details are in ClockApp&apos;s log.</source>
-        <extracomment>How often uploads run on their own (milliseconds): often enough that HR sees the day soon.</extracomment>
-        <translation>Etwas Unerwartetes ist schiefgegangen; die Einzelheiten stehen im Protokoll von ClockApp.</translation>
-    </message>
-    <message>
         <source>TimeTrack at {url} as {user}</source>
+        <extracomment>How often uploads run on their own (milliseconds): often enough that HR sees the day soon.</extracomment>
         <translation>TimeTrack unter {url} als {user}</translation>
     </message>
     <message>
