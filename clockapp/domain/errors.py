@@ -4,25 +4,23 @@ Every error a person can see is a :class:`UserError`: a literal English sentence
 ``{name}`` fields, and the values that fill them. The CLI prints ``str(error)``; the UI
 translates the sentence and fills it the same way (``clockapp.ui.i18n.explain``). No errno,
 Python exception text or secret is ever one of the values: the technical cause goes to the log.
-The tree, and where each class lives::
+The tree (module in brackets; what the user is told)::
 
-    UserError                          domain/errors.py
-    ├── ClockError                     domain/errors.py   the clock refuses a move
-    │   └── NotFound                   domain/errors.py   no session matches what was named
-    ├── SettingsError                  settings.py        a setting can't be read, used or saved
-    ├── BackendSetupError              services/backend_config.py  uploads can't be set up so
-    ├── StorageError                   storage/store.py   the disk or the database failed:
-    │                                                     full, read-only, busy, damaged
-    ├── SecretsUnavailable             secrets.py         the keyring is missing, locked, refuses
-    ├── AutostartError                 platform/autostart.py  start at login can't be changed
-    └── SyncError                      sync/backend.py    uploading failed
-        ├── ConfigError                                   the backend's settings can't work
-        ├── AuthError                                     the server refused the credentials
-        ├── PermanentError                                the server refused this change for good
-        │   └── EchoMismatchError                         ... stored it, but not as sent
-        └── TransientError                                try again later: unreachable, no
-            └── AmbiguousWriteError                       answer, busy; a write that may
-                                                          have landed
+    UserError                  [domain/errors]
+    ├── ClockError             [domain/errors]    the clock refuses a move (an overlap...)
+    │   └── NotFound           [domain/errors]    no session matches what was named
+    ├── SettingsError          [settings]         a setting can't be read, used or saved
+    ├── BackendSetupError      [services/backend_config]  uploads can't be set up like this
+    ├── StorageError           [storage/store]    disk full, read-only, busy, file damaged
+    ├── SecretsUnavailable     [secrets]          the keyring is missing, locked or refuses
+    ├── AutostartError         [platform/autostart]  start at login can't be changed
+    └── SyncError              [sync/backend]     uploading failed:
+        ├── ConfigError                           the backend's settings can't work
+        ├── AuthError                             the server refused the credentials
+        ├── PermanentError                        the server refused this change ("said X")
+        │   └── EchoMismatchError                 it stored the change, but not as sent
+        └── TransientError                        try later: unreachable, no answer, busy
+            └── AmbiguousWriteError               a write whose answer was lost
 
 An error kept for later (the uploader's last error for a session) is stored with
 :func:`to_record` and read back with :func:`from_record`, so it can still be said in the
@@ -83,5 +81,5 @@ def from_record(stored: str) -> UserError:
             try:
                 return UserError(data["text"], **data["values"])
             except (KeyError, IndexError, ValueError):  # fields and values do not fit
-                pass
+                return UserError(data["text"])
     return UserError(stored)
