@@ -627,8 +627,9 @@ def _backend(services: Services, args: argparse.Namespace) -> int:
         if sync.destination is not None:
             info["destination"] = sync.destination.label
             info["will_upload"] = _will_upload(sync)
-        if sync.paused():
-            info["paused"] = sync.paused()
+        paused = sync.paused()
+        if paused:
+            info["paused"] = str(paused)
         if args.json:
             print(json.dumps(info, indent=2))
         else:
@@ -699,7 +700,7 @@ def _sync(services: Services, as_json: bool) -> int:
                 "op": info.op,
                 "state": info.status.value,
                 "attempts": info.attempts,
-                "last_error": info.detail,
+                "last_error": None if info.detail is None else str(info.detail),
                 "remote_id": info.remote_id,
                 "next_attempt_at": info.next_attempt_at.isoformat()
                 if info.next_attempt_at
@@ -734,7 +735,7 @@ def _sync(services: Services, as_json: bool) -> int:
             print(f"Stopped early ({reason}); the rest waits for the next try.")
         for sid, info in statuses.items():
             if info.detail and info.status.value in ("needs attention", "waiting"):
-                print(f"  {str(sid)[:8]} {info.status.value}: {visible(info.detail)}")
+                print(f"  {str(sid)[:8]} {info.status.value}: {visible(str(info.detail))}")
     return 0 if result.all_done else 1
 
 

@@ -17,6 +17,8 @@ import keyring
 import keyring.backend
 import keyring.errors
 
+from clockapp.domain.errors import UserError
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -24,15 +26,17 @@ SERVICE = "ClockApp"
 #: How long a keyring call may take before we give up on it (seconds).
 TIMEOUT_S = 10.0
 
-NO_KEYRING = (
-    "No system keyring is available, so ClockApp can't keep your API secret safely. "
-    "Install or unlock one (GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain). "
-    "Clocking keeps working offline; uploads wait until then."
-)
 
-
-class SecretsUnavailable(Exception):
+class SecretsUnavailable(UserError):
     """The keyring can't be used now; the message says what the user can do."""
+
+
+def no_keyring() -> SecretsUnavailable:
+    return SecretsUnavailable(
+        "No system keyring is available, so ClockApp can't keep your API secret safely. "
+        "Install or unlock one (GNOME Keyring, KWallet, Windows Credential Manager, macOS "
+        "Keychain). Clocking keeps working offline; uploads wait until then."
+    )
 
 
 def secret_name(backend: str, base_url: str, field: str, username: str = "") -> str:
@@ -86,7 +90,7 @@ class SecretStore:
         except keyring.errors.PasswordDeleteError:
             raise
         except (keyring.errors.NoKeyringError, keyring.errors.InitError) as exc:
-            raise SecretsUnavailable(NO_KEYRING) from exc
+            raise no_keyring() from exc
         except keyring.errors.KeyringLocked as exc:
             raise SecretsUnavailable(
                 "The system keyring is locked; unlock it and try again."
@@ -94,7 +98,9 @@ class SecretStore:
         except keyring.errors.KeyringError as exc:
             # The backend's text may be odd but never holds the secret we passed in.
             log.warning("keyring call failed: %s", type(exc).__name__)
-            raise SecretsUnavailable(f"The system keyring refused: {type(exc).__name__}.") from exc
+            raise SecretsUnavailable(
+                "The system keyring refused to do this; check that it is unlocked and working."
+            ) from exc
 
 
 def choose_backend() -> keyring.backend.KeyringBackend:
@@ -109,7 +115,7 @@ def choose_backend() -> keyring.backend.KeyringBackend:
     candidates = getattr(chosen, "backends", None) or [chosen]  # the chainer's members
     safe: list[keyring.backend.KeyringBackend] = [b for b in candidates if not _unsafe(b)]
     if not safe:
-        raise SecretsUnavailable(NO_KEYRING)
+        raise no_keyring()
     return max(safe, key=lambda backend: float(backend.priority))
 
 

@@ -9,6 +9,7 @@ edited by hand can never stop the clock. Secrets never go here: they live in the
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -477,6 +478,8 @@ class Settings:
     keep_before_save: bool = False
     #: Why the file could not be read at all: never saved over, as its content is unknown.
     unreadable: str | None = None
+    #: Called after every save: what reads a setting once re-reads it (settings act at once).
+    _listeners: list[Callable[[], None]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None, policy: Policy | None = None) -> Settings:
@@ -519,6 +522,11 @@ class Settings:
             reason=reason,
         )
         return cls(path, {}, policy, [*notices, notice], keep_before_save=True)
+
+    def on_saved(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after each :meth:`save`, so a changed setting takes effect at once
+        in whatever read it (the idle threshold, the reminders), without a restart."""
+        self._listeners.append(listener)
 
     def get(self, key: str) -> Any:
         """Locked policy value, else the user's, else the policy's preset, else the default."""
@@ -587,11 +595,19 @@ class Settings:
                 self.keep_before_save = False
             write_atomically(self.path, json.dumps(self.values, indent=2, sort_keys=True))
         except OSError as exc:
+            log.warning("settings not saved to %s: %s", self.path, exc)
+            if exc.errno == errno.ENOSPC:
+                raise SettingsError(
+                    "The disk is full, so your settings were not saved. Free some space on the "
+                    "disk that holds {path} and try again.",
+                    path=self.path,
+                ) from exc
             raise SettingsError(
-                "ClockApp can't save its settings to {path}: {reason}.",
+                "ClockApp can't save its settings to {path}; check that the folder may be written.",
                 path=self.path,
-                reason=exc.strerror,
             ) from exc
+        for listener in list(self._listeners):
+            listener()
 
 
 def _keep_beside(path: Path) -> Path | None:

@@ -221,7 +221,7 @@ def test_a_damaged_store_is_reported_once_and_clocking_still_works(
     (data_dir / "clockapp.db").write_bytes(b"\x00garbage" * 512)
     code, out, err = run(capsys, "in")
     assert code == 0 and out.startswith("Clocked in")
-    assert err.startswith("Warning: Your time records could not be read")
+    assert err.startswith("Warning: Your time records were damaged and could not be read")
     assert run(capsys, "status")[2] == ""
 
 
@@ -293,7 +293,7 @@ def test_log_records_never_reach_the_stderr_of_a_command(data_dir: Path) -> None
     )
     assert done.returncode == 0 and done.stdout.startswith("Clocked in")
     [line] = done.stderr.splitlines()
-    assert line.startswith("Warning: Your time records could not be read")
+    assert line.startswith("Warning: Your time records were damaged and could not be read")
 
 
 SYNC_WITH_MEMORY_KEYRING = """

@@ -102,7 +102,7 @@ def test_sync_uploads_and_says_what_is_left(
         "op": "create",
         "state": "waiting",
         "attempts": 1,
-        "last_error": "TimeTrack asks to slow down (429).",
+        "last_error": "TimeTrack asked ClockApp to wait a little (error 429).",
         "remote_id": None,
         "next_attempt_at": None,
     }
@@ -110,7 +110,7 @@ def test_sync_uploads_and_says_what_is_left(
 
     timetrack.clear_faults()
     code, out, _ = run(capsys, "sync")  # the other one waits for its Retry-After
-    assert code == 1 and "1 waiting" in out and "slow down" in out
+    assert code == 1 and "1 waiting" in out and "wait a little" in out
     assert len(timetrack.live("anna")) == 1
 
 

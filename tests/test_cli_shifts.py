@@ -124,7 +124,7 @@ def test_a_refused_refresh_is_said_and_the_store_is_shown(
     papershift.auth_error_body = {"response": "API Key not found!"}
     code, out, err = run(capsys, "shifts")
     assert code == 0 and out == "No shifts planned in that range.\n"
-    assert "Papershift rejected the credentials (401): API Key not found!" in err
+    assert 'Papershift rejected the credentials (error 401) and said: "API Key not found!"' in err
 
 
 def test_without_papershift_and_with_a_bad_range(

@@ -12,6 +12,8 @@ Each is per user and needs no admin rights. The command started is this installa
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import plistlib
 import shlex
@@ -20,15 +22,31 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
+from clockapp.domain.errors import UserError
 from clockapp.files import write_atomically
+
+log = logging.getLogger(__name__)
 
 APP_ID = "com.clockapp.ClockApp"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "ClockApp"
 
 
-class AutostartError(Exception):
+class AutostartError(UserError):
     """Start at login couldn't be changed; the message says why."""
+
+
+def _cannot_change(where: object, exc: OSError) -> AutostartError:
+    log.warning("start at login not changed (%s): %s", where, exc)
+    if exc.errno == errno.ENOSPC:
+        return AutostartError(
+            "The disk is full, so ClockApp couldn't change whether it starts at login. "
+            "Free some space and try again."
+        )
+    return AutostartError(
+        "ClockApp couldn't change whether it starts at login: {where} can't be written.",
+        where=where,
+    )
 
 
 def launch_command() -> list[str]:
@@ -97,7 +115,7 @@ class XdgAutostart:
                 + ("X-GNOME-Autostart-enabled=true\n" if enabled else "Hidden=true\n"),
             )
         except OSError as exc:
-            raise AutostartError(f"Couldn't change {self.path}: {exc.strerror}.") from exc
+            raise _cannot_change(self.path, exc) from exc
 
 
 class LaunchAgentAutostart:
@@ -124,7 +142,7 @@ class LaunchAgentAutostart:
             }
             self.path.write_bytes(plistlib.dumps(agent))
         except OSError as exc:
-            raise AutostartError(f"Couldn't change {self.path}: {exc.strerror}.") from exc
+            raise _cannot_change(self.path, exc) from exc
 
 
 class Registry(Protocol):
@@ -191,7 +209,7 @@ class WindowsAutostart:
             else:
                 self.registry.delete(RUN_VALUE)
         except OSError as exc:
-            raise AutostartError(f"Couldn't change the Run key: {exc}.") from exc
+            raise _cannot_change("HKEY_CURRENT_USER\\" + RUN_KEY, exc) from exc
 
 
 def for_this_os() -> Autostart:

@@ -14,12 +14,10 @@ from clockapp.secrets import SecretStore, SecretsUnavailable
 from clockapp.services.backends import BACKENDS, LABELS, PAPERSHIFT, TIMETRACK
 from clockapp.settings import Settings, SettingsError
 from clockapp.sync.backend import (
-    AuthError,
     Backend,
     ConfigError,
     Destination,
     SyncError,
-    TransientError,
     redact_url,
     sendable_secret,
     validate_base_url,
@@ -187,9 +185,9 @@ def build_backend(
     try:
         return _build_backend(settings, secrets, language)
     except SecretsUnavailable as exc:  # uploads wait; clocking goes on
-        raise BackendSetupError(str(exc)) from exc
+        raise BackendSetupError(exc.text, **exc.values) from exc
     except ConfigError as exc:  # e.g. an address in settings.json edited by hand
-        raise BackendSetupError(str(exc)) from None
+        raise BackendSetupError(exc.text, **exc.values) from None
 
 
 def _build_backend(settings: Settings, secrets: SecretStore, language: str) -> Backend | None:
@@ -243,18 +241,8 @@ async def check_backend(backend: Backend) -> str:
     label = LABELS.get(backend.name, backend.name)
     try:
         await backend.check()
-    except AuthError as exc:
-        raise BackendSetupError(
-            "{service} rejected the credentials: {reason}", service=label, reason=str(exc)
-        ) from exc
-    except TransientError as exc:
-        raise BackendSetupError(
-            "Couldn't reach {service}: {reason}", service=label, reason=str(exc)
-        ) from exc
-    except SyncError as exc:
-        raise BackendSetupError(
-            "{service} answered with a problem: {reason}", service=label, reason=str(exc)
-        ) from exc
+    except SyncError as exc:  # its sentence names the service and says what went wrong
+        raise BackendSetupError(exc.text, **exc.values) from exc
     finally:
         await backend.aclose()
     return f"Connected to {label} at {redact_url(backend.base_url)}."
@@ -292,9 +280,9 @@ def backend_from_form(
                 url, token, **ids, interface_language=interface_language(language)
             )
     except SecretsUnavailable as exc:
-        raise BackendSetupError(str(exc)) from exc
+        raise BackendSetupError(exc.text, **exc.values) from exc
     except ConfigError as exc:
-        raise BackendSetupError(str(exc)) from exc
+        raise BackendSetupError(exc.text, **exc.values) from exc
     raise BackendSetupError("Choose TimeTrack or Papershift first.")
 
 
@@ -378,7 +366,7 @@ def _checked_url(url: str) -> str:
     try:
         return validate_base_url(url.strip()).rstrip("/")
     except ConfigError as exc:
-        raise BackendSetupError(str(exc)) from exc
+        raise BackendSetupError(exc.text, **exc.values) from exc
 
 
 def _check_unlocked(settings: Settings, changes: dict[str, Any]) -> None:
@@ -395,7 +383,7 @@ def _store_secrets(secrets: SecretStore, values: dict[str, str]) -> None:
         for name, value in values.items():
             secrets.set_now(name, value)
     except SecretsUnavailable as exc:
-        raise BackendSetupError(str(exc)) from exc
+        raise BackendSetupError(exc.text, **exc.values) from exc
 
 
 def _save(settings: Settings, changes: dict[str, Any]) -> None:

@@ -65,7 +65,8 @@ def doctor_report(secrets: SecretStore | None = None) -> dict[str, Any]:
             counts = sync.counts()
             if counts is not None:
                 report["uploads"] = {status.value: n for status, n in counts.items()}
-                report["uploads_paused"] = sync.paused()
+                paused = sync.paused()
+                report["uploads_paused"] = None if paused is None else str(paused)
             destination, preview = sync.destination, sync.preview()
             if destination is not None and preview is not None:
                 report["destination"] = {

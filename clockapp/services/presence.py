@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 from clockapp.domain import clock
-from clockapp.domain.errors import ClockError
+from clockapp.domain.errors import ClockError, UserError
 from clockapp.domain.history import Source
 from clockapp.domain.presence import (
     AddBreak,
@@ -77,11 +77,11 @@ class AutoClockedOut:
 
 @dataclass(frozen=True, slots=True)
 class AutoClockOutFailed:
-    """A forgotten session could not be ended; ``reason`` is a sentence for the person."""
+    """A forgotten session could not be ended; ``reason`` says why, for the person."""
 
     session_id: uuid.UUID
     end: datetime
-    reason: str
+    reason: UserError
 
 
 #: Everything the front end may have to show.
@@ -166,6 +166,7 @@ class PresenceService:
         self.clock = clock_service
         self.store = clock_service.store
         self.activity = ActivityLog(self.store)
+        self._poll_interval_seconds = poll_interval_seconds
         self.settings = presence_settings(clock_service, poll_interval_seconds)
         self.reminders = reminder_settings(clock_service, self.settings)
         self._now = now
@@ -177,6 +178,15 @@ class PresenceService:
         self._heartbeat_at: float | None = None
         self._heartbeat_session: uuid.UUID | None = None
         self._reminders_at: float | None = None
+        clock_service.settings.on_saved(self.settings_changed)
+
+    def settings_changed(self) -> None:
+        """Re-read the idle threshold, the auto clock-out and the reminders (the user saved
+        new settings): the next poll uses them, and looks at the reminders at once."""
+        self.settings = presence_settings(self.clock, self._poll_interval_seconds)
+        self.reminders = reminder_settings(self.clock, self.settings)
+        self.tracker.settings = self.settings
+        self._reminders_at = None
 
     # -- the app's start and end -----------------------------------------------------------------
 
@@ -381,7 +391,7 @@ class PresenceService:
             )
         except (ClockError, StorageError) as exc:
             log.warning("automatic clock-out at %s failed: %s", decision.end, exc)
-            return AutoClockOutFailed(decision.session_id, decision.end, str(exc))
+            return AutoClockOutFailed(decision.session_id, decision.end, exc)
         log.warning(
             "session %s was still running after the auto clock-out limit; ended at its last "
             "activity %s and flagged for review",

@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from clockapp.domain.errors import UserError
 from clockapp.domain.session import BreakSegment, WorkSession
 from clockapp.domain.zones import day_start
 from clockapp.secrets import SecretStore
@@ -177,7 +178,8 @@ class SyncService:
         key = self._key()
         return None if key is None else self._ledger.counts(key, self._now())
 
-    def paused(self) -> str | None:
+    def paused(self) -> UserError | None:
+        """Why uploads are paused (credentials refused...); None when they aren't."""
         key = self._key()
         return None if key is None else self._ledger.paused(key)
 

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from clockapp.domain.errors import UserError
 from clockapp.domain.session import WorkSession
 from clockapp.storage import Change, Store
 from clockapp.storage.confirmations import ConfirmationStore
@@ -134,8 +135,8 @@ class Uploader:
         self._grace = grace  # see UploadLedger.due
         # Unique per process and run: a claim by a dead process is told from a live one by age.
         self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        self._paused: str | None = None
-        self._stopped: str | None = None
+        self._paused: UserError | None = None
+        self._stopped: UserError | None = None
 
     async def run_once(self, *, asked: bool = False) -> SyncResult:
         """Send everything due now; return what happened and what is left. ``asked``: the user
@@ -156,8 +157,8 @@ class Uploader:
             result.uploaded += sum(outcomes)
         if not self.backend.unique_client_ids and self._paused is None and self._stopped is None:
             result.twins_removed = await self._reconcile()
-        result.paused = self._paused
-        result.stopped = self._stopped
+        result.paused = None if self._paused is None else str(self._paused)
+        result.stopped = None if self._stopped is None else str(self._stopped)
         result.left = self.ledger.counts(dest, self._now())
         return result
 
@@ -179,7 +180,7 @@ class Uploader:
             await self._send(pending)
         except AuthError as exc:
             self.ledger.release(dest, session_id)
-            self._pause(str(exc))
+            self._pause(exc)
             raise _Paused from exc
         except AmbiguousWriteError as exc:
             self._retry(pending, exc, ambiguous=True)
@@ -192,15 +193,15 @@ class Uploader:
             # updates it instead of creating a second one.
             log.warning("upload of %s parked: %s", session_id, exc)
             self.ledger.adopted(dest, session_id, exc.remote_id)
-            self.ledger.needs_attention(dest, session_id, pending.outbox_id, str(exc))
+            self.ledger.needs_attention(dest, session_id, pending.outbox_id, exc)
             return False
         except PermanentError as exc:
             log.warning("upload of %s parked: %s", session_id, exc)
-            self.ledger.needs_attention(dest, session_id, pending.outbox_id, str(exc))
+            self.ledger.needs_attention(dest, session_id, pending.outbox_id, exc)
             return False
         except SyncError as exc:  # a configuration the backend can't work with at all
             self.ledger.release(dest, session_id)
-            self._pause(str(exc))
+            self._pause(exc)
             raise _Paused from exc
         # Anything else (a bug, a cancellation) propagates with the claim kept: the write may
         # have gone out, so the claim goes stale and the next run looks the entry up first.
@@ -271,7 +272,7 @@ class Uploader:
             try:
                 removed += await self._remove_twins(session_id, creates, owned)
             except AuthError as exc:
-                self._pause(str(exc))
+                self._pause(exc)
                 break
             except TransientError as exc:
                 self._note_stop(exc)
@@ -323,7 +324,7 @@ class Uploader:
             self.destination,
             p.session_id,
             self._now() + wait,
-            str(exc),
+            exc,
             ambiguous=ambiguous,
             server_said=exc.retry_after is not None,
         )
@@ -332,9 +333,9 @@ class Uploader:
     def _note_stop(self, exc: TransientError) -> None:
         """No answer at all, or "slow down": the rest of this run would fare no better."""
         if self._stopped is None and (exc.unreachable or exc.retry_after is not None):
-            self._stopped = str(exc)
+            self._stopped = exc
 
-    def _pause(self, reason: str) -> None:
+    def _pause(self, reason: UserError) -> None:
         if self._paused is None:
             self._paused = reason
             log.warning("uploads to %s paused: %s", self.backend.name, reason)

@@ -8,6 +8,7 @@ happened, and two writers (tray and CLI) queue instead of interleaving.
 from __future__ import annotations
 
 import enum
+import errno
 import functools
 import json
 import logging
@@ -124,11 +125,7 @@ def _environment_problem(exc: sqlite3.Error, path: Path) -> StorageError | None:
     io_error = code.startswith("SQLITE_IOERR")
     if code == "SQLITE_FULL" or (io_error and _nearly_full(folder)):
         # On a full disk SQLite often fails while growing its shared-memory file: an I/O error.
-        return StorageError(
-            "The disk is full; nothing was recorded. Free some space on the disk that holds "
-            "{folder} and try again.",
-            folder=folder,
-        )
+        return _disk_full(folder)
     if code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
         if not os.access(folder, os.W_OK):
             return StorageError(
@@ -164,10 +161,26 @@ def _nearly_full(folder: Path) -> bool:
 
 
 def _friendly(exc: sqlite3.Error, path: Path) -> StorageError:
-    return _environment_problem(exc, path) or StorageError(
-        "Your time records at {path} could not be written ({reason}); nothing was recorded.",
-        path=path,
-        reason=str(exc),
+    problem = _environment_problem(exc, path)
+    if problem is None:
+        log.error("database %s not written: %s", path, exc)
+        return StorageError(
+            "Your time records at {path} could not be written; nothing was recorded.", path=path
+        )
+    return problem
+
+
+def _disk_full(folder: Path) -> StorageError:
+    return StorageError(
+        "The disk is full; nothing was recorded. Free some space on the disk that holds "
+        "{folder} and try again.",
+        folder=folder,
+    )
+
+
+def _unreadable(path: Path) -> StorageError:
+    return StorageError(
+        "ClockApp can't open its time records at {path}: the file can't be read.", path=path
     )
 
 
@@ -199,10 +212,12 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            log.error("data folder %s not created: %s", path.parent, exc)
+            if exc.errno == errno.ENOSPC:
+                raise _disk_full(path.parent) from exc
             raise StorageError(
-                "ClockApp can't create its data folder {folder}: {reason}.",
+                "ClockApp can't create its data folder {folder}; check that it may write there.",
                 folder=path.parent,
-                reason=exc.strerror,
             ) from exc
         seen = _identity(path)
         try:
@@ -212,11 +227,8 @@ class Store:
                 return cls._start_anew(path, seen, exc)
             problem = _environment_problem(exc, path)
             if problem is None:
-                raise StorageError(
-                    "ClockApp can't open its time records at {path}: {reason}.",
-                    path=path,
-                    reason=str(exc),
-                ) from exc
+                log.error("database %s not opened: %s", path, exc)
+                raise _unreadable(path) from exc
             try:
                 conn = _connect_read_only(path)
             except sqlite3.Error:
@@ -227,42 +239,37 @@ class Store:
 
     @classmethod
     def _start_anew(cls, path: Path, seen: tuple[int, int] | None, exc: Exception) -> Store:
-        notice = None
+        notice: StorageError | None = None
         # Only the file this process looked at: another process may have set it aside already
         # and started the new one, which must not be moved in turn.
         if seen is not None and _identity(path) == seen:
             try:
                 kept = _set_aside(path)
             except OSError as moving:  # a read-only folder: leave it, say what is wrong with it
-                raise StorageError(
-                    "ClockApp can't open its time records at {path}: {reason}.",
-                    path=path,
-                    reason=str(exc),
-                ) from moving
+                log.error("damaged database %s not set aside (%s): %s", path, moving, exc)
+                raise _unreadable(path) from moving
             log.error("database set aside as %s: %s", kept, exc)
             if isinstance(exc, _NotClockApps):
                 notice = StorageError(
-                    "The file at {path} is not a ClockApp time record ({reason}). It was kept "
-                    "as {kept}; ClockApp started a new, empty record.",
+                    "The file at {path} is not a ClockApp time record. It was kept as {kept}; "
+                    "ClockApp started a new, empty record.",
                     path=path,
-                    reason=str(exc),
                     kept=kept,
                 )
             else:
                 notice = StorageError(
-                    "Your time records could not be read ({reason}). The damaged file was "
-                    "kept as {kept}; ClockApp started a new, empty record. Your IT support can "
-                    "try to recover the old one.",
-                    reason=str(exc),
+                    "Your time records were damaged and could not be read. The damaged file "
+                    "was kept as {kept}; ClockApp started a new, empty record. Your IT support "
+                    "can try to recover the old one.",
                     kept=kept,
                 )
         try:
             return cls(_connect(path), path, notice)
         except sqlite3.Error as again:
-            raise StorageError(
-                "ClockApp can't start a new record at {path}: {reason}.",
+            log.error("new database %s not started: %s", path, again)
+            raise _environment_problem(again, path) or StorageError(
+                "ClockApp can't start a new record at {path}; check that it may write there.",
                 path=path,
-                reason=str(again),
             ) from again
 
     def close(self) -> None:

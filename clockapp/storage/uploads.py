@@ -23,6 +23,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
+from clockapp.domain.errors import UserError, from_record, to_record
 from clockapp.domain.session import WorkSession
 from clockapp.storage.store import (
     Change,
@@ -73,11 +74,18 @@ class PendingUpload:
 class UploadInfo:
     status: UploadStatus
     remote_id: str | None
-    detail: str | None  # the server's words, or when the next try is
+    #: Why it waits or was refused (the server's words are among its values).
+    detail: UserError | None
     next_attempt_at: datetime | None
     #: What the newest change asks of the server: "create", "update" or "delete".
     op: str = "create"
     attempts: int = 0
+
+
+def _record(error: UserError | str) -> str:
+    """An error as the ledger's text columns keep it: sentence and values as JSON, so it can
+    be said again in the reader's language (rows from before hold the English sentence)."""
+    return to_record(error) if isinstance(error, UserError) else error
 
 
 def _op(change: Change, remote_id: str | None, pending: bool) -> str:
@@ -359,7 +367,7 @@ class UploadLedger:
         destination: str,
         session_id: uuid.UUID,
         at: datetime,
-        error: str,
+        error: UserError | str,
         *,
         ambiguous: bool,
         server_said: bool = False,
@@ -381,11 +389,11 @@ class UploadLedger:
                 attempts=attempts + 1,
                 next_attempt_at=to_text(at),
                 not_before=to_text(at) if server_said else None,
-                last_error=error,
+                last_error=_record(error),
             )
 
     def needs_attention(
-        self, destination: str, session_id: uuid.UUID, outbox_id: int, error: str
+        self, destination: str, session_id: uuid.UUID, outbox_id: int, error: UserError | str
     ) -> None:
         """Park this change: the server refused it for good. A newer edit tries again."""
         with self._store.write():
@@ -394,7 +402,7 @@ class UploadLedger:
                 session_id,
                 claimed_by=None,
                 claimed_at=None,
-                last_error=error,
+                last_error=_record(error),
                 problem_outbox_id=outbox_id,
                 next_attempt_at=None,
             )
@@ -451,12 +459,12 @@ class UploadLedger:
 
     # -- pausing a destination ---------------------------------------------------------------
 
-    def pause(self, destination: str, reason: str) -> None:
+    def pause(self, destination: str, reason: UserError | str) -> None:
         with self._store.write():
             self._conn.execute(
                 "INSERT OR REPLACE INTO destination_pauses (destination, reason, since)"
                 " VALUES (?, ?, ?)",
-                (destination, reason, to_text(datetime.now(UTC))),
+                (destination, _record(reason), to_text(datetime.now(UTC))),
             )
 
     def resume(self, destination: str) -> None:
@@ -466,11 +474,12 @@ class UploadLedger:
                 "DELETE FROM destination_pauses WHERE destination = ?", (destination,)
             )
 
-    def paused(self, destination: str) -> str | None:
+    def paused(self, destination: str) -> UserError | None:
+        """Why uploads to ``destination`` are paused; None when they aren't."""
         row = self._conn.execute(
             "SELECT reason FROM destination_pauses WHERE destination = ?", (destination,)
         ).fetchone()
-        return row[0] if row else None
+        return from_record(row[0]) if row else None
 
     # -- what the user sees ------------------------------------------------------------------
 
@@ -512,6 +521,7 @@ class UploadLedger:
                 _done,
             ) = row
             next_attempt = from_text(next_at) if next_at else None
+            error = from_record(error) if error else None
             if problem_id == outbox_id:
                 info = UploadInfo(UploadStatus.NEEDS_ATTENTION, remote_id, error, None)
             elif pause is not None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import abc
 import ipaddress
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,7 +32,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
+from clockapp.domain.errors import UserError
 from clockapp.domain.session import WorkSession
+
+log = logging.getLogger(__name__)
 
 #: Connect fast, give a slow HR server time to answer, never hang for ever.
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
@@ -40,8 +44,9 @@ SECRET_PARAMS = frozenset({"api_token", "token", "api_key", "api_secret", "key",
 QUOTE_CHARS = 200
 
 
-class SyncError(Exception):
-    """Something about uploading went wrong; the message is for the user."""
+class SyncError(UserError):
+    """Something about uploading went wrong; the message is for the user (the tree of these
+    errors is drawn in ``clockapp.domain.errors``)."""
 
 
 class ConfigError(SyncError):
@@ -55,14 +60,21 @@ class AuthError(SyncError):
 class TransientError(SyncError):
     """Worth trying again later; ``retry_after`` seconds if the server said so."""
 
-    def __init__(
-        self, message: str, retry_after: float | None = None, *, unreachable: bool = False
-    ) -> None:
-        super().__init__(message)
+    #: Seconds the server asked to wait (Retry-After), if it did.
+    retry_after: float | None = None
+    #: Nothing answered (no connection, or silence past the timeout): the rest of a run
+    #: would only wait for the same silence.
+    unreachable: bool = False
+
+    def waiting(self, retry_after: float | None) -> TransientError:
+        """This error with the server's Retry-After (seconds) noted."""
         self.retry_after = retry_after
-        #: Nothing answered (no connection, or silence past the timeout): the rest of a run
-        #: would only wait for the same silence.
-        self.unreachable = unreachable
+        return self
+
+    def silent(self) -> TransientError:
+        """This error marked as nothing having answered at all."""
+        self.unreachable = True
+        return self
 
 
 class AmbiguousWriteError(TransientError):
@@ -73,17 +85,68 @@ class PermanentError(SyncError):
     """The server refused this change for good: asking again would get the same answer."""
 
 
-def unreadable(message: str, *, write: bool) -> TransientError:
-    """An answer that can't be read: a write's may have landed, a read's may read fine later."""
-    return AmbiguousWriteError(message) if write else TransientError(message)
+def unreadable(error: TransientError, *, write: bool) -> TransientError:
+    """An answer lost or unreadable: a write's may have landed (the same sentence as an
+    :class:`AmbiguousWriteError`), a read's may read fine later."""
+    if not write:
+        return error
+    ambiguous = AmbiguousWriteError(error.text, **error.values)
+    ambiguous.retry_after, ambiguous.unreachable = error.retry_after, error.unreachable
+    return ambiguous
 
 
 class EchoMismatchError(PermanentError):
     """The server stored the write, but not as sent: ``remote_id`` is the entry it made."""
 
-    def __init__(self, remote_id: str, message: str) -> None:
-        super().__init__(message)
+    remote_id: str = ""
+
+    def made(self, remote_id: str) -> EchoMismatchError:
+        """This error with the id of the entry the server made."""
         self.remote_id = remote_id
+        return self
+
+
+def echo_mismatch(label: str, entry: RemoteEntry, sent: WorkSession) -> EchoMismatchError:
+    """The server stored ``entry`` not as ``sent``: both in local time, for the user."""
+    assert sent.end is not None
+    if (entry.start, entry.end, max(entry.break_minutes, 0)) == (
+        sent.start.replace(microsecond=0),
+        sent.end.replace(microsecond=0),
+        break_minutes(sent),
+    ):
+        return EchoMismatchError(
+            '{label} stored entry {entry} with another note or "entered by hand" mark than '
+            "ClockApp sent.",
+            label=label,
+            entry=entry.remote_id,
+        ).made(entry.remote_id)
+
+    def shown(instant: datetime) -> str:
+        return instant.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    return EchoMismatchError(
+        "{label} stored entry {entry} differently from what was sent: it holds {start}–{end} "
+        "with {kept_break} min of break; ClockApp sent {sent_start}–{sent_end} with "
+        "{sent_break} min.",
+        label=label,
+        entry=entry.remote_id,
+        start=shown(entry.start),
+        end=shown(entry.end),
+        kept_break=max(entry.break_minutes, 0),
+        sent_start=shown(sent.start),
+        sent_end=shown(sent.end),
+        sent_break=break_minutes(sent),
+    ).made(entry.remote_id)
+
+
+def not_understood(label: str, said: str, *, write: bool) -> TransientError:
+    """An answer that isn't what was asked for (``said``: its start, scrubbed)."""
+    return unreadable(
+        TransientError(
+            '{label} answered something that can\'t be read: "{said}"', label=label, said=said
+        ),
+        write=write,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +253,7 @@ def validate_base_url(url: str) -> str:
     """The base URL if it is safe to send credentials to; ConfigError in the user's words if not."""
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ConfigError(f"{redact_url(url)!r} is not a web address (https://…).")
+        raise ConfigError("{url} is not a web address (https://…).", url=repr(redact_url(url)))
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise ConfigError(
             "The address must start with https:// — credentials are never sent unencrypted."
@@ -300,8 +363,9 @@ class HttpBackend(Backend):
         if not all(map(sendable_secret, self._secrets)):
             # The caller says which one in the user's words; this is the last line of defence.
             raise ConfigError(
-                f"The {self.label} credentials hold a character that can't be sent (a control "
-                "character, or one outside plain ASCII); enter them again."
+                "The {label} credentials hold a character that can't be sent (a control "
+                "character, or one outside plain ASCII); enter them again.",
+                label=self.label,
             )
         try:
             self._client = httpx.AsyncClient(
@@ -312,7 +376,12 @@ class HttpBackend(Backend):
                 trust_env=False,  # no proxy or netrc from the environment sees the credentials
             )
         except (ValueError, httpx.HTTPError) as exc:  # headers httpx can't encode
-            raise ConfigError(f"{self.label} can't be set up: {self._why(exc)}") from None
+            log.info("%s client not built: %s", self.label, self._why(exc))
+            raise ConfigError(
+                "{label} can't be set up with these settings; check the address and the "
+                "credentials.",
+                label=self.label,
+            ) from None
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -336,54 +405,86 @@ class HttpBackend(Backend):
         """Send one request; the decoded JSON answer (None for an empty one, or for a 404 when
         ``missing_ok``). Raises only the errors of this module."""
         url = self.base_url + path
+        label = self.label
         try:
             response = await self._client.request(method, url, params=params, json=body)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             # Nothing reached the server: safe to send again as it is.
+            log.info("%s %s: no connection: %s", method, path, self._why(exc))
             raise TransientError(
-                f"Couldn't connect to {self.label}: {self._why(exc)}", unreachable=True
-            ) from None
+                "{label} can't be reached (no network, or the server is down).", label=label
+            ).silent() from None
         except httpx.TimeoutException as exc:
-            message = f"No answer from {self.label}: {self._why(exc)}"
-            error = AmbiguousWriteError if write else TransientError
-            raise error(message, unreachable=True) from None
+            log.info("%s %s: no answer in time: %s", method, path, self._why(exc))
+            error = TransientError("{label} did not answer in time.", label=label).silent()
+            raise unreadable(error, write=write) from None
         except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-            message = f"No answer from {self.label}: {self._why(exc)}"
-            raise (AmbiguousWriteError if write else TransientError)(message) from None
+            log.info("%s %s: the answer broke off: %s", method, path, self._why(exc))
+            error = TransientError("The connection to {label} broke off.", label=label)
+            raise unreadable(error, write=write) from None
         except (httpx.LocalProtocolError, ValueError) as exc:
             # The request could not be built (an illegal header or URL): nothing was sent, and
             # sending it again would fail the same way. Its text may quote a header: scrubbed.
-            raise PermanentError(f"{self.label} can't be sent this: {self._why(exc)}") from None
+            log.warning("%s %s: not sendable: %s", method, path, self._why(exc))
+            raise PermanentError(
+                "This can't be sent to {label} (the request could not be built).", label=label
+            ) from None
         except httpx.HTTPError as exc:
-            raise TransientError(f"{self.label} couldn't be reached: {self._why(exc)}") from None
+            log.info("%s %s: failed: %s", method, path, self._why(exc))
+            raise TransientError(
+                "{label} can't be reached (no network, or the server is down).", label=label
+            ) from None
         status = response.status_code
         if status in (401, 403):
-            said = f": {self.quote(response)}" if response.content.strip() else "."
-            raise AuthError(f"{self.label} rejected the credentials ({status}){said}")
+            if response.content.strip():
+                raise AuthError(
+                    '{label} rejected the credentials (error {status}) and said: "{said}"',
+                    label=label,
+                    status=status,
+                    said=self.quote(response),
+                )
+            raise AuthError(
+                "{label} rejected the credentials (error {status}).", label=label, status=status
+            )
         if status == 429:
             raise TransientError(
-                f"{self.label} asks to slow down (429).", retry_after=_retry_after(response)
-            )
+                "{label} asked ClockApp to wait a little (error 429).", label=label
+            ).waiting(_retry_after(response))
         if status == 408:  # the server gave up waiting for us: nothing about the entry is wrong
-            message = f"{self.label} timed out the request (408)."
-            raise (AmbiguousWriteError if write else TransientError)(message) from None
+            error = TransientError("{label} did not answer in time (error 408).", label=label)
+            raise unreadable(error, write=write) from None
         if status >= 500:
-            message = f"{self.label} had a problem ({status}): {self.quote(response)}"
-            error = AmbiguousWriteError if write else TransientError
-            raise error(message, retry_after=_retry_after(response))
+            error = TransientError(
+                '{label} had a problem of its own (error {status}): "{said}"',
+                label=label,
+                status=status,
+                said=self.quote(response),
+            ).waiting(_retry_after(response))
+            raise unreadable(error, write=write)
         if status == 404 and missing_ok:
             return None
         if status >= 400 or status < 200:
-            raise PermanentError(f"{self.label} refused it ({status}): {self.quote(response)}")
+            raise PermanentError(
+                '{label} refused this (error {status}): "{said}"',
+                label=label,
+                status=status,
+                said=self.quote(response),
+            )
         if status >= 300:
-            raise PermanentError(f"{self.label} answered with a redirect ({status}).")
+            raise PermanentError(
+                "{label} answered with a redirect (error {status}).", label=label, status=status
+            )
         if not response.content.strip():
             return None
         try:
             return json.loads(response.content)
         except ValueError:
-            message = f"{self.label} answered something that isn't JSON: {self.quote(response)}"
-            raise unreadable(message, write=write) from None
+            error = TransientError(
+                '{label} answered something that can\'t be read: "{said}"',
+                label=label,
+                said=self.quote(response),
+            )
+            raise unreadable(error, write=write) from None
 
     def quote(self, response: httpx.Response) -> str:
         """The start of the server's answer, scrubbed of secrets, for error messages: of a JSON

@@ -13,6 +13,7 @@ configured address instead.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from dataclasses import replace
@@ -24,15 +25,15 @@ from clockapp.domain.shifts import Shift
 from clockapp.sync.backend import (
     ConfigError,
     Destination,
-    EchoMismatchError,
     HttpBackend,
     PermanentError,
     RemoteEntry,
     break_minutes,
+    echo_mismatch,
+    not_understood,
     parse_instant,
     redact_url,
     same_origin,
-    unreadable,
 )
 
 log = logging.getLogger(__name__)
@@ -87,10 +88,11 @@ class PapershiftBackend(HttpBackend):
             elif by_external:
                 self.ids[f"{entity}_external_id"] = by_external
             else:
-                words = entity.replace("_", " ")
-                raise ConfigError(f"The Papershift {words} is not set (by id or external id).")
+                raise _not_set(entity)
         if not (len(interface_language) == 2 and interface_language.isascii()):
-            raise ConfigError(f"{interface_language!r} is not a two-letter language code.")
+            raise ConfigError(
+                "{language} is not a two-letter language code.", language=repr(interface_language)
+            )
         super().__init__(base_url, secrets=(api_token,), headers={})
         self._token = api_token
         #: Papershift's current pages say every request must carry it (ISO 639-1).
@@ -207,7 +209,7 @@ class PapershiftBackend(HttpBackend):
                     redact_url(next_page),
                 )
         raise PermanentError(
-            f"Papershift kept sending pages past {MAX_PAGES}; the list was not read."
+            "Papershift kept sending pages past {pages}; the list was not read.", pages=MAX_PAGES
         )
 
     async def _page(
@@ -219,11 +221,7 @@ class PapershiftBackend(HttpBackend):
                 params[key] = str(self.ids[key])
         answer = await self.request("GET", PATH, params=params, write=False)
         if not isinstance(answer, dict) or not isinstance(answer.get("working_sessions"), list):
-            raise unreadable(
-                "Papershift answered the list with something other than working sessions: "
-                + self.scrub(str(answer))[:200],
-                write=False,
-            )
+            raise not_understood(self.label, self.scrub(str(answer))[:200], write=False)
         next_page = answer.get("next_page")
         return [self._entry(item) for item in answer["working_sessions"]], (
             next_page if isinstance(next_page, str) and next_page else None
@@ -246,11 +244,7 @@ class PapershiftBackend(HttpBackend):
                 "GET", SHIFTS_PATH, params={**params, "page": str(page)}, write=False
             )
             if not isinstance(answer, dict) or not isinstance(answer.get("shifts"), list):
-                raise unreadable(
-                    "Papershift answered the shift plan with something other than shifts: "
-                    + self.scrub(str(answer))[:200],
-                    write=False,
-                )
+                raise not_understood(self.label, self.scrub(str(answer))[:200], write=False)
             for item in answer["shifts"]:
                 shift = self._shift(item)
                 found.setdefault(shift.id, shift)  # a list that moved between pages repeats one
@@ -264,7 +258,8 @@ class PapershiftBackend(HttpBackend):
             if len(answer["shifts"]) < PAGE_SIZE or next_page in (None, "") or last_page:
                 return sorted(found.values(), key=lambda s: (s.start, s.id))
         raise PermanentError(
-            f"Papershift kept sending pages past {MAX_PAGES}; the shift plan was not read."
+            "Papershift kept sending pages past {pages}; the shift plan was not read.",
+            pages=MAX_PAGES,
         )
 
     def _shift(self, data: Any) -> Shift:
@@ -281,9 +276,9 @@ class PapershiftBackend(HttpBackend):
                 own=self._names_us(data.get("user_shift")),
             )
         except (ValueError, TypeError) as exc:
-            raise unreadable(
-                f"Papershift answered a shift that can't be read: {exc}", write=False
-            ) from None
+            log.info("Papershift shift not readable: %s", exc)
+            said = self.scrub(json.dumps(data, ensure_ascii=False, default=str))[:200]
+            raise not_understood(self.label, said, write=False) from None
 
     def _names_us(self, user_shift: Any) -> bool:
         """Whether ``user_shift`` names our user. Every example shows it null, so its shape is
@@ -333,10 +328,7 @@ class PapershiftBackend(HttpBackend):
         self, data: Any, external_id: str | None = None, *, write: bool = False
     ) -> RemoteEntry:
         if not isinstance(data, dict):
-            raise unreadable(
-                f"Papershift answered {self.scrub(str(data))[:200]!r}, not a working session.",
-                write=write,
-            )
+            raise not_understood(self.label, self.scrub(str(data))[:200], write=write)
         try:
             if data.get("id") is None:
                 raise ValueError("the id is missing")
@@ -352,9 +344,9 @@ class PapershiftBackend(HttpBackend):
                 confirmed=data.get("confirmed") is True,
             )
         except (ValueError, TypeError) as exc:
-            raise unreadable(
-                f"Papershift answered a working session that can't be read: {exc}", write=write
-            ) from None
+            log.info("Papershift working session not readable: %s", exc)
+            said = self.scrub(json.dumps(data, ensure_ascii=False, default=str))[:200]
+            raise not_understood(self.label, said, write=write) from None
 
     @staticmethod
     def _same(entry: RemoteEntry, session: WorkSession) -> bool:
@@ -371,18 +363,22 @@ class PapershiftBackend(HttpBackend):
         entry = self._entry(data, external_id=self.external_id(session), write=True)
         if remote_id is not None and entry.remote_id != remote_id:
             raise PermanentError(
-                f"Papershift answered the {action} with another entry ({entry.remote_id})."
+                "{label} answered with another entry ({entry}) than the one changed.",
+                label=self.label,
+                entry=entry.remote_id,
             )
         if not self._same(entry, session):
             assert session.end is not None
-            raise EchoMismatchError(
-                entry.remote_id,
-                f"Papershift stored entry {entry.remote_id} differently: "
-                f"{stamp(entry.start)}–{stamp(entry.end)} with a {entry.break_minutes}-min break; "
-                f"sent {stamp(session.start)}–{stamp(session.end)} "
-                f"with {break_minutes(session)} min.",
-            )
+            raise echo_mismatch(self.label, entry, session)
         return entry
+
+
+def _not_set(entity: str) -> ConfigError:
+    if entity == "user":
+        return ConfigError("The Papershift user is not set (by id or external id).")
+    if entity == "location":
+        return ConfigError("The Papershift location is not set (by id or external id).")
+    return ConfigError("The Papershift working area is not set (by id or external id).")
 
 
 def external_id(session_id: uuid.UUID, destination_key: str) -> str:

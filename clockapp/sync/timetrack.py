@@ -8,20 +8,23 @@ read back as ``breakMinutes``; if the server kept something else, that is a visi
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from clockapp.domain.session import WorkSession
 from clockapp.sync.backend import (
     Destination,
-    EchoMismatchError,
     HttpBackend,
     PermanentError,
     RemoteEntry,
     break_minutes,
+    echo_mismatch,
+    not_understood,
     parse_instant,
-    unreadable,
 )
+
+log = logging.getLogger(__name__)
 
 PATH = "/api/v2/ext/attendances"
 
@@ -108,11 +111,7 @@ class TimeTrackBackend(HttpBackend):
         }
         answer = await self.request("GET", PATH, params=params, write=False)
         if not isinstance(answer, list):
-            raise unreadable(
-                "TimeTrack answered the list with something other than a list of attendances: "
-                + self.scrub(str(answer))[:200],
-                write=False,
-            )
+            raise not_understood(self.label, self.scrub(str(answer))[:200], write=False)
         entries = []
         for item in answer:
             if not isinstance(item, dict) or item.get("deleted"):
@@ -139,10 +138,7 @@ class TimeTrackBackend(HttpBackend):
 
     def _entry(self, data: Any, *, write: bool = False) -> RemoteEntry:
         if not isinstance(data, dict):
-            raise unreadable(
-                f"TimeTrack answered {self.scrub(str(data))[:200]!r}, not an attendance.",
-                write=write,
-            )
+            raise not_understood(self.label, self.scrub(str(data))[:200], write=write)
         try:
             remote_id = data.get("id", data.get("ID"))
             if remote_id is None:
@@ -156,9 +152,9 @@ class TimeTrackBackend(HttpBackend):
                 note=str(data.get("notes") or ""),
             )
         except (ValueError, TypeError) as exc:
-            raise unreadable(
-                f"TimeTrack answered an attendance that can't be read: {exc}", write=write
-            ) from None
+            log.info("TimeTrack attendance not readable: %s", exc)
+            said = self.scrub(json.dumps(data, ensure_ascii=False, default=str))[:200]
+            raise not_understood(self.label, said, write=write) from None
 
     def _echo(
         self, data: Any, session: WorkSession, action: str, remote_id: str | None = None
@@ -168,7 +164,9 @@ class TimeTrackBackend(HttpBackend):
         assert session.end is not None
         if remote_id is not None and entry.remote_id != remote_id:
             raise PermanentError(
-                f"TimeTrack answered the {action} with another entry ({entry.remote_id})."
+                "{label} answered with another entry ({entry}) than the one changed.",
+                label=self.label,
+                entry=entry.remote_id,
             )
         sent_pause = break_minutes(session)
         problems = []
@@ -182,12 +180,8 @@ class TimeTrackBackend(HttpBackend):
         if "manual" in data and bool(data["manual"]) != session.by_hand:
             problems.append(f"it kept manual={json.dumps(data['manual'])}")
         if problems:
-            raise EchoMismatchError(
-                entry.remote_id,
-                f"TimeTrack stored entry {entry.remote_id} differently: "
-                + "; ".join(problems)
-                + ".",
-            )
+            log.warning("TimeTrack stored %s differently: %s", entry.remote_id, "; ".join(problems))
+            raise echo_mismatch(self.label, entry, session)
         return entry
 
 

@@ -7,6 +7,7 @@ the language; English needs no file.
 
 from __future__ import annotations
 
+import errno
 import logging
 from importlib import resources
 
@@ -76,10 +77,22 @@ def explain(error: BaseException) -> str:
 
     A :class:`UserError`'s English sentence is looked up in the ``UserError`` context (its
     literals are collected by ``resources/i18n/build.py``) and filled with the same values.
-    Anything else, and a message passed through from elsewhere, shows as it is.
+    Anything else is a sentence of our own: an OS error's or a bug's text (an errno, a Python
+    message) is for the log, never for the user.
     """
     if not isinstance(error, UserError):
-        return str(error) or type(error).__name__
+        log.warning("shown as a plain sentence: %r", error)
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+            return QCoreApplication.translate(
+                "Errors", "The disk is full; free some space and try again."
+            )
+        if isinstance(error, PermissionError | IsADirectoryError) or (
+            isinstance(error, OSError) and error.errno == errno.EROFS
+        ):
+            return QCoreApplication.translate("Errors", "ClockApp may not write there.")
+        return QCoreApplication.translate(
+            "Errors", "Something unexpected went wrong; the details are in ClockApp's log."
+        )
     text = QCoreApplication.translate("UserError", error.text)
     if not error.values:
         return text

@@ -126,7 +126,7 @@ class PresenceController(QObject):
                     self.tr(
                         "You have been clocked in for a long time, and ClockApp could not clock "
                         "you out at {end}: {reason}"
-                    ).format(end=self._time(event.end), reason=event.reason),
+                    ).format(end=self._time(event.end), reason=explain(event.reason)),
                 )
             elif isinstance(event, ClockChanged):
                 self.notify(

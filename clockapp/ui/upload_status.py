@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
 
+from clockapp.domain.errors import UserError
 from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.ui.i18n import explain
 from clockapp.ui.icons import Badge
 from clockapp.ui.qt import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
     QLocale,
@@ -44,56 +43,13 @@ class Uploads(Protocol):
 
     def counts(self) -> dict[UploadStatus, int] | None: ...
 
-    def paused(self) -> str | None: ...
+    def paused(self) -> UserError | None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Uploads", text)
-
-
-#: The sync layer's sentences (``clockapp/sync/backend.py``) for failures of the network or the
-#: server, and the plain words shown for them; the server's own words for a refusal are kept.
-_PLAIN_REASONS: tuple[tuple[re.Pattern[str], object], ...] = (
-    (
-        re.compile(r"^Couldn't connect to (?P<label>[^:]+):|^(?P<label2>.+) couldn't be reached"),
-        QT_TRANSLATE_NOOP(
-            "Uploads", "{label} can't be reached (no network, or the server is down)"
-        ),
-    ),
-    (
-        re.compile(r"^No answer from (?P<label>[^:]+):"),
-        QT_TRANSLATE_NOOP("Uploads", "{label} did not answer in time"),
-    ),
-    (
-        re.compile(r"^(?P<label>.+) asks to slow down"),
-        QT_TRANSLATE_NOOP("Uploads", "{label} asked ClockApp to wait a little"),
-    ),
-    (
-        re.compile(r"^(?P<label>.+) had a problem \((?P<code>\d+)\)"),
-        QT_TRANSLATE_NOOP("Uploads", "{label} had a problem of its own (error {code})"),
-    ),
-    (
-        re.compile(r"^(?P<label>.+) rejected the credentials"),
-        QT_TRANSLATE_NOOP("Uploads", "{label} rejected the credentials; update them in Settings"),
-    ),
-)
-
-
-def plain_reason(detail: str | None) -> str | None:
-    """Why an upload failed, in plain words in the user's language.
-
-    Network and server trouble (raw ``[Errno 111] Connection refused`` and the like) become
-    one sentence part; anything else (a refusal in the server's own words) stays as it is.
-    """
-    if not detail:
-        return None
-    for pattern, words in _PLAIN_REASONS:
-        match = pattern.search(detail)
-        if match:
-            found = match.groupdict()
-            label = found.get("label") or found.get("label2") or ""
-            return _tr(str(words)).format(label=label, code=found.get("code") or "")
-    return detail
+def reason_text(error: BaseException | None) -> str | None:
+    """Why an upload failed, as a sentence in the user's language (the sync layer's errors
+    carry their sentence and values, the server's own words among them)."""
+    return None if error is None else explain(error)
 
 
 def destination_text(destination: Any) -> str:
@@ -156,20 +112,20 @@ def session_upload_detail(info: UploadInfo | None) -> str:
     """The whole sentence about a session's upload: its state, why, and when the next try is."""
     if info is None:
         return ""
-    reason = plain_reason(info.detail)
+    reason = reason_text(info.detail)
     status = info.status
     if status is UploadStatus.WAITING:
         if reason and info.next_attempt_at is not None:
             return QCoreApplication.translate(
-                "Uploads", "Not uploaded yet: {reason}. ClockApp tries again at {time}."
+                "Uploads", "Not uploaded yet. {reason} ClockApp tries again at {time}."
             ).format(reason=reason, time=local_time(info.next_attempt_at))
         return QCoreApplication.translate("Uploads", "Waiting to upload.")
     if status is UploadStatus.NEEDS_ATTENTION:
         return QCoreApplication.translate(
             "Uploads",
-            "Your HR system refused this session: {reason}. Correct it (Edit…) and it is sent "
+            "Your HR system refused this session. {reason} Correct it (Edit…) and it is sent "
             "again.",
-        ).format(reason=reason or QCoreApplication.translate("Uploads", "no reason given"))
+        ).format(reason=reason or QCoreApplication.translate("Uploads", "It gave no reason."))
     if status is UploadStatus.PAUSED:
         return QCoreApplication.translate("Uploads", "Uploads paused: {reason}").format(
             reason=reason or ""
@@ -189,12 +145,12 @@ class UploadSummary:
 
     configured: bool = False
     counts: dict[UploadStatus, int] = field(default_factory=dict)
-    paused: str | None = None
+    paused: UserError | None = None
     #: Why the last run failed as a whole (not a single session's problem), for the status line.
-    error: str | None = None
+    error: BaseException | None = None
     running: bool = False
-    #: Why the first waiting session waits (the sync layer's sentence) and when it is tried again.
-    retry_reason: str | None = None
+    #: Why the first waiting session waits (the sync layer's error) and when it is tried again.
+    retry_reason: UserError | None = None
     next_try: datetime | None = None
 
     @property
@@ -220,13 +176,13 @@ class UploadSummary:
             )
         if self.paused:
             return QCoreApplication.translate("Uploads", "Uploads paused: {reason}").format(
-                reason=plain_reason(self.paused)
+                reason=reason_text(self.paused)
             )
         if self.running:
             return QCoreApplication.translate("Uploads", "Uploading…")
         if self.error:
             return QCoreApplication.translate("Uploads", "Upload failed: {error}").format(
-                error=plain_reason(self.error)
+                error=reason_text(self.error)
             )
         n = self.needing_attention
         if n == 1:
@@ -238,15 +194,15 @@ class UploadSummary:
                 "Uploads", "{count} uploads need your attention (see Week…)."
             ).format(count=n)
         n = self.waiting
-        reason = plain_reason(self.retry_reason)
+        reason = reason_text(self.retry_reason)
         if n and reason and self.next_try is not None:
             waiting = (
                 QCoreApplication.translate(
-                    "Uploads", "1 session not uploaded yet: {reason}. Next try at {time}."
+                    "Uploads", "1 session not uploaded yet. {reason} Next try at {time}."
                 )
                 if n == 1
                 else QCoreApplication.translate(
-                    "Uploads", "{count} sessions not uploaded yet: {reason}. Next try at {time}."
+                    "Uploads", "{count} sessions not uploaded yet. {reason} Next try at {time}."
                 )
             )
             return waiting.format(count=n, reason=reason, time=local_time(self.next_try))
@@ -282,7 +238,7 @@ class UploadWatch(QObject):
         self.summary = UploadSummary()
         self._task: asyncio.Task[None] | None = None
         self._told_attention = 0
-        self._told_paused: str | None = None
+        self._told_paused: str | None = None  # the pause told, as its English sentence
         self._asked = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -319,7 +275,7 @@ class UploadWatch(QObject):
             paused = self.sync.paused()
         except Exception as exc:  # the summary must never take the tray down
             log.warning("could not read the upload counts: %s", exc)
-            self._set(replace(self.summary, configured=True, error=explain(exc)))
+            self._set(replace(self.summary, configured=True, error=exc))
             return
         if counts is None:
             self._set(UploadSummary())
@@ -329,7 +285,7 @@ class UploadWatch(QObject):
             UploadSummary(True, counts, paused, self.summary.error, self.running, reason, next_try)
         )
 
-    def _next_retry(self) -> tuple[str | None, datetime | None]:
+    def _next_retry(self) -> tuple[UserError | None, datetime | None]:
         """Why the session tried again first is waiting, and when (for the status line)."""
         statuses = getattr(self.sync, "session_statuses", None)
         if statuses is None:
@@ -366,14 +322,14 @@ class UploadWatch(QObject):
         self.refresh()
 
     async def _run(self, sync: Uploads, asked: bool) -> None:
-        error: str | None = None
+        error: BaseException | None = None
         try:
             await sync.sync_now(asked=asked)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # shown in the status line; the next run tries again
             log.warning("upload run failed", exc_info=True)
-            error = explain(exc)
+            error = exc
         finally:
             self._task = None
         # After a successful run the error line goes; counts tell the rest.
@@ -389,16 +345,17 @@ class UploadWatch(QObject):
         self.changed.emit()
 
     def _tell_news(self, summary: UploadSummary) -> None:
-        if summary.paused and summary.paused != self._told_paused:
+        paused = None if summary.paused is None else str(summary.paused)
+        if paused and paused != self._told_paused:
             self.notify.emit(
                 QCoreApplication.translate("Uploads", "Uploads paused"),
                 QCoreApplication.translate(
                     "Uploads",
-                    "Your HR system rejected the credentials: {reason}\n"
-                    "Your time is still recorded here. Update the credentials in Settings.",
-                ).format(reason=summary.paused),
+                    "{reason}\nYour time is still recorded here. Update the credentials in "
+                    "Settings.",
+                ).format(reason=reason_text(summary.paused)),
             )
-        self._told_paused = summary.paused
+        self._told_paused = paused
         n = summary.needing_attention
         if n > self._told_attention:
             self.notify.emit(

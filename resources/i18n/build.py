@@ -31,6 +31,15 @@ USER_ERRORS = {
     "SettingsError",
     "BackendSetupError",
     "StorageError",
+    "SecretsUnavailable",
+    "AutostartError",
+    "SyncError",
+    "ConfigError",
+    "AuthError",
+    "TransientError",
+    "AmbiguousWriteError",
+    "PermanentError",
+    "EchoMismatchError",
 }
 
 

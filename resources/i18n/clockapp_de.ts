@@ -521,6 +521,21 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The disk is full; free some space and try again.</source>
+        <translation>Der Datenträger ist voll; geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>ClockApp may not write there.</source>
+        <translation>ClockApp darf dort nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the details are in ClockApp&apos;s log.</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen; die Einzelheiten stehen im Protokoll von ClockApp.</translation>
+    </message>
+</context>
+<context>
     <name>MonthSheet</name>
     <message>
         <source>{sign}{hours}:{minutes:02d} h</source>
@@ -1161,7 +1176,7 @@
     <name>Uploads</name>
     <message>
         <source>Saved on this device; uploads are not set up.</source>
-        <extracomment>Why the last run failed as a whole (not a single session&apos;s problem), for the status line. Why the first waiting session waits (the sync layer&apos;s sentence) and when it is tried again.</extracomment>
+        <extracomment>Why the last run failed as a whole (not a single session&apos;s problem), for the status line. Why the first waiting session waits (the sync layer&apos;s error) and when it is tried again.</extracomment>
         <translation>Auf diesem Gerät gespeichert; Uploads sind nicht eingerichtet.</translation>
     </message>
     <message>
@@ -1169,28 +1184,8 @@
         <translation>Uploads pausiert: {reason}</translation>
     </message>
     <message>
-        <source>{label} can&apos;t be reached (no network, or the server is down)</source>
-        <extracomment>How often uploads run on their own (milliseconds): often enough that HR sees the day soon. The sync layer&apos;s sentences (``clockapp/sync/backend.py``) for failures of the network or the server, and the plain words shown for them; the server&apos;s own words for a refusal are kept.</extracomment>
-        <translation>{label} ist nicht erreichbar (kein Netz, oder der Server ist ausgefallen)</translation>
-    </message>
-    <message>
-        <source>{label} did not answer in time</source>
-        <translation>{label} hat nicht rechtzeitig geantwortet</translation>
-    </message>
-    <message>
-        <source>{label} asked ClockApp to wait a little</source>
-        <translation>{label} hat ClockApp gebeten, kurz zu warten</translation>
-    </message>
-    <message>
-        <source>{label} had a problem of its own (error {code})</source>
-        <translation>{label} hatte selbst ein Problem (Fehler {code})</translation>
-    </message>
-    <message>
-        <source>{label} rejected the credentials; update them in Settings</source>
-        <translation>{label} hat die Zugangsdaten abgelehnt; ändern Sie sie in den Einstellungen</translation>
-    </message>
-    <message>
         <source>TimeTrack at {url} as {user}</source>
+        <extracomment>How often uploads run on their own (milliseconds): often enough that HR sees the day soon.</extracomment>
         <translation>TimeTrack unter {url} als {user}</translation>
     </message>
     <message>
@@ -1246,20 +1241,14 @@
         <translation>hochgeladen, Prüfung auf Doppeleintrag</translation>
     </message>
     <message>
-        <source>Not uploaded yet: {reason}. ClockApp tries again at {time}.</source>
-        <translation>Noch nicht hochgeladen: {reason}. ClockApp versucht es um {time} erneut.</translation>
+        <source>{reason}
+Your time is still recorded here. Update the credentials in Settings.</source>
+        <translation>{reason}
+Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten in den Einstellungen.</translation>
     </message>
     <message>
         <source>Waiting to upload.</source>
         <translation>Wartet auf Upload.</translation>
-    </message>
-    <message>
-        <source>Your HR system refused this session: {reason}. Correct it (Edit…) and it is sent again.</source>
-        <translation>Ihr Personalsystem hat diese Sitzung abgelehnt: {reason}. Korrigieren Sie sie (Bearbeiten…), dann wird sie erneut gesendet.</translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation>ohne Angabe von Gründen</translation>
     </message>
     <message>
         <source>Uploaded. An earlier try whose answer was lost may still be stored late; ClockApp removes such a second copy and checks until {time}.</source>
@@ -1282,20 +1271,32 @@
         <translation>{count} Uploads brauchen Ihre Aufmerksamkeit (siehe Woche…).</translation>
     </message>
     <message>
-        <source>1 session not uploaded yet: {reason}. Next try at {time}.</source>
-        <translation>1 Sitzung noch nicht hochgeladen: {reason}. Nächster Versuch um {time}.</translation>
-    </message>
-    <message>
-        <source>{count} sessions not uploaded yet: {reason}. Next try at {time}.</source>
-        <translation>{count} Sitzungen noch nicht hochgeladen: {reason}. Nächster Versuch um {time}.</translation>
-    </message>
-    <message>
         <source>{count} sessions waiting to upload.</source>
         <translation>{count} Sitzungen warten auf den Upload.</translation>
     </message>
     <message>
         <source>1 session waiting to upload.</source>
         <translation>1 Sitzung wartet auf den Upload.</translation>
+    </message>
+    <message>
+        <source>Not uploaded yet. {reason} ClockApp tries again at {time}.</source>
+        <translation>Noch nicht hochgeladen. {reason} ClockApp versucht es um {time} erneut.</translation>
+    </message>
+    <message>
+        <source>Your HR system refused this session. {reason} Correct it (Edit…) and it is sent again.</source>
+        <translation>Ihr Personalsystem hat diese Sitzung abgelehnt. {reason} Korrigieren Sie sie (Bearbeiten…), dann wird sie erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>It gave no reason.</source>
+        <translation>Es hat keinen Grund genannt.</translation>
+    </message>
+    <message>
+        <source>1 session not uploaded yet. {reason} Next try at {time}.</source>
+        <translation>1 Sitzung noch nicht hochgeladen. {reason} Nächster Versuch um {time}.</translation>
+    </message>
+    <message>
+        <source>{count} sessions not uploaded yet. {reason} Next try at {time}.</source>
+        <translation>{count} Sitzungen noch nicht hochgeladen. {reason} Nächster Versuch um {time}.</translation>
     </message>
     <message>
         <source>All sessions uploaded; {count} checked for a late duplicate.</source>
@@ -1313,12 +1314,6 @@
     <message>
         <source>Uploads paused</source>
         <translation>Uploads pausiert</translation>
-    </message>
-    <message>
-        <source>Your HR system rejected the credentials: {reason}
-Your time is still recorded here. Update the credentials in Settings.</source>
-        <translation>Ihr HR-System hat die Zugangsdaten abgelehnt: {reason}
-Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Einstellungen.</translation>
     </message>
     <message>
         <source>An upload needs your attention</source>
@@ -1496,6 +1491,30 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>{time} gab es in {zone} zweimal (die Uhren wurden zurückgestellt); geben Sie die Zeit mit ihrem UTC-Versatz an, z. B. +02:00.</translation>
     </message>
     <message>
+        <source>The disk is full, so ClockApp couldn&apos;t change whether it starts at login. Free some space and try again.</source>
+        <translation>Der Datenträger ist voll, daher konnte ClockApp nicht ändern, ob es bei der Anmeldung startet. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>ClockApp couldn&apos;t change whether it starts at login: {where} can&apos;t be written.</source>
+        <translation>ClockApp konnte nicht ändern, ob es bei der Anmeldung startet: {where} kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available, so ClockApp can&apos;t keep your API secret safely. Install or unlock one (GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain). Clocking keeps working offline; uploads wait until then.</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher kann ClockApp Ihr API-Geheimnis nicht sicher aufbewahren. Installieren oder entsperren Sie einen (GNOME-Schlüsselbund, KWallet, Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund). Das Stempeln funktioniert offline weiter; Uploads warten bis dahin.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not answer in time (is it locked?). Unlock it and try again; uploads wait meanwhile.</source>
+        <translation>Der Schlüsselbund des Systems hat nicht rechtzeitig geantwortet (ist er gesperrt?). Entsperren Sie ihn und versuchen Sie es erneut; Uploads warten so lange.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked; unlock it and try again.</source>
+        <translation>Der Schlüsselbund des Systems ist gesperrt; entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The system keyring refused to do this; check that it is unlocked and working.</source>
+        <translation>Der Schlüsselbund des Systems hat das verweigert; prüfen Sie, ob er entsperrt ist und funktioniert.</translation>
+    </message>
+    <message>
         <source>{day} is locked; unlock it first to record an absence on it.</source>
         <translation>{day} ist gesperrt; entsperren Sie den Tag zuerst, um dort eine Abwesenheit einzutragen.</translation>
     </message>
@@ -1556,6 +1575,134 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>Auf diesem Computer ist kein Papershift-API-Token gespeichert; geben Sie es in den Einstellungen oder mit „clockapp backend set papershift“ ein.</translation>
     </message>
     <message>
+        <source>Your time records at {path} could not be written; nothing was recorded.</source>
+        <translation>Ihre Zeitaufzeichnungen unter {path} konnten nicht geschrieben werden; nichts wurde erfasst.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t open its time records at {path}: the file can&apos;t be read.</source>
+        <translation>ClockApp kann seine Zeitaufzeichnungen unter {path} nicht öffnen: Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t create its data folder {folder}; check that it may write there.</source>
+        <translation>ClockApp kann seinen Datenordner {folder} nicht anlegen; prüfen Sie, ob es dort schreiben darf.</translation>
+    </message>
+    <message>
+        <source>The file at {path} is not a ClockApp time record. It was kept as {kept}; ClockApp started a new, empty record.</source>
+        <translation>Die Datei unter {path} ist keine Zeitaufzeichnung von ClockApp. Sie wurde als {kept} aufbewahrt; ClockApp hat eine neue, leere Aufzeichnung begonnen.</translation>
+    </message>
+    <message>
+        <source>Your time records were damaged and could not be read. The damaged file was kept as {kept}; ClockApp started a new, empty record. Your IT support can try to recover the old one.</source>
+        <translation>Ihre Zeitaufzeichnungen waren beschädigt und konnten nicht gelesen werden. Die beschädigte Datei wurde als {kept} aufbewahrt; ClockApp hat eine neue, leere Aufzeichnung begonnen. Ihr IT-Support kann versuchen, die alte wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t start a new record at {path}; check that it may write there.</source>
+        <translation>ClockApp kann unter {path} keine neue Aufzeichnung beginnen; prüfen Sie, ob es dort schreiben darf.</translation>
+    </message>
+    <message>
+        <source>{label} stored entry {entry} with another note or &quot;entered by hand&quot; mark than ClockApp sent.</source>
+        <translation>{label} hat den Eintrag {entry} mit einer anderen Notiz oder Markierung „von Hand eingetragen“ gespeichert, als ClockApp gesendet hat.</translation>
+    </message>
+    <message>
+        <source>{label} stored entry {entry} differently from what was sent: it holds {start}–{end} with {kept_break} min of break; ClockApp sent {sent_start}–{sent_end} with {sent_break} min.</source>
+        <translation>{label} hat den Eintrag {entry} anders gespeichert als gesendet: Er enthält {start}–{end} mit {kept_break} Min. Pause; ClockApp hat {sent_start}–{sent_end} mit {sent_break} Min. gesendet.</translation>
+    </message>
+    <message>
+        <source>{label} answered something that can&apos;t be read: &quot;{said}&quot;</source>
+        <translation>{label} hat etwas geantwortet, das sich nicht lesen lässt: „{said}“</translation>
+    </message>
+    <message>
+        <source>{url} is not a web address (https://…).</source>
+        <translation>{url} ist keine Webadresse (https://…).</translation>
+    </message>
+    <message>
+        <source>The address must start with https:// — credentials are never sent unencrypted.</source>
+        <translation>Die Adresse muss mit https:// beginnen – Zugangsdaten werden nie unverschlüsselt gesendet.</translation>
+    </message>
+    <message>
+        <source>Give the address without a user name, password, ?query or #fragment in it.</source>
+        <translation>Geben Sie die Adresse ohne Benutzernamen, Passwort, ?Abfrage oder #Fragment an.</translation>
+    </message>
+    <message>
+        <source>The {label} credentials hold a character that can&apos;t be sent (a control character, or one outside plain ASCII); enter them again.</source>
+        <translation>Die Zugangsdaten für {label} enthalten ein Zeichen, das sich nicht senden lässt (ein Steuerzeichen oder eines außerhalb von einfachem ASCII); geben Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>{label} can&apos;t be set up with these settings; check the address and the credentials.</source>
+        <translation>{label} lässt sich mit diesen Einstellungen nicht einrichten; prüfen Sie die Adresse und die Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>{label} can&apos;t be reached (no network, or the server is down).</source>
+        <translation>{label} ist nicht erreichbar (kein Netzwerk, oder der Server ist ausgefallen).</translation>
+    </message>
+    <message>
+        <source>{label} did not answer in time.</source>
+        <translation>{label} hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to {label} broke off.</source>
+        <translation>Die Verbindung zu {label} ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>This can&apos;t be sent to {label} (the request could not be built).</source>
+        <translation>Das lässt sich nicht an {label} senden (die Anfrage konnte nicht erstellt werden).</translation>
+    </message>
+    <message>
+        <source>{label} rejected the credentials (error {status}) and said: &quot;{said}&quot;</source>
+        <translation>{label} hat die Zugangsdaten abgelehnt (Fehler {status}) und gesagt: „{said}“</translation>
+    </message>
+    <message>
+        <source>{label} rejected the credentials (error {status}).</source>
+        <translation>{label} hat die Zugangsdaten abgelehnt (Fehler {status}).</translation>
+    </message>
+    <message>
+        <source>{label} asked ClockApp to wait a little (error 429).</source>
+        <translation>{label} hat ClockApp gebeten, etwas zu warten (Fehler 429).</translation>
+    </message>
+    <message>
+        <source>{label} did not answer in time (error 408).</source>
+        <translation>{label} hat nicht rechtzeitig geantwortet (Fehler 408).</translation>
+    </message>
+    <message>
+        <source>{label} had a problem of its own (error {status}): &quot;{said}&quot;</source>
+        <translation>{label} hatte ein eigenes Problem (Fehler {status}): „{said}“</translation>
+    </message>
+    <message>
+        <source>{label} refused this (error {status}): &quot;{said}&quot;</source>
+        <translation>{label} hat das abgelehnt (Fehler {status}): „{said}“</translation>
+    </message>
+    <message>
+        <source>{label} answered with a redirect (error {status}).</source>
+        <translation>{label} hat mit einer Weiterleitung geantwortet (Fehler {status}).</translation>
+    </message>
+    <message>
+        <source>{language} is not a two-letter language code.</source>
+        <translation>{language} ist kein zweibuchstabiger Sprachcode.</translation>
+    </message>
+    <message>
+        <source>Papershift kept sending pages past {pages}; the list was not read.</source>
+        <translation>Papershift hat über {pages} Seiten hinaus weitere gesendet; die Liste wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>Papershift kept sending pages past {pages}; the shift plan was not read.</source>
+        <translation>Papershift hat über {pages} Seiten hinaus weitere gesendet; der Schichtplan wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>{label} answered with another entry ({entry}) than the one changed.</source>
+        <translation>{label} hat mit einem anderen Eintrag ({entry}) geantwortet als dem geänderten.</translation>
+    </message>
+    <message>
+        <source>The Papershift user is not set (by id or external id).</source>
+        <translation>Der Papershift-Benutzer ist nicht festgelegt (per ID oder externer ID).</translation>
+    </message>
+    <message>
+        <source>The Papershift location is not set (by id or external id).</source>
+        <translation>Der Papershift-Standort ist nicht festgelegt (per ID oder externer ID).</translation>
+    </message>
+    <message>
+        <source>The Papershift working area is not set (by id or external id).</source>
+        <translation>Der Papershift-Arbeitsbereich ist nicht festgelegt (per ID oder externer ID).</translation>
+    </message>
+    <message>
         <source>Unknown backend {kind!r} in the settings.</source>
         <translation>Unbekanntes HR-System {kind!r} in den Einstellungen.</translation>
     </message>
@@ -1574,18 +1721,6 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>No backend is chosen: sessions stay on this computer.</source>
         <translation>Kein HR-System gewählt: Die Sitzungen bleiben auf diesem Computer.</translation>
-    </message>
-    <message>
-        <source>{service} rejected the credentials: {reason}</source>
-        <translation>{service} hat die Zugangsdaten abgelehnt: {reason}</translation>
-    </message>
-    <message>
-        <source>Couldn&apos;t reach {service}: {reason}</source>
-        <translation>{service} ist nicht erreichbar: {reason}</translation>
-    </message>
-    <message>
-        <source>{service} answered with a problem: {reason}</source>
-        <translation>{service} hat ein Problem gemeldet: {reason}</translation>
     </message>
     <message>
         <source>Choose TimeTrack or Papershift first.</source>
@@ -1772,16 +1907,20 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
         <translation>ClockApp kann seine Einstellungen {path} nicht lesen ({reason}) und speichert deshalb nicht darüber; korrigieren Sie die Zugriffsrechte der Datei oder verschieben Sie sie.</translation>
     </message>
     <message>
-        <source>ClockApp can&apos;t save its settings to {path}: {reason}.</source>
-        <translation>ClockApp kann seine Einstellungen nicht in {path} speichern: {reason}.</translation>
-    </message>
-    <message>
         <source>The disk is full; nothing was recorded. Free some space on the disk that holds {folder} and try again.</source>
         <translation>Der Datenträger ist voll; nichts wurde erfasst. Schaffen Sie Platz auf dem Datenträger mit {folder} und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The data folder {folder} is read-only; nothing was recorded. Make it writable (or ask your IT support) and try again.</source>
         <translation>Der Datenordner {folder} ist schreibgeschützt; nichts wurde erfasst. Machen Sie ihn beschreibbar (oder fragen Sie Ihren IT-Support) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so your settings were not saved. Free some space on the disk that holds {path} and try again.</source>
+        <translation>Der Datenträger ist voll, daher wurden Ihre Einstellungen nicht gespeichert. Geben Sie auf dem Datenträger mit {path} Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>ClockApp can&apos;t save its settings to {path}; check that the folder may be written.</source>
+        <translation>ClockApp kann seine Einstellungen nicht unter {path} speichern; prüfen Sie, ob der Ordner beschrieben werden darf.</translation>
     </message>
     <message>
         <source>Your time records at {path} are read-only; nothing was recorded. Make the file writable (or ask your IT support) and try again.</source>
@@ -1794,30 +1933,6 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten unter Ein
     <message>
         <source>The disk failed while writing your time records at {path}; nothing was recorded. If this keeps happening, ask your IT support to check the disk.</source>
         <translation>Beim Schreiben Ihrer Zeitaufzeichnungen unter {path} ist ein Datenträgerfehler aufgetreten; nichts wurde erfasst. Wenn das wiederholt passiert, lassen Sie den Datenträger von Ihrem IT-Support prüfen.</translation>
-    </message>
-    <message>
-        <source>Your time records at {path} could not be written ({reason}); nothing was recorded.</source>
-        <translation>Ihre Zeitaufzeichnungen unter {path} konnten nicht geschrieben werden ({reason}); nichts wurde erfasst.</translation>
-    </message>
-    <message>
-        <source>ClockApp can&apos;t create its data folder {folder}: {reason}.</source>
-        <translation>ClockApp kann seinen Datenordner {folder} nicht anlegen: {reason}.</translation>
-    </message>
-    <message>
-        <source>ClockApp can&apos;t open its time records at {path}: {reason}.</source>
-        <translation>ClockApp kann die Zeitaufzeichnungen unter {path} nicht öffnen: {reason}.</translation>
-    </message>
-    <message>
-        <source>The file at {path} is not a ClockApp time record ({reason}). It was kept as {kept}; ClockApp started a new, empty record.</source>
-        <translation>Die Datei unter {path} ist keine ClockApp-Zeiterfassung ({reason}). Sie wurde als {kept} aufbewahrt; ClockApp hat eine neue, leere Erfassung begonnen.</translation>
-    </message>
-    <message>
-        <source>Your time records could not be read ({reason}). The damaged file was kept as {kept}; ClockApp started a new, empty record. Your IT support can try to recover the old one.</source>
-        <translation>Ihre Zeiterfassung konnte nicht gelesen werden ({reason}). Die beschädigte Datei wurde als {kept} aufbewahrt; ClockApp hat eine neue, leere Erfassung begonnen. Ihr IT-Support kann versuchen, die alte wiederherzustellen.</translation>
-    </message>
-    <message>
-        <source>ClockApp can&apos;t start a new record at {path}: {reason}.</source>
-        <translation>ClockApp kann unter {path} keine neue Aufzeichnung beginnen: {reason}.</translation>
     </message>
     <message>
         <source>Your time records at {path} were written by a newer ClockApp; please update ClockApp to open them.</source>

@@ -51,7 +51,7 @@ def test_xdg_follows_xdg_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_a_readonly_folder_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "autostart").write_text("a file where the folder should be")
-    with pytest.raises(AutostartError, match="Couldn't change"):
+    with pytest.raises(AutostartError, match="couldn't change whether it starts at login"):
         XdgAutostart(tmp_path, command=["clockapp"], system_dirs=[]).set_enabled(True)
 
 

@@ -8,7 +8,7 @@ import keyring
 import pytest
 from keyring.backends.chainer import ChainerBackend
 
-from clockapp.secrets import NO_KEYRING, SecretStore, SecretsUnavailable
+from clockapp.secrets import SecretStore, SecretsUnavailable, no_keyring
 from tests.keyring_memory import MemoryKeyring
 
 
@@ -39,7 +39,7 @@ def test_a_plaintext_keyring_alone_is_refused(restore_keyring: None) -> None:
     keyring.set_keyring(plaintext)
     with pytest.raises(SecretsUnavailable) as refused:
         SecretStore().set_now("timetrack:https://x:anna:api_secret", "s3cret")
-    assert str(refused.value) == NO_KEYRING
+    assert str(refused.value) == str(no_keyring())
     assert plaintext.entries == {}
 
 

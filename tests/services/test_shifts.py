@@ -139,7 +139,7 @@ def test_shifts_are_shown_from_the_store_with_the_server_down(
         shifts = shift_service(service)
         asyncio.run(shifts.refresh(date(2026, 11, 23), date(2026, 11, 29)))
     # The server is gone: a refresh fails plainly, the stored plan is still shown.
-    with pytest.raises(TransientError, match="Couldn't connect to Papershift"):
+    with pytest.raises(TransientError, match="Papershift can't be reached"):
         asyncio.run(shifts.refresh(date(2026, 11, 23), date(2026, 11, 29)))
     [shift] = shifts.stored(date(2026, 11, 23), date(2026, 11, 29))
     assert shift.own and shift.start == berlin("2026-11-26 06:00")

@@ -274,7 +274,7 @@ def test_a_refused_change_needs_attention_and_the_rest_go_on(
     result = sync(service, vendor, evening)
     assert result.uploaded == 1 and result.left[UploadStatus.NEEDS_ATTENTION] == 1
     info = status(service, vendor, first, evening)
-    assert info.status is UploadStatus.NEEDS_ATTENTION and "is locked" in info.detail
+    assert info.status is UploadStatus.NEEDS_ATTENTION and "is locked" in str(info.detail)
     # A new edit of the parked session is a new change: it is tried again.
     service.edit(str(first.id), note="retry")
     assert sync(service, vendor, evening).all_done

@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from clockapp.domain.errors import UserError
 from clockapp.domain.session import WorkSession
 from clockapp.storage import Change, Store
 from clockapp.storage.uploads import STALE_CLAIM, UploadLedger, UploadStatus
@@ -74,7 +75,7 @@ def test_retry_later_waits_and_counts_attempts(store: Store) -> None:
     ledger.retry_later(TT, s.id, T0 + timedelta(minutes=1), "Server error 503", ambiguous=True)
     assert ledger.due(TT, T0 + timedelta(seconds=59)) == []
     info = ledger.statuses(TT, T0)[s.id]
-    assert info.status is UploadStatus.WAITING and info.detail == "Server error 503"
+    assert info.status is UploadStatus.WAITING and str(info.detail) == "Server error 503"
     assert info.next_attempt_at == T0 + timedelta(minutes=1)
     p = ledger.claim(TT, s.id, "me", T0 + timedelta(minutes=1))
     assert p is not None and p.ambiguous and p.attempts == 1
@@ -110,3 +111,29 @@ def test_backends_keep_their_own_progress(store: Store) -> None:
     assert p is not None
     ledger.succeeded(TT, s.id, p.outbox_id, "R1")
     assert ledger.due("papershift", T0) == [s.id]
+
+
+def test_an_error_is_kept_as_its_sentence_and_values_and_old_plain_rows_still_read(
+    store: Store,
+) -> None:
+    ledger = UploadLedger(store)
+    s = finished(store)
+    ledger.claim(TT, s.id, "me", T0)
+    refused = UserError(
+        '{label} refused this (error {status}): "{said}"',
+        label="TimeTrack",
+        status=422,
+        said='{"x": 1}',
+    )
+    ledger.needs_attention(TT, s.id, 1, refused)
+    [detail] = [i.detail for i in ledger.statuses(TT, T0).values()]
+    assert detail is not None and (detail.text, detail.values) == (refused.text, refused.values)
+    assert str(detail) == 'TimeTrack refused this (error 422): "{"x": 1}"'
+    # A row written before errors were kept this way holds the English sentence: shown as is.
+    with store.write():
+        store._conn.execute(
+            "UPDATE uploads SET last_error = ?", ("TimeTrack refused it (422): {odd} text",)
+        )
+    [detail] = [i.detail for i in ledger.statuses(TT, T0).values()]
+    assert detail is not None and str(detail) == "TimeTrack refused it (422): {odd} text"
+    assert detail.values == {}

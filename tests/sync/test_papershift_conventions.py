@@ -96,7 +96,9 @@ def test_papershifts_api_key_not_found_is_quoted(papershift: FakePapershift) -> 
     papershift.auth_error_body = {"response": "API Key not found!"}
     with pytest.raises(AuthError) as caught:
         call(client(papershift, token="not-the-token"), lambda b: b.check())
-    assert str(caught.value) == "Papershift rejected the credentials (401): API Key not found!"
+    assert str(caught.value) == (
+        'Papershift rejected the credentials (error 401) and said: "API Key not found!"'
+    )
 
 
 @pytest.mark.parametrize(
@@ -114,7 +116,7 @@ def test_the_error_words_are_quoted_whichever_key_holds_them(
     papershift.fail_next(Fault("before", 422, method="GET", body=body))
     with pytest.raises(PermanentError) as caught:
         call(client(papershift), lambda b: b.check())
-    assert str(caught.value) == f"Papershift refused it (422): {quoted}"
+    assert str(caught.value) == f'Papershift refused this (error 422): "{quoted}"'
 
 
 def test_a_quoted_error_is_scrubbed_of_the_token(papershift: FakePapershift) -> None:

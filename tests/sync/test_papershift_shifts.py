@@ -112,7 +112,7 @@ def test_a_shift_that_cant_be_read_is_a_clear_error(papershift: FakePapershift) 
     papershift.fail_next(
         Fault("before", 200, method="GET", body={"shifts": [{"id": 1}], "next_page": None})
     )
-    with pytest.raises(TransientError, match="shift that can't be read: starts_at is missing"):
+    with pytest.raises(TransientError, match="Papershift answered something that can't be read"):
         call(client(papershift), lambda b: b.shifts(FIRST, LAST))
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from clockapp.domain.errors import UserError
 from clockapp.services.clock import ClockService
 from clockapp.settings import Settings
 from clockapp.storage import Store
@@ -35,7 +36,7 @@ class FakeUploads:
 
     def __init__(self) -> None:
         self.status_counts: dict[UploadStatus, int] = {}
-        self.paused_reason: str | None = None
+        self.paused_reason: UserError | None = None
         self.runs = 0
         self.asked_runs = 0
         self.fail_with: Exception | None = None
@@ -49,7 +50,7 @@ class FakeUploads:
     def counts(self) -> dict[UploadStatus, int] | None:
         return dict(self.status_counts)
 
-    def paused(self) -> str | None:
+    def paused(self) -> UserError | None:
         return self.paused_reason
 
 

@@ -32,6 +32,7 @@ from clockapp.services.clock import ClockService
 from clockapp.settings import Settings
 from clockapp.storage import Store
 from clockapp.storage.uploads import UploadInfo, UploadStatus
+from clockapp.sync.backend import TransientError
 from clockapp.ui.absence_dialog import AbsenceDialog
 from clockapp.ui.at_time import AtTimeDialog
 from clockapp.ui.away_prompt import AwayPromptDialog
@@ -74,7 +75,9 @@ class StuckUploads:
         self.infos: dict[uuid.UUID, UploadInfo] = {}
 
     def set_sessions(self, ids: list[str]) -> None:
-        unreachable = "Couldn't connect to TimeTrack: [Errno 111] Connection refused"
+        unreachable = TransientError(
+            "{label} can't be reached (no network, or the server is down).", label="TimeTrack"
+        )
         states = [
             UploadInfo(UploadStatus.UPLOADED, "4711", None, None),
             UploadInfo(UploadStatus.WAITING, None, unreachable, self.next_try),

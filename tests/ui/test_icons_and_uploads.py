@@ -11,11 +11,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from clockapp.domain.clock import ClockState
-from clockapp.secrets import SecretStore
+from clockapp.secrets import SecretStore, SecretsUnavailable
 from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
 from clockapp.services.sync import SyncService
 from clockapp.storage.uploads import UploadStatus
+from clockapp.sync.backend import AuthError
 from clockapp.ui.icon_data import SVG
 from clockapp.ui.icons import Badge, IconSet
 from clockapp.ui.live_clock import LiveClock
@@ -24,7 +25,6 @@ from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import (
     UploadSummary,
     UploadWatch,
-    plain_reason,
     session_upload_detail,
 )
 from clockapp.ui.week_window import WeekWindow
@@ -99,13 +99,21 @@ def test_badges_mark_the_corner_and_icons_render_at_every_size(qtbot: QtBot) -> 
             Badge.ATTENTION,
         ),
         (
-            UploadSummary(True, {UploadStatus.PAUSED: 3}, paused="the API key was rejected"),
-            "Uploads paused: the API key was rejected",
+            UploadSummary(
+                True,
+                {UploadStatus.PAUSED: 3},
+                paused=AuthError(
+                    "{label} rejected the credentials (error {status}).",
+                    label="TimeTrack",
+                    status=401,
+                ),
+            ),
+            "Uploads paused: TimeTrack rejected the credentials (error 401).",
             Badge.ATTENTION,
         ),
         (
-            UploadSummary(True, error="no route to host"),
-            "Upload failed: no route to host",
+            UploadSummary(True, error=OSError("[Errno 113] No route to host")),
+            "Upload failed: Something unexpected went wrong; the details are in ClockApp's log.",
             Badge.ATTENTION,
         ),
         (UploadSummary(True, running=True), "Uploading…", Badge.NONE),
@@ -132,9 +140,13 @@ def test_uploads_run_in_the_background_and_failures_show_in_the_status_line(
     assert fake_uploads.runs == 1
     assert watch.summary.text() == "All sessions uploaded."
 
-    fake_uploads.fail_with = RuntimeError("the keyring is locked")
+    fake_uploads.fail_with = SecretsUnavailable(
+        "The system keyring is locked; unlock it and try again."
+    )
     asyncio.run(one_run())
-    assert watch.summary.text() == "Upload failed: the keyring is locked"
+    assert watch.summary.text() == (
+        "Upload failed: The system keyring is locked; unlock it and try again."
+    )
     assert watch.summary.badge is Badge.ATTENTION
 
     fake_uploads.fail_with = None
@@ -191,8 +203,8 @@ def test_the_tray_uploads_through_the_real_service_and_tells_of_a_rejection(
     ui_service.clock_out()
     fake_clock.advance(minutes=2)
     asyncio.run(one_run())
-    assert watch.summary.text() == (
-        "Uploads paused: TimeTrack rejected the credentials; update them in Settings"
+    assert watch.summary.text().startswith(
+        "Uploads paused: TimeTrack rejected the credentials (error 401)"
     )
     badge: Badge = watch.summary.badge  # not narrowed by the assert before the run
     assert badge is Badge.ATTENTION and told == ["Uploads paused"]
@@ -233,10 +245,11 @@ def test_a_network_failure_reads_the_same_plain_words_everywhere(
     statuses = sync.session_statuses()
     assert statuses is not None
     [info] = [i for sid, i in statuses.items() if sid == session.id]
-    assert info.status is UploadStatus.WAITING and "connect" in (info.detail or "")  # raw cause
+    assert info.status is UploadStatus.WAITING and info.detail is not None
+    assert info.detail.text == "{label} can't be reached (no network, or the server is down)."
     text = watch.summary.text()
     assert text.startswith(
-        "1 session not uploaded yet: TimeTrack can't be reached (no network, or the server is "
+        "1 session not uploaded yet. TimeTrack can't be reached (no network, or the server is "
         "down). Next try at "
     )
     assert "attempts failed" not in text
@@ -276,20 +289,3 @@ def test_sync_now_shows_it_is_uploading_then_tells_the_result(
     fake_uploads.status_counts = {UploadStatus.NEEDS_ATTENTION: 1}
     asyncio.run(sync_now())
     assert told[-1] == ("Sync now", "1 upload needs your attention (see Week…).")
-
-
-def test_plain_reasons_for_the_sync_layers_sentences() -> None:
-    assert plain_reason("Couldn't connect to Papershift: [Errno 111] Connection refused") == (
-        "Papershift can't be reached (no network, or the server is down)"
-    )
-    assert plain_reason("No answer from TimeTrack: ReadTimeout") == (
-        "TimeTrack did not answer in time"
-    )
-    assert plain_reason("TimeTrack had a problem (503): busy") == (
-        "TimeTrack had a problem of its own (error 503)"
-    )
-    assert plain_reason("TimeTrack asks to slow down (429).") == (
-        "TimeTrack asked ClockApp to wait a little"
-    )
-    refusal = "Papershift refused it (422): working area unknown"
-    assert plain_reason(refusal) == refusal  # the server's own words stay

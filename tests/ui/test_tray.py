@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from clockapp.domain.clock import ClockState
+from clockapp.domain.errors import UserError
 from clockapp.services.clock import ClockService
 from clockapp.storage.uploads import UploadStatus
 from clockapp.ui.icons import Badge
@@ -202,7 +203,7 @@ def test_an_upload_needing_attention_is_notified_once_not_on_every_refresh(
     for _ in range(3):
         uploads.refresh()
     assert told == ["An upload needs your attention"]
-    fake_uploads.paused_reason = "401: the API key was revoked"
+    fake_uploads.paused_reason = UserError("The API key was revoked.")
     uploads.refresh()
     uploads.refresh()
     assert told == ["An upload needs your attention", "Uploads paused"]
