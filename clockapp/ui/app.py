@@ -18,13 +18,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import qasync  # type: ignore[import-untyped]
-
 from clockapp.platform.idle import for_this_os as idle_for_this_os
 from clockapp.services.clock import ClockService, open_default_clock
 from clockapp.services.presence import PresenceService
 from clockapp.settings import SettingsError, data_dir
 from clockapp.storage import StorageError
+from clockapp.ui.event_loop import QEventLoop
 from clockapp.ui.focus import install_focus_frames
 from clockapp.ui.i18n import explain, install_translations, ui_language
 from clockapp.ui.live_clock import LiveClock
@@ -132,7 +131,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
     # A polite kill (logout, systemd, the tests) quits like the menu's Quit: the store closes
     # cleanly. With no timer ticking, the signal must wake the event loop itself.
     wakeup = QuitOnSigterm(app)
-    loop = qasync.QEventLoop(app)
+    loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
         with loop:
