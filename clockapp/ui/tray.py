@@ -58,10 +58,10 @@ REOPEN_GUARD_S = 0.3
 # The D-Bus name of the StatusNotifierItem tray host registry (KDE, GNOME's AppIndicator
 # extension, XFCE, …); Qt uses that protocol whenever this name is on the session bus.
 SNI_WATCHER = "org.kde.StatusNotifierWatcher"
-# How often to look for a tray host (ms): while in the window (XEmbed hosts have no bus name
-# to watch), and less often while in the tray (an XEmbed host may go away).
+# How often to look for a tray host (ms) while in the window (XEmbed hosts have no bus name to
+# watch). In the tray, the clock's minute beat looks (an XEmbed host may go away): no wake-ups
+# of its own while the app idles.
 HOST_POLL_WINDOW_MS = 2000
-HOST_POLL_TRAY_MS = 10_000
 # A tray host that went away must stay away this long (ms) before the window opens: a
 # restarting panel comes back within seconds, and a window flashing up would only disturb.
 HOST_GONE_GRACE_MS = 3000
@@ -182,8 +182,8 @@ class ClockTray(QObject):
             self._use_tray(self._fixed_tray)
             return
         self._watch_sni_hosts()
+        self.clock.minute.connect(self._check_host)
         self._use_tray(self.tray_host_present())
-        self._host_poll.start()
 
     @property
     def tray_available(self) -> bool:
@@ -244,7 +244,7 @@ class ClockTray(QObject):
                 self.window.deleteLater()
                 self.window = None
                 log.info("a system tray has appeared: ClockApp moved into it")
-            self._host_poll.setInterval(HOST_POLL_TRAY_MS)
+            self._host_poll.stop()
             if self._debug_out is not None:
                 self._report_tray(tries=150)
             return
@@ -252,7 +252,8 @@ class ClockTray(QObject):
             self.tray.hide()
             self.tray.deleteLater()
             self.tray = None
-        self._host_poll.setInterval(HOST_POLL_WINDOW_MS)
+        if self._fixed_tray is None:
+            self._host_poll.start(HOST_POLL_WINDOW_MS)
         if self.window is not None:
             return
         reason = no_tray_reason()

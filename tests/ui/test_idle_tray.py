@@ -15,8 +15,8 @@ from clockapp.services.clock import ClockService
 from clockapp.services.presence import PresenceService
 from clockapp.ui.live_clock import ClockAction, LiveClock
 from clockapp.ui.presence import PresenceController
-from clockapp.ui.qt import QApplication, QObject, QTimer
-from clockapp.ui.tray import ClockTray
+from clockapp.ui.qt import QApplication, QObject, QSystemTrayIcon, QTimer
+from clockapp.ui.tray import HOST_GONE_GRACE_MS, ClockTray
 from clockapp.ui.upload_status import UploadWatch
 from tests.conftest import BERLIN, FakeClock
 from tests.ui.test_away_prompt import FakeIdle, Told
@@ -48,6 +48,31 @@ def test_with_no_window_open_nothing_ticks_each_second_and_the_popup_only_while_
     tray.popup.hide()
     assert not tray.popup.panel.ticking
     assert timers_ticking_each_second(live_clock, tray, uploads, tray.popup) == []
+
+
+# Offscreen: no raise or grab, and no tray host signal for a shown icon to connect to.
+@pytest.mark.qt_log_ignore("This plugin does not support", "No such signal QPlatformNative")
+def test_in_the_tray_the_host_is_looked_for_on_the_minute_beat_not_by_a_timer_of_its_own(
+    qtbot: QtBot, live_clock: LiveClock, uploads: UploadWatch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    host = {"present": True}  # what the desktop says (offscreen has no tray host to remove)
+    monkeypatch.setattr(
+        QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: host["present"])
+    )
+    controller = ClockTray(live_clock, uploads)  # follows the desktop, as the app does
+    controller.start()
+    try:
+        assert controller.tray_available
+        assert [t.interval() for t in controller.findChildren(QTimer) if t.isActive()] == []
+        host["present"] = False  # the panel went away
+        live_clock.minute.emit()
+        qtbot.waitUntil(lambda: controller.window is not None, timeout=HOST_GONE_GRACE_MS + 2000)
+        assert not controller.tray_available
+    finally:
+        if controller.window is not None:
+            controller.window.hide()
+            controller.window.deleteLater()
+        controller.menu.deleteLater()
 
 
 def test_the_week_window_is_released_when_closed(qtbot: QtBot, tray: ClockTray) -> None:
