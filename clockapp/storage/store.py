@@ -479,6 +479,11 @@ class Store:
             (str(session_id), change.value, snapshot, now),
         )
 
+    def newest_outbox_id(self) -> int:
+        """The id of the newest outbox entry (0: none); it grows with every change recorded."""
+        row = self._conn.execute("SELECT max(id) FROM outbox").fetchone()
+        return int(row[0] or 0)
+
     def outbox(self) -> list[OutboxEntry]:
         """Every outbox entry, oldest first."""
         return [

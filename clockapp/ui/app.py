@@ -112,6 +112,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         poll_interval_ms=None,
     )
     clock.minute.connect(presence.poll)
+    clock.minute.connect(uploads.look)  # a change to upload made elsewhere: due when?
     presence.recorded.connect(clock.refresh)
     tray.quit_requested.connect(app.quit)
     # Closed windows are deleted a moment later; then give their memory back.

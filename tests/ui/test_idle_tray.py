@@ -5,20 +5,26 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 import qasync  # type: ignore[import-untyped]
 import shiboken6
 from pytestqt.qtbot import QtBot
 
+from clockapp.secrets import SecretStore
+from clockapp.services.backend_config import configure_timetrack
 from clockapp.services.clock import ClockService
 from clockapp.services.presence import PresenceService
+from clockapp.services.sync import SyncService
 from clockapp.ui.live_clock import ClockAction, LiveClock
 from clockapp.ui.presence import PresenceController
 from clockapp.ui.qt import QApplication, QObject, QSystemTrayIcon, QTimer
 from clockapp.ui.tray import HOST_GONE_GRACE_MS, ClockTray
 from clockapp.ui.upload_status import UploadWatch
-from tests.conftest import BERLIN, FakeClock
+from tests.conftest import BERLIN, FakeClock, berlin
+from tests.fakes.timetrack import FakeTimeTrack
+from tests.keyring_memory import MemoryKeyring
 from tests.ui.test_away_prompt import FakeIdle, Told
 
 
@@ -172,3 +178,63 @@ def test_a_remote_week_arriving_after_the_window_closed_is_dropped(
         app.setQuitOnLastWindowClosed(quits)
     assert failures == []  # no fetch landed in a deleted window
     assert tray.week_window is None
+
+
+def armed(watch: UploadWatch) -> list[int]:
+    """The upload watch's active timers, by interval (ms)."""
+    return [t.interval() for t in watch.findChildren(QTimer) if t.isActive()]
+
+
+def test_uploads_sleep_until_something_is_due_and_not_at_all_when_nothing_is(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    other_process: ClockService,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    fake_clock: FakeClock,
+) -> None:
+    """No five-minute beat (issue 16): the one timer is armed for the grace period's end of a
+    session just finished, and stays off once everything is uploaded."""
+    configure_timetrack(
+        ui_service.settings,
+        SecretStore(),
+        timetrack.url,
+        "anna",
+        timetrack.api_key,
+        timetrack.api_secret,
+    )
+    watch = UploadWatch(
+        SyncService(ui_service.store, ui_service.settings, SecretStore(), now=fake_clock)
+    )
+    fake_clock.set_local("2026-11-23 17:00")
+    ui_service.clock_in(at=berlin("2026-11-23 08:00"))
+    ui_service.clock_out()
+
+    async def started() -> None:
+        watch.start()
+        await watch.wait_idle()
+
+    asyncio.run(started())
+    assert timetrack.live() == []  # within the grace period
+    [wait_ms] = armed(watch)
+    assert 110_000 <= wait_ms <= 120_000  # its end, two minutes after the clock-out
+
+    fake_clock.advance(minutes=2)
+
+    async def one_run() -> None:
+        watch.sync_now()
+        await watch.wait_idle()
+
+    asyncio.run(one_run())
+    assert len(timetrack.live()) == 1
+    assert armed(watch) == []  # nothing waits: nothing wakes
+
+    watch.look()  # the minute beat: nothing new
+    assert armed(watch) == []
+    fake_clock.advance(hours=3)
+    other_process.clock_in(at=fake_clock.now - timedelta(hours=1))  # a terminal's session
+    other_process.clock_out()
+    watch.look()
+    [wait_ms] = armed(watch)
+    assert 110_000 <= wait_ms <= 120_000
+    watch.stop()
