@@ -28,7 +28,14 @@ from clockapp.ui.focus import install_focus_frames
 from clockapp.ui.i18n import explain, install_translations, ui_language
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.presence import PresenceController
-from clockapp.ui.qt import QApplication, QCoreApplication, QMessageBox, QSocketNotifier, QTimer
+from clockapp.ui.qt import (
+    QApplication,
+    QCoreApplication,
+    QMessageBox,
+    QPixmapCache,
+    QSocketNotifier,
+    QTimer,
+)
 from clockapp.ui.single_instance import SingleInstance
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
@@ -42,6 +49,9 @@ DEBUG_VARIABLE = "CLOCKAPP_DEBUG_TRAY"
 #: The upload stack (keyring, httpx, TLS) loads this long after the tray shows (milliseconds):
 #: the icon is there first, uploads follow a moment later.
 UPLOADS_AFTER_MS = 3000
+
+#: When to give back what starting left behind (milliseconds): after the first upload.
+RELEASE_AFTER_START_MS = 30_000
 
 #: How often the presence watch looks at idle time (seconds): on the live clock's minute beat.
 PRESENCE_POLL_S = 60
@@ -142,6 +152,8 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
                 tray.start()
                 uploads.refresh()
                 QTimer.singleShot(UPLOADS_AFTER_MS, start_uploads)
+                # The tray is drawn and the first upload done: what starting left goes.
+                QTimer.singleShot(RELEASE_AFTER_START_MS, release_memory)
                 presence.start()  # may ask about a session the last run left open
                 if show is not None:
                     tray.show_window(show)
@@ -194,7 +206,12 @@ class QuitOnSigterm:
 
 def release_memory() -> None:
     """Free what closed windows left behind and hand the free heap back to the system (glibc
-    keeps it otherwise: ~5 MiB after the week window and settings)."""
+    keeps it otherwise: ~5 MiB after the week window and settings).
+
+    Qt's pixmap cache goes too: while it holds anything (the tray icon's rendering, a window's
+    style pixmaps) its flush timer wakes the process every 30 s; what is needed is drawn again.
+    """
+    QPixmapCache.clear()
     gc.collect()
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to trim
