@@ -24,7 +24,7 @@ from clockapp.services.backend_config import (
 )
 from clockapp.services.clock import utc_now
 from clockapp.services.shifts import REFRESH_EVERY, refresh_quietly
-from clockapp.services.uploads import SyncResult, Uploader
+from clockapp.services.uploads import SyncResult, Uploader, start_delay
 from clockapp.settings import Settings, local_zone_name
 from clockapp.storage import StorageError, Store
 from clockapp.storage.shifts import ShiftStore
@@ -164,6 +164,11 @@ class SyncService:
         """Seconds until :meth:`next_run_at` (0 or less: due now), by this service's clock."""
         at = self.next_run_at()
         return None if at is None else (at - self._now()).total_seconds()
+
+    def start_delay(self) -> float:
+        """Seconds an unasked run waits before it begins (random: a fleet must not arrive in
+        the same second; see ``services.uploads.START_SPREAD``)."""
+        return start_delay().total_seconds()
 
     def newest_change(self) -> int:
         """A number that grows with every change to upload (the newest outbox entry): cheap to

@@ -53,6 +53,8 @@ class Uploads(Protocol):
 
     def next_run_in(self) -> float | None: ...
 
+    def start_delay(self) -> float: ...
+
     def newest_change(self) -> int: ...
 
     def paused(self) -> str | None: ...
@@ -298,14 +300,14 @@ class UploadWatch(QObject):
         self._timer.timeout.connect(lambda: self.sync_now())
         self._due_at: float | None = None  # wall time (time.time()) the timer is armed for
         self._ran_at: float | None = None  # wall time the last run ended
+        self._ran_change: int | None = None  # the newest change to upload then
         self._newest_change: int | None = None
 
     def start(self) -> None:
-        """Read the counts, upload what is due and keep doing so (needs a running asyncio loop)."""
+        """Read the counts and upload what is due, now and later (needs a running asyncio
+        loop). The first run too begins after a random delay: a fleet logs in at 09:00."""
         self._started = True
         self.refresh()
-        if self.sync is not None:
-            self.sync_now()
 
     def stop(self) -> None:
         self._started = False
@@ -335,16 +337,23 @@ class UploadWatch(QObject):
             return  # (a run reschedules when it ends)
         try:
             self._newest_change = self.sync.newest_change()
+            if self._ran_at is not None and self._ran_change is None:
+                self._ran_change = self._newest_change  # what the last run left
             wait = self.sync.next_run_in()
+            spread = self.sync.start_delay()
         except Exception as exc:  # the schedule must never take the tray down
             log.warning("could not tell when to upload next: %s", exc)
-            wait = AFTER_A_RUN_S
+            wait, spread = AFTER_A_RUN_S, 0.0
         if wait is None:
             return
-        if wait <= 0 and self._ran_at is not None:
-            # Still due right after a run: it could not be done now; not again at once.
+        if wait <= 0 and self._ran_at is not None and self._newest_change == self._ran_change:
+            # Still due after a run, nothing new since: it could not be done; not again at once.
             wait = self._ran_at + AFTER_A_RUN_S - time.time()
-        wait = min(max(wait, 0.0), LONGEST_WAIT_S)
+        if wait <= 0:
+            # Due now (a start, a change found): spread. A retry time already is (backoff's
+            # jitter, the server's Retry-After with a second of our own).
+            wait = spread
+        wait = min(wait, LONGEST_WAIT_S)
         self._due_at = time.time() + wait
         self._timer.start(int(wait * 1000))
 
@@ -424,7 +433,7 @@ class UploadWatch(QObject):
             error = explain(exc)
         finally:
             self._task = None
-            self._ran_at = time.time()
+            self._ran_at, self._ran_change = time.time(), None
         # After a successful run the error line goes; counts tell the rest.
         self.summary = replace(self.summary, error=error, running=False)
         self.refresh()

@@ -55,6 +55,9 @@ class FakeUploads:
     def next_run_in(self) -> float | None:
         return None  # runs only when a test starts one
 
+    def start_delay(self) -> float:
+        return 0.0
+
     def newest_change(self) -> int:
         return 0
 

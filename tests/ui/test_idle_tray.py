@@ -25,6 +25,7 @@ from clockapp.ui.upload_status import UploadWatch
 from tests.conftest import BERLIN, FakeClock, berlin
 from tests.fakes.timetrack import FakeTimeTrack
 from tests.keyring_memory import MemoryKeyring
+from tests.ui.conftest import FakeUploads
 from tests.ui.test_away_prompt import FakeIdle, Told
 
 
@@ -210,12 +211,8 @@ def test_uploads_sleep_until_something_is_due_and_not_at_all_when_nothing_is(
     ui_service.clock_in(at=berlin("2026-11-23 08:00"))
     ui_service.clock_out()
 
-    async def started() -> None:
-        watch.start()
-        await watch.wait_idle()
-
-    asyncio.run(started())
-    assert timetrack.live() == []  # within the grace period
+    watch.start()
+    assert not watch.running  # within the grace period: nothing to do yet
     [wait_ms] = armed(watch)
     assert 110_000 <= wait_ms <= 120_000  # its end, two minutes after the clock-out
 
@@ -237,4 +234,34 @@ def test_uploads_sleep_until_something_is_due_and_not_at_all_when_nothing_is(
     watch.look()
     [wait_ms] = armed(watch)
     assert 110_000 <= wait_ms <= 120_000
+    fake_clock.advance(minutes=2)
+    watch.refresh()  # due now (as at a start): within the spread, not at once
+    [wait_ms] = armed(watch)
+    assert 0 <= wait_ms <= 45_000
+    watch.stop()
+
+
+class StuckUploads(FakeUploads):
+    """Always something due now that a run can't do (a locked keyring, a broken backend)."""
+
+    def next_run_in(self) -> float | None:
+        return 0.0
+
+
+def test_a_run_that_could_not_do_what_is_due_waits_five_minutes_not_a_moment(
+    qtbot: QtBot,
+) -> None:
+    stuck = StuckUploads()
+    stuck.fail_with = RuntimeError("the keyring is locked")
+    watch = UploadWatch(stuck)
+    watch.start()
+
+    async def one_run() -> None:
+        watch.sync_now()
+        await watch.wait_idle()
+
+    asyncio.run(one_run())
+    assert stuck.runs == 1
+    [wait_ms] = armed(watch)
+    assert 290_000 <= wait_ms <= 300_000
     watch.stop()
