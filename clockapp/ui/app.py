@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
 import gc
 import logging
 import os
@@ -214,6 +213,8 @@ def release_memory() -> None:
     QPixmapCache.clear()
     gc.collect()
     if sys.platform.startswith("linux"):
+        import ctypes  # only here: the tray needs it for nothing else
+
         with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to trim
             ctypes.CDLL(None).malloc_trim(0)
 

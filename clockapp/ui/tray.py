@@ -24,7 +24,6 @@ from clockapp.domain.clock import ClockState
 from clockapp.domain.zones import local
 from clockapp.ui.icons import IconSet
 from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, hm, hms, state_label
-from clockapp.ui.popup import ClockWindow, TrayPopup, confirm_quit
 from clockapp.ui.qt import (
     QAction,
     QCoreApplication,
@@ -46,7 +45,8 @@ from clockapp.ui.qt import (
 )
 from clockapp.ui.upload_status import UploadWatch
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the windows are imported when first shown: a tray idles without them
+    from clockapp.ui.popup import ClockWindow, TrayPopup
     from clockapp.ui.week_window import WeekWindow
 
 log = logging.getLogger(__name__)
@@ -148,9 +148,7 @@ class ClockTray(QObject):
         self.settings_action.triggered.connect(self.open_settings)
         self.menu.addSeparator()
         self.quit_action = self.menu.addAction(self.tr("&Quit"))
-        self.quit_action.triggered.connect(
-            lambda: confirm_quit(self.clock, self.quit_requested.emit)
-        )
+        self.quit_action.triggered.connect(self._confirm_quit)
         if debug_out is not None:
             self.menu.aboutToShow.connect(lambda: QTimer.singleShot(150, self._report_menu))
 
@@ -256,6 +254,8 @@ class ClockTray(QObject):
             self._host_poll.start(HOST_POLL_WINDOW_MS)
         if self.window is not None:
             return
+        from clockapp.ui.popup import ClockWindow
+
         reason = no_tray_reason()
         log.warning("no system tray: %s", reason)
         self.window = ClockWindow(self.clock, self.uploads, self.menu, reason)
@@ -263,6 +263,11 @@ class ClockTray(QObject):
         self.window.closed.connect(self.quit_requested)
         self.window.show()
         self._emit("window", rect=_rect(self.window.frameGeometry()))
+
+    def _confirm_quit(self) -> None:
+        from clockapp.ui.popup import confirm_quit
+
+        confirm_quit(self.clock, self.quit_requested.emit)
 
     @property
     def popup(self) -> TrayPopup | None:
@@ -277,6 +282,8 @@ class ClockTray(QObject):
             self.window.activateWindow()
             return
         if self._popup is None:
+            from clockapp.ui.popup import TrayPopup
+
             self._popup = TrayPopup(self.clock, self.uploads)
             if QGuiApplication.platformName().startswith("wayland"):
                 # Wayland shows a popup only over a window that had the user's input, and lets
