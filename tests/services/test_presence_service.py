@@ -13,6 +13,7 @@ from clockapp.domain.presence import (
     AwayCause,
     AwayPrompt,
     ClockChanged,
+    Heartbeat,
     Reminder,
     ReminderKind,
 )
@@ -245,11 +246,12 @@ def test_the_heartbeat_is_written_at_most_once_a_minute(
 ) -> None:
     writes: list[bool] = []  # durable or not, each
     save = ActivityLog.save_heartbeat
-    monkeypatch.setattr(
-        ActivityLog,
-        "save_heartbeat",
-        lambda self, beat, durable: (writes.append(durable), save(self, beat, durable=durable)),
-    )
+
+    def counted(self: ActivityLog, beat: Heartbeat, *, durable: bool = True) -> None:
+        writes.append(durable)
+        save(self, beat, durable=durable)
+
+    monkeypatch.setattr(ActivityLog, "save_heartbeat", counted)
     service.clock_in()
     presence.start()
     machine.run(presence, 30 * 60, active=True)
