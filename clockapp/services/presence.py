@@ -57,8 +57,12 @@ from clockapp.storage.activity import ActivityLog
 
 log = logging.getLogger(__name__)
 
-#: The heartbeat is rewritten at most this often (seconds): one small fsync a minute.
+#: The heartbeat is rewritten at most this often (seconds), without an fsync: safe from a
+#: crash of the app, and it costs no wake-up of its own.
 HEARTBEAT_EVERY_S = 60.0
+#: ...and fsynced at least this often (seconds), on quit, and when the session changes: after
+#: a power cut, the question on the next start begins at most this much too early.
+DURABLE_HEARTBEAT_EVERY_S = 600.0
 #: Reminders are looked at this often (seconds); they are minute-grained.
 REMINDERS_EVERY_S = 60.0
 
@@ -176,6 +180,7 @@ class PresenceService:
         self._steps = break_steps()
         self.tracker = PresenceTracker(self.settings)
         self._heartbeat_at: float | None = None
+        self._durable_heartbeat_at: float | None = None
         self._heartbeat_session: uuid.UUID | None = None
         self._reminders_at: float | None = None
         clock_service.settings.on_saved(self.settings_changed)
@@ -216,7 +221,7 @@ class PresenceService:
 
     def stop(self) -> None:
         """Call on quit: store the heartbeat now, whatever its minute."""
-        self._save_heartbeat(self.store.running_session())
+        self._save_heartbeat(self.store.running_session(), durable=True)
 
     # -- every poll ------------------------------------------------------------------------------
 
@@ -252,14 +257,17 @@ class PresenceService:
             events.extend(self._safely(self.due_reminders, []))
         session_changed = (running.id if running else None) != self._heartbeat_session
         if session_changed or self._due(self._heartbeat_at, mono, HEARTBEAT_EVERY_S):
-            self._save_heartbeat(running)
+            durable = session_changed or self._due(
+                self._durable_heartbeat_at, mono, DURABLE_HEARTBEAT_EVERY_S
+            )
+            self._save_heartbeat(running, durable=durable)
         return events
 
     @staticmethod
     def _due(last: float | None, now: float, every: float) -> bool:
         return last is None or now - last >= every
 
-    def _save_heartbeat(self, running: WorkSession | None) -> None:
+    def _save_heartbeat(self, running: WorkSession | None, *, durable: bool) -> None:
         seen = self._now()
         last = self.tracker.last_activity or seen
         beat = Heartbeat(
@@ -268,12 +276,14 @@ class PresenceService:
             session_id=running.id if running is not None else None,
         )
         try:
-            self.activity.save_heartbeat(beat)
+            self.activity.save_heartbeat(beat, durable=durable)
         except StorageError as exc:
             # A missed heartbeat costs at most a less precise question later; never the clock.
             log.warning("activity heartbeat not saved: %s", exc)
             return
         self._heartbeat_at = self._monotonic()
+        if durable:
+            self._durable_heartbeat_at = self._heartbeat_at
         self._heartbeat_session = beat.session_id
 
     # -- reminders ------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ async def refresh_quietly(
     store: Store, backend: Backend, zone_name: str, now: datetime, *, asked: bool = False
 ) -> None:
     """Pull the default range — when ``asked``, or when the last pull is ``REFRESH_EVERY``
-    old (uploads run every few minutes; the plan changes rarely). A failure is logged, never
+    old (the tray runs uploads for that too; the plan changes rarely). A failure is logged, never
     raised: uploads come first."""
     today = local(now, zone_name).date()
     try:

@@ -28,11 +28,12 @@ from clockapp.services.backend_config import (
     test_connection,
 )
 from clockapp.services.clock import utc_now
-from clockapp.services.shifts import refresh_quietly
-from clockapp.services.uploads import SyncResult, Uploader
+from clockapp.services.shifts import REFRESH_EVERY, refresh_quietly
+from clockapp.services.uploads import SyncResult, Uploader, start_delay
 from clockapp.settings import Settings, local_zone_name
 from clockapp.storage import StorageError, Store
 from clockapp.storage.confirmations import ConfirmationStore
+from clockapp.storage.shifts import ShiftStore
 from clockapp.storage.uploads import Preview, UploadInfo, UploadLedger, UploadStatus
 from clockapp.sync.backend import Backend, Destination, RemoteEntry
 from clockapp.sync.papershift import external_id as papershift_id
@@ -77,6 +78,9 @@ class SyncService:
         self._make_backend = make_backend or partial(build_backend, language=language)
         self._ledger = UploadLedger(store)
         self._running: asyncio.Lock | None = None
+        #: When a run last looked at the shift plan (a pull that fails, or finds no shifts,
+        #: stores no time of its own).
+        self._plan_looked_at: datetime | None = None
 
     @property
     def backend_name(self) -> str | None:
@@ -141,6 +145,7 @@ class SyncService:
                 grace = timedelta(minutes=self.settings.get("upload_grace_minutes"))
                 uploader = Uploader(self.store, backend, now=self._now, grace=grace)
                 result = await uploader.run_once(asked=asked)
+                self._plan_looked_at = self._now()
                 await refresh_quietly(self.store, backend, self._zone(), self._now(), asked=asked)
                 return result
             finally:
@@ -166,6 +171,36 @@ class SyncService:
         to the settings; nothing is changed when anything is refused."""
         configure(self.settings, self.secrets, kind, values)
         self.credentials_changed()
+
+    def next_run_at(self) -> datetime | None:
+        """When an upload run next has something to do unasked (UTC; may be past: now): a
+        change due, a retry, a look for twins, the shift plan getting old. None: nothing waits,
+        or uploads are off or paused."""
+        key = self._key()
+        if key is None:
+            return None
+        grace = timedelta(minutes=self.settings.get("upload_grace_minutes"))
+        at = self._ledger.next_due(key, self._now(), grace=grace)
+        if self.backend_name == "papershift" and self._ledger.paused(key) is None:
+            looked = [t for t in (ShiftStore(self.store).pulled_at(key), self._plan_looked_at) if t]
+            plan_at = max(looked) + REFRESH_EVERY if looked else self._now()
+            at = plan_at if at is None else min(at, plan_at)
+        return at
+
+    def next_run_in(self) -> float | None:
+        """Seconds until :meth:`next_run_at` (0 or less: due now), by this service's clock."""
+        at = self.next_run_at()
+        return None if at is None else (at - self._now()).total_seconds()
+
+    def start_delay(self) -> float:
+        """Seconds an unasked run waits before it begins (random: a fleet must not arrive in
+        the same second; see ``services.uploads.START_SPREAD``)."""
+        return start_delay().total_seconds()
+
+    def newest_change(self) -> int:
+        """A number that grows with every change to upload (the newest outbox entry): cheap to
+        ask, so a watcher knows when to ask :meth:`next_run_at` again."""
+        return self.store.newest_outbox_id()
 
     def credentials_changed(self) -> None:
         """New credentials were saved: a destination paused by a rejection may try again."""

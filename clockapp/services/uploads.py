@@ -63,6 +63,15 @@ FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(hours=1)
 #: A server asking for more than this is capped: uploads must not stall for a day.
 LONGEST_RETRY_AFTER = timedelta(hours=6)
+#: A run nobody asked for (at start, when something falls due) begins within this long, at
+#: random: a fleet that starts at 09:00 or comes back online together must not arrive in the
+#: same second (the rate limit would refuse most of it). "Sync now" goes at once.
+START_SPREAD = timedelta(seconds=45)
+
+
+def start_delay(rng: Callable[[], float] = random.random) -> timedelta:
+    """How long an unasked run waits before it begins: uniform in [0, START_SPREAD)."""
+    return START_SPREAD * rng()
 
 
 def backoff(attempts: int, retry_after: float | None, rng: Callable[[], float]) -> timedelta:

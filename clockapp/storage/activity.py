@@ -2,7 +2,8 @@
 
 The heartbeat is one row: when the person was last seen, when the app last ran, and which
 session was running. The presence service rewrites it at most once a minute and on quit, so a
-session left running by a quit, a crash or a power cut can be asked about on the next start.
+session left running by a quit, a crash or a power cut can be asked about on the next start
+(after a power cut, from a heartbeat up to ten minutes older: see ``services.presence``).
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ class ActivityLog:
             session_id=uuid.UUID(session_id) if session_id else None,
         )
 
-    def save_heartbeat(self, heartbeat: Heartbeat) -> None:
-        """Replace the heartbeat (its own small durable transaction)."""
-        with self._store.write():
+    def save_heartbeat(self, heartbeat: Heartbeat, *, durable: bool = True) -> None:
+        """Replace the heartbeat (its own small transaction; ``durable``: fsynced too)."""
+        with self._store.write(durable=durable):
             self._conn.execute(
                 "INSERT INTO activity (id, last_activity_utc, seen_utc, session_id) "
                 "VALUES (1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "

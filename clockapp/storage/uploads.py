@@ -99,18 +99,23 @@ def _op(change: Change, remote_id: str | None, pending: bool) -> str:
 # Every session with a change the destination lacks. Sessions it has never heard of count only
 # from its fill_from on (a deleted one it never got has nothing to send). Parameters: the
 # destination, and its fill_from as text (NULL: every session).
-_PENDING = """
-    WITH newest AS (SELECT session_id, max(id) AS id FROM outbox GROUP BY session_id)
-    SELECT n.session_id, n.id, o.change, o.session_id,
-           u.remote_id, u.sent_json, u.ambiguous, u.attempts, u.next_attempt_at,
-           u.claimed_by, u.claimed_at, u.problem_outbox_id, u.last_error,
-           coalesce(u.done_outbox_id, 0)
+_NEWEST = "WITH newest AS (SELECT session_id, max(id) AS id FROM outbox GROUP BY session_id)"
+_PENDING_FROM = """
     FROM newest n JOIN outbox o ON o.id = n.id
     LEFT JOIN uploads u ON u.session_id = n.session_id AND u.destination = ?
     LEFT JOIN sessions s ON s.id = n.session_id
     WHERE n.id > coalesce(u.done_outbox_id, 0)
       AND (u.session_id IS NOT NULL OR s.start_utc >= coalesce(?, ''))
 """
+_PENDING = (
+    _NEWEST
+    + """
+    SELECT n.session_id, n.id, o.change, o.session_id,
+           u.remote_id, u.sent_json, u.ambiguous, u.attempts, u.next_attempt_at,
+           u.claimed_by, u.claimed_at, u.problem_outbox_id, u.last_error,
+           coalesce(u.done_outbox_id, 0)"""
+    + _PENDING_FROM
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +230,39 @@ class UploadLedger:
             ),
         ).fetchall()
         return [uuid.UUID(r[0]) for r in rows]
+
+    def next_due(
+        self, destination: str, now: datetime, *, grace: timedelta = timedelta(0)
+    ) -> datetime | None:
+        """When :meth:`due` (unasked) next has something, or a create's late-commit window ends
+        (one more look for twins is due then); None when nothing waits or uploads are paused.
+        The moment may be past: something is due now."""
+        if self.paused(destination) is not None:
+            return None
+        times = []
+        for next_at, not_before, claimed_at, end in self._conn.execute(
+            _NEWEST
+            + " SELECT u.next_attempt_at, u.not_before, u.claimed_at, s.end_utc"
+            + _PENDING_FROM
+            + " AND (u.problem_outbox_id IS NULL OR u.problem_outbox_id <> n.id)",
+            (destination, self._fill(destination)),
+        ):
+            # What due() waits for, each: a retry time, the server's "not before", a live
+            # claim going stale, the grace period after the session's end.
+            at = now
+            for later in (next_at, not_before):
+                if later:
+                    at = max(at, from_text(later))
+            if claimed_at:
+                at = max(at, from_text(claimed_at) + STALE_CLAIM)
+            if end and grace > timedelta(0):
+                at = max(at, from_text(end) + grace)
+            times.append(at)
+        times += [
+            max(at for _, at in creates) + LATE_COMMIT_WINDOW
+            for creates in self.unsure(destination).values()
+        ]
+        return min(times, default=None)
 
     def claim(
         self, destination: str, session_id: uuid.UUID, owner: str, now: datetime

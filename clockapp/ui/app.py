@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
 import gc
 import logging
 import os
@@ -18,18 +17,24 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import qasync  # type: ignore[import-untyped]
-
 from clockapp.platform.idle import for_this_os as idle_for_this_os
 from clockapp.services.clock import ClockService
 from clockapp.services.root import Services
 from clockapp.settings import SettingsError, data_dir
 from clockapp.storage import StorageError
+from clockapp.ui.event_loop import QEventLoop
 from clockapp.ui.focus import install_focus_frames
 from clockapp.ui.i18n import explain, install_translations, ui_language
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.presence import PresenceController
-from clockapp.ui.qt import QApplication, QCoreApplication, QMessageBox, QSocketNotifier, QTimer
+from clockapp.ui.qt import (
+    QApplication,
+    QCoreApplication,
+    QMessageBox,
+    QPixmapCache,
+    QSocketNotifier,
+    QTimer,
+)
 from clockapp.ui.single_instance import SingleInstance
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
@@ -43,6 +48,9 @@ DEBUG_VARIABLE = "CLOCKAPP_DEBUG_TRAY"
 #: The upload stack (keyring, httpx, TLS) loads this long after the tray shows (milliseconds):
 #: the icon is there first, uploads follow a moment later.
 UPLOADS_AFTER_MS = 3000
+
+#: When to give back what starting left behind (milliseconds): after the first upload.
+RELEASE_AFTER_START_MS = 30_000
 
 #: How often the presence watch looks at idle time (seconds): on the live clock's minute beat.
 PRESENCE_POLL_S = 60
@@ -115,6 +123,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         poll_interval_ms=None,
     )
     clock.minute.connect(presence.poll)
+    clock.minute.connect(uploads.look)  # a change to upload made elsewhere: due when?
     presence.recorded.connect(clock.refresh)
     tray.quit_requested.connect(app.quit)
     # Closed windows are deleted a moment later; then give their memory back.
@@ -134,7 +143,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
     # A polite kill (logout, systemd, the tests) quits like the menu's Quit: the store closes
     # cleanly. With no timer ticking, the signal must wake the event loop itself.
     wakeup = QuitOnSigterm(app)
-    loop = qasync.QEventLoop(app)
+    loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
         with loop:
@@ -144,6 +153,8 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
                 tray.start()
                 uploads.refresh()
                 QTimer.singleShot(UPLOADS_AFTER_MS, start_uploads)
+                # The tray is drawn and the first upload done: what starting left goes.
+                QTimer.singleShot(RELEASE_AFTER_START_MS, release_memory)
                 presence.start()  # may ask about a session the last run left open
                 if show is not None:
                     tray.show_window(show)
@@ -194,9 +205,16 @@ class QuitOnSigterm:
 
 def release_memory() -> None:
     """Free what closed windows left behind and hand the free heap back to the system (glibc
-    keeps it otherwise: ~5 MiB after the week window and settings)."""
+    keeps it otherwise: ~5 MiB after the week window and settings).
+
+    Qt's pixmap cache goes too: while it holds anything (the tray icon's rendering, a window's
+    style pixmaps) its flush timer wakes the process every 30 s; what is needed is drawn again.
+    """
+    QPixmapCache.clear()
     gc.collect()
     if sys.platform.startswith("linux"):
+        import ctypes  # only here: the tray needs it for nothing else
+
         with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to trim
             ctypes.CDLL(None).malloc_trim(0)
 

@@ -24,7 +24,7 @@ from clockapp.services.clock import ClockService, Status, utc_now
 from clockapp.settings import SettingsError
 from clockapp.storage import StorageError
 from clockapp.ui.i18n import explain
-from clockapp.ui.qt import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
+from clockapp.ui.qt import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +128,9 @@ class LiveClock(QObject):
         # Single-shot, re-armed to the next minute boundary: the tooltip's minutes change on time.
         self._minute = QTimer(self)
         self._minute.setSingleShot(True)
+        # Precise: a coarse timer may fire up to 5 % (3 s) early, before the minute turns, and
+        # then again at the turn: two wake-ups for one minute.
+        self._minute.setTimerType(Qt.TimerType.PreciseTimer)
         self._minute.timeout.connect(self._on_minute)
         #: The last clock action taken here: the session before and after it, and when.
         self._last_action: tuple[WorkSession | None, WorkSession, datetime] | None = None

@@ -25,7 +25,6 @@ from clockapp.domain.zones import local
 from clockapp.ui.at_time import AtTimeDialog, at_label
 from clockapp.ui.icons import IconSet
 from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, hm, hms, state_label
-from clockapp.ui.popup import ClockWindow, TrayPopup, confirm_quit
 from clockapp.ui.qt import (
     QAction,
     QCoreApplication,
@@ -47,10 +46,11 @@ from clockapp.ui.qt import (
 )
 from clockapp.ui.upload_status import UploadWatch
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the windows are imported when first shown: a tray idles without them
     from datetime import date
 
     from clockapp.ui.month_window import MonthWindow
+    from clockapp.ui.popup import ClockWindow, TrayPopup
     from clockapp.ui.week_window import WeekWindow
 
 log = logging.getLogger(__name__)
@@ -62,10 +62,10 @@ REOPEN_GUARD_S = 0.3
 # The D-Bus name of the StatusNotifierItem tray host registry (KDE, GNOME's AppIndicator
 # extension, XFCE, …); Qt uses that protocol whenever this name is on the session bus.
 SNI_WATCHER = "org.kde.StatusNotifierWatcher"
-# How often to look for a tray host (ms): while in the window (XEmbed hosts have no bus name
-# to watch), and less often while in the tray (an XEmbed host may go away).
+# How often to look for a tray host (ms) while in the window (XEmbed hosts have no bus name to
+# watch). In the tray, the clock's minute beat looks (an XEmbed host may go away): no wake-ups
+# of its own while the app idles.
 HOST_POLL_WINDOW_MS = 2000
-HOST_POLL_TRAY_MS = 10_000
 # A tray host that went away must stay away this long (ms) before the window opens: a
 # restarting panel comes back within seconds, and a window flashing up would only disturb.
 HOST_GONE_GRACE_MS = 3000
@@ -162,9 +162,7 @@ class ClockTray(QObject):
         self.settings_action.triggered.connect(self.open_settings)
         self.menu.addSeparator()
         self.quit_action = self.menu.addAction(self.tr("&Quit"))
-        self.quit_action.triggered.connect(
-            lambda: confirm_quit(self.clock, self.quit_requested.emit)
-        )
+        self.quit_action.triggered.connect(self._confirm_quit)
         if debug_out is not None:
             self.menu.aboutToShow.connect(lambda: QTimer.singleShot(150, self._report_menu))
 
@@ -196,8 +194,8 @@ class ClockTray(QObject):
             self._use_tray(self._fixed_tray)
             return
         self._watch_sni_hosts()
+        self.clock.minute.connect(self._check_host)
         self._use_tray(self.tray_host_present())
-        self._host_poll.start()
 
     @property
     def tray_available(self) -> bool:
@@ -258,7 +256,7 @@ class ClockTray(QObject):
                 self.window.deleteLater()
                 self.window = None
                 log.info("a system tray has appeared: ClockApp moved into it")
-            self._host_poll.setInterval(HOST_POLL_TRAY_MS)
+            self._host_poll.stop()
             if self._debug_out is not None:
                 self._report_tray(tries=150)
             return
@@ -266,9 +264,12 @@ class ClockTray(QObject):
             self.tray.hide()
             self.tray.deleteLater()
             self.tray = None
-        self._host_poll.setInterval(HOST_POLL_WINDOW_MS)
+        if self._fixed_tray is None:
+            self._host_poll.start(HOST_POLL_WINDOW_MS)
         if self.window is not None:
             return
+        from clockapp.ui.popup import ClockWindow
+
         reason = no_tray_reason()
         log.warning("no system tray: %s", reason)
         self.window = ClockWindow(self.clock, self.uploads, self.menu, reason)
@@ -276,6 +277,11 @@ class ClockTray(QObject):
         self.window.closed.connect(self.quit_requested)
         self.window.show()
         self._emit("window", rect=_rect(self.window.frameGeometry()))
+
+    def _confirm_quit(self) -> None:
+        from clockapp.ui.popup import confirm_quit
+
+        confirm_quit(self.clock, self.quit_requested.emit)
 
     @property
     def popup(self) -> TrayPopup | None:
@@ -290,6 +296,8 @@ class ClockTray(QObject):
             self.window.activateWindow()
             return
         if self._popup is None:
+            from clockapp.ui.popup import TrayPopup
+
             self._popup = TrayPopup(self.clock, self.uploads)
             if QGuiApplication.platformName().startswith("wayland"):
                 # Wayland shows a popup only over a window that had the user's input, and lets

@@ -1,8 +1,10 @@
 """Uploads as the tray sees them: run them in the background, summarise where they stand.
 
 :class:`UploadWatch` runs ``SyncService.sync_now()`` as an asyncio task on the qasync loop
-(every few minutes, right after a clock out, and on "Sync now"), so an upload never blocks the
-UI; at most one run at a time. It turns the ledger's counts into one status line and a badge,
+(at start, when something is due, and on "Sync now"), so an upload never blocks the UI; at most
+one run at a time. Between runs one timer sleeps until the next thing is due (a finished
+session, a retry time, a look for twins, the shift plan getting old): with nothing waiting,
+uploads never wake the process. It turns the ledger's counts into one status line and a badge,
 and raises a notification only when something new needs the user: an upload parked as needing
 attention, or credentials the server rejected.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
@@ -24,14 +27,18 @@ from clockapp.ui.qt import (
     QDate,
     QLocale,
     QObject,
+    Qt,
     QTimer,
     Signal,
 )
 
 log = logging.getLogger(__name__)
 
-#: How often uploads run on their own (milliseconds): often enough that HR sees the day soon.
-UPLOAD_INTERVAL_MS = 5 * 60 * 1000
+#: A run that left work due at once (the keyring or the backend could not be opened, the shift
+#: plan could not be read) waits this long before trying again on its own (seconds).
+AFTER_A_RUN_S = 5 * 60
+#: The longest single wait (seconds): a timer counts no time while the computer sleeps.
+LONGEST_WAIT_S = 60 * 60
 
 _WAITING = (UploadStatus.SAVED, UploadStatus.WAITING, UploadStatus.UPLOADING)
 
@@ -42,6 +49,12 @@ class Uploads(Protocol):
     async def sync_now(self, *, asked: bool = False) -> Any: ...
 
     def counts(self) -> dict[UploadStatus, int] | None: ...
+
+    def next_run_in(self) -> float | None: ...
+
+    def start_delay(self) -> float: ...
+
+    def newest_change(self) -> int: ...
 
     def paused(self) -> UserError | None: ...
 
@@ -227,12 +240,7 @@ class UploadWatch(QObject):
     #: Something new the user must know: (title, message).
     notify = Signal(str, str)
 
-    def __init__(
-        self,
-        sync: Uploads | None,
-        interval_ms: int = UPLOAD_INTERVAL_MS,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, sync: Uploads | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sync = sync
         self.summary = UploadSummary()
@@ -240,21 +248,70 @@ class UploadWatch(QObject):
         self._told_attention = 0
         self._told_paused: str | None = None  # the pause told, as its English sentence
         self._asked = False
+        self._started = False
+        # The one timer: single-shot, armed for the next moment something is due.
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)  # whole seconds are plenty
         self._timer.timeout.connect(lambda: self.sync_now())
+        self._due_at: float | None = None  # wall time (time.time()) the timer is armed for
+        self._ran_at: float | None = None  # wall time the last run ended
+        self._ran_change: int | None = None  # the newest change to upload then
+        self._newest_change: int | None = None
 
     def start(self) -> None:
-        """Read the counts and start the periodic uploads (needs a running asyncio loop)."""
+        """Read the counts and upload what is due, now and later (needs a running asyncio
+        loop). The first run too begins after a random delay: a fleet logs in at 09:00."""
+        self._started = True
         self.refresh()
-        if self.sync is not None:
-            self._timer.start()
-            self.sync_now()
 
     def stop(self) -> None:
+        self._started = False
         self._timer.stop()
         if self._task is not None:
             self._task.cancel()
+
+    def look(self) -> None:
+        """A cheap look (on the app's minute beat): a change recorded since (here, in a terminal,
+        by an edit) or a due moment passed while the computer slept starts the schedule anew."""
+        if self.sync is None or not self._started or self.running:
+            return
+        try:
+            newest = self.sync.newest_change()
+        except Exception as exc:  # the schedule must never take the tray down
+            log.warning("could not look for new changes to upload: %s", exc)
+            return
+        overdue = self._due_at is not None and time.time() >= self._due_at
+        if newest != self._newest_change or overdue:
+            self.refresh()
+
+    def _schedule(self) -> None:
+        """Arm the timer for the next moment a run has something to do (none: stay asleep)."""
+        self._timer.stop()
+        self._due_at = None
+        if self.sync is None or not self._started or self.running:
+            return  # (a run reschedules when it ends)
+        try:
+            self._newest_change = self.sync.newest_change()
+            if self._ran_at is not None and self._ran_change is None:
+                self._ran_change = self._newest_change  # what the last run left
+            wait = self.sync.next_run_in()
+            spread = self.sync.start_delay()
+        except Exception as exc:  # the schedule must never take the tray down
+            log.warning("could not tell when to upload next: %s", exc)
+            wait, spread = AFTER_A_RUN_S, 0.0
+        if wait is None:
+            return
+        if wait <= 0 and self._ran_at is not None and self._newest_change == self._ran_change:
+            # Still due after a run, nothing new since: it could not be done; not again at once.
+            wait = self._ran_at + AFTER_A_RUN_S - time.time()
+        if wait <= 0:
+            # Due now (a start, a change found): spread. A retry time already is (backoff's
+            # jitter, the server's Retry-After with a second of our own).
+            wait = spread
+        wait = min(wait, LONGEST_WAIT_S)
+        self._due_at = time.time() + wait
+        self._timer.start(int(wait * 1000))
 
     async def wait_idle(self) -> None:
         """Until the run in progress (if any) has ended, e.g. before the loop closes."""
@@ -332,6 +389,7 @@ class UploadWatch(QObject):
             error = exc
         finally:
             self._task = None
+            self._ran_at, self._ran_change = time.time(), None
         # After a successful run the error line goes; counts tell the rest.
         self.summary = replace(self.summary, error=error, running=False)
         self.refresh()
@@ -341,6 +399,7 @@ class UploadWatch(QObject):
 
     def _set(self, summary: UploadSummary) -> None:
         self.summary = summary
+        self._schedule()
         self._tell_news(summary)
         self.changed.emit()
 

@@ -71,7 +71,7 @@
     <name>App</name>
     <message>
         <source>ClockApp is already running; showing it.</source>
-        <extracomment>Set to 1 to print JSON lines about the tray, popup and menu geometry on stdout (the end-to-end test clicks by them; the benchmark times the first one). The upload stack (keyring, httpx, TLS) loads this long after the tray shows (milliseconds): the icon is there first, uploads follow a moment later. How often the presence watch looks at idle time (seconds): on the live clock&apos;s minute beat.</extracomment>
+        <extracomment>Set to 1 to print JSON lines about the tray, popup and menu geometry on stdout (the end-to-end test clicks by them; the benchmark times the first one). The upload stack (keyring, httpx, TLS) loads this long after the tray shows (milliseconds): the icon is there first, uploads follow a moment later. When to give back what starting left behind (milliseconds): after the first upload. How often the presence watch looks at idle time (seconds): on the live clock&apos;s minute beat.</extracomment>
         <translation>ClockApp läuft bereits; es wird angezeigt.</translation>
     </message>
     <message>
@@ -1185,7 +1185,7 @@
     </message>
     <message>
         <source>TimeTrack at {url} as {user}</source>
-        <extracomment>How often uploads run on their own (milliseconds): often enough that HR sees the day soon.</extracomment>
+        <extracomment>A run that left work due at once (the keyring or the backend could not be opened, the shift plan could not be read) waits this long before trying again on its own (seconds). The longest single wait (seconds): a timer counts no time while the computer sleeps.</extracomment>
         <translation>TimeTrack unter {url} als {user}</translation>
     </message>
     <message>

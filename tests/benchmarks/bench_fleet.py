@@ -5,11 +5,13 @@ what it holds at the same moment. Each simulated client has its own store (an SQ
 runs the real :class:`~clockapp.services.uploads.Uploader` against its own Papershift backend;
 all run in this one process on one asyncio loop. The fake Papershift (tests/fakes) runs in its
 own process and answers 429 with Retry-After above ``--rate`` requests a second (a token bucket,
-tests/fakes/server.py). A client runs again when its next upload is due (the tray runs on a
-fixed five-minute beat instead; see the note printed at the end).
+tests/fakes/server.py). As the tray does, a client's first run begins after a random start
+delay (``uploads.start_delay``: a fleet logging in at 09:00 must not arrive in one second), and
+it runs again when its next upload is due.
 
-Prints (not a test; nothing asserts), once per retry policy measured (the uploader's ``backoff``
-as it is, and as it was with ``--before``), in the same run:
+Prints (not a test; nothing asserts), once per policy measured (the start spread and
+``backoff`` as they are, and with ``--before`` as they were: no spread, Retry-After to the second),
+in the same run:
   - time to drain against the floor (items / allowed rate);
   - the peak request rate the server saw in any 1-second window (all requests, and admitted
     ones), and in how many 1-second windows each went above the limit (the bucket lets up to
@@ -52,7 +54,7 @@ from clockapp.domain.session import BreakSegment, WorkSession  # noqa: E402
 from clockapp.services import uploads  # noqa: E402
 from clockapp.storage import Change, Store  # noqa: E402
 from clockapp.storage.store import from_text  # noqa: E402
-from clockapp.sync.papershift import PapershiftBackend  # noqa: E402
+from clockapp.sync.papershift import PapershiftBackend, external_id  # noqa: E402
 
 SERVER = """
 import json, sys
@@ -135,9 +137,10 @@ def next_due(store: Store) -> datetime | None:
     return from_text(row[0]) if row[0] else None
 
 
-async def client(store: Store, url: str, delay: float) -> int:
-    """Upload everything this client holds, running again whenever something is due."""
-    await asyncio.sleep(delay)
+async def client(store: Store, url: str, delay: float, spread_start: bool) -> int:
+    """Upload everything this client holds, running again whenever something is due; the first
+    run begins after the tray's random start delay (``spread_start``)."""
+    await asyncio.sleep(delay + (uploads.start_delay().total_seconds() if spread_start else 0))
     uploaded = 0
     while True:
         backend = PapershiftBackend(url, TOKEN, **IDS)
@@ -153,17 +156,23 @@ async def client(store: Store, url: str, delay: float) -> int:
         await asyncio.sleep(max(wait, 0.01))
 
 
-async def fleet(stores: list[tuple[Store, set[str]]], url: str, spread: float) -> tuple[float, int]:
+async def fleet(
+    stores: list[tuple[Store, set[str]]], url: str, spread: float, spread_start: bool
+) -> tuple[float, int]:
     started = time.perf_counter()
     n = len(stores)
     results = await asyncio.gather(
-        *(client(store, url, spread * i / n) for i, (store, _) in enumerate(stores))
+        *(client(store, url, spread * i / n, spread_start) for i, (store, _) in enumerate(stores))
     )
     return time.perf_counter() - started, sum(results)
 
 
 def measure(
-    server: subprocess.Popen[str], url: str, args: argparse.Namespace, policy: str
+    server: subprocess.Popen[str],
+    url: str,
+    args: argparse.Namespace,
+    policy: str,
+    spread_start: bool = True,
 ) -> dict[str, Any]:
     assert server.stdin is not None and server.stdout is not None
     folder = Path(tempfile.mkdtemp(prefix="clockapp-fleet-", dir=args.dir))
@@ -171,18 +180,22 @@ def measure(
         stores = make_stores(folder, args.clients, args.sessions)
         server.stdin.write(f"limit {args.rate}\n")
         server.stdin.flush()
-        elapsed, uploaded = asyncio.run(fleet(stores, url, args.spread))
+        elapsed, uploaded = asyncio.run(fleet(stores, url, args.spread, spread_start))
         server.stdin.write("report\n")
         server.stdin.flush()
         report = json.loads(server.stdout.readline())
-        sent = set().union(*(ids for _, ids in stores))
+        # Papershift files a session under an id made for the destination (sync.papershift).
+        backend = PapershiftBackend(url, TOKEN, **IDS)
+        key = backend.destination.key
+        asyncio.run(backend.aclose())
+        sent = {external_id(uuid.UUID(i), key) for _, ids in stores for i in ids}
         for store, _ in stores:
             store.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     arrived: dict[str, int] = {}
-    for external_id in report["external_ids"]:
-        arrived[external_id] = arrived.get(external_id, 0) + 1
+    for filed_as in report["external_ids"]:
+        arrived[filed_as] = arrived.get(filed_as, 0) + 1
     admitted = {int(k): v for k, v in report["admitted"].items()}
     refused = {int(k): v for k, v in report["refused"].items()}
     seconds = set(admitted) | set(refused)
@@ -245,10 +258,12 @@ def main() -> None:
             current = uploads.backoff
             uploads.backoff = backoff_before
             try:
-                runs.append(measure(server, url, args, "backoff before #16"))
+                runs.append(
+                    measure(server, url, args, "before #16 (no start spread)", spread_start=False)
+                )
             finally:
                 uploads.backoff = current
-        runs.append(measure(server, url, args, "backoff now"))
+        runs.append(measure(server, url, args, "now (start spread, backoff)"))
     finally:
         server.stdin.close()
         server.wait(10)

@@ -14,6 +14,7 @@ collection and a heap trim, as the app does when a window closes) and the growth
 the end of the first hour to the end of the week. Aim (issue 16): growth <= 3 MiB.
 
 Run: .venv/bin/python tests/benchmarks/bench_soak.py [--syncs 200] [--popups 500] [--weeks 50]
+     [--trace N]   (N: print the Python allocation sites grown most, by tracemalloc)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -37,7 +39,6 @@ if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402
-import qasync  # type: ignore[import-untyped]  # noqa: E402
 
 from clockapp.secrets import SecretStore  # noqa: E402
 from clockapp.services import backend_config  # noqa: E402
@@ -47,6 +48,7 @@ from clockapp.services.sync import SyncService  # noqa: E402
 from clockapp.settings import Settings  # noqa: E402
 from clockapp.storage import Store  # noqa: E402
 from clockapp.ui.app import release_memory  # noqa: E402
+from clockapp.ui.event_loop import QEventLoop  # noqa: E402
 from clockapp.ui.live_clock import ClockAction, LiveClock  # noqa: E402
 from clockapp.ui.presence import PresenceController  # noqa: E402
 from clockapp.ui.qt import QApplication, QTimer  # noqa: E402
@@ -179,6 +181,7 @@ async def soak(
     steps_at_work = 5 * 11 * 6  # five days, 07:00 to 18:00, every 10 minutes
     syncs = popups = weeks = 0
     step = 0
+    snapshots: list[tracemalloc.Snapshot] = []
 
     # Last Friday's session, finished and uploaded: each sync below first changes its note, so
     # every sync has an update to send (and a fault to meet).
@@ -237,11 +240,18 @@ async def soak(
                 # goes back, so the samples show what is held, not when glibc last trimmed.
                 release_memory()
                 samples.append((f"{local:%a %d %H:%M %Z}", rss_mib()))
+                if args.trace and day == 0 and local.hour == 9:
+                    snapshots.append(tracemalloc.take_snapshot())
     while syncs < args.syncs:
         await one_sync()
     await asyncio.sleep(0.2)
     release_memory()
     samples.append(("end", rss_mib()))
+    if args.trace:
+        snapshots.append(tracemalloc.take_snapshot())
+        print("Python allocations grown from the first hour at work to the end (tracemalloc):")
+        for stat in snapshots[-1].compare_to(snapshots[0], "lineno")[: args.trace]:
+            print(f"  {stat}")
     on_server, requests = server.report()
     print(
         f"{syncs} syncs, {popups} popups, {weeks} week windows; "
@@ -260,12 +270,17 @@ def main() -> None:
     parser.add_argument("--syncs", type=int, default=200)
     parser.add_argument("--popups", type=int, default=500)
     parser.add_argument("--weeks", type=int, default=50)
+    parser.add_argument(
+        "--trace", type=int, default=0, help="print the N Python allocation sites grown most"
+    )
     args = parser.parse_args()
+    if args.trace:
+        tracemalloc.start(10)
     logging.basicConfig(level=logging.ERROR)  # the faults are meant: no warnings about them
     os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="clockapp-soak-xdg-"))
     app = QApplication(["clockapp-soak"])
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = QEventLoop(app)  # the app's loop
     asyncio.set_event_loop(loop)
     with tempfile.TemporaryDirectory() as tmp, loop:
         samples = loop.run_until_complete(soak(args, app, Path(tmp)))

@@ -19,7 +19,8 @@ Aims (issue 16): RSS after sync and windows <= 1.5x the minimal tray, start <= 1
 window open <= 2 wake-ups a minute and idle CPU < 0.1 s a minute.
 
 Run: .venv/bin/python tests/benchmarks/bench_tray.py [--starts 5] [--idle 60] [--windows 20]
-     [--before DIR]   (DIR: e.g. `git archive BASE | tar -x -C DIR`, measured in the same run)
+     [--before DIR] [--after DIR]   (DIR: e.g. `git archive REV | tar -x -C DIR`; --before is
+     measured alongside in the same run, --after instead of the installed app)
 """
 
 from __future__ import annotations
@@ -440,6 +441,11 @@ def main() -> None:
     parser.add_argument(
         "--before", type=Path, help="a checkout of the app before a change, measured alongside"
     )
+    parser.add_argument(
+        "--after",
+        type=Path,
+        help="a checkout of the app measured instead of the installed one",
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the children and Xvfb too
 
@@ -450,7 +456,7 @@ def main() -> None:
     helpers = start_desktop(base)
     minimal, app = "minimal PySide6 tray", "clockapp configured"
     try:
-        variants = {minimal: (MINIMAL, base), app: (CLOCKAPP, app_env(base, None, server))}
+        variants = {minimal: (MINIMAL, base), app: (CLOCKAPP, app_env(base, args.after, server))}
         if args.before:
             variants["configured, before"] = (CLOCKAPP, app_env(base, args.before, server))
         measure = ("--measure", "--windows", str(args.windows))

@@ -28,6 +28,18 @@ def test_store_is_durable_by_configuration(store: Store) -> None:
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
+def test_a_write_that_need_not_be_fsynced_leaves_every_other_write_durable(store: Store) -> None:
+    synchronous = "PRAGMA synchronous"
+    with store.write(durable=False):
+        assert store._conn.execute(synchronous).fetchone()[0] == 1  # NORMAL: no fsync
+        store.save_session(session())
+    assert store._conn.execute(synchronous).fetchone()[0] == 2  # FULL again
+    with pytest.raises(RuntimeError), store.write(durable=False):
+        raise RuntimeError("a failed write")
+    assert store._conn.execute(synchronous).fetchone()[0] == 2
+    assert len(store.sessions_between(T0 - timedelta(days=1), T0 + timedelta(days=1))) == 1
+
+
 def test_a_session_with_breaks_round_trips(store: Store) -> None:
     s = session(
         breaks=(BreakSegment(T0 + timedelta(hours=4), T0 + timedelta(hours=4, minutes=30)),),

@@ -53,6 +53,15 @@ class FakeUploads:
     def paused(self) -> UserError | None:
         return self.paused_reason
 
+    def next_run_in(self) -> float | None:
+        return None  # runs only when a test starts one
+
+    def start_delay(self) -> float:
+        return 0.0
+
+    def newest_change(self) -> int:
+        return 0
+
 
 def open_service(data_dir: Path, now: FakeClock) -> ClockService:
     """A clock service on the data folder's store, as the app (or the CLI) opens it."""

@@ -99,6 +99,15 @@ class StuckUploads:
     def paused(self) -> None:
         return None
 
+    def next_run_in(self) -> float | None:
+        return None  # nothing planned: the picture stays as it is
+
+    def start_delay(self) -> float:
+        return 0.0
+
+    def newest_change(self) -> int:
+        return 0
+
     def session_statuses(self) -> dict[uuid.UUID, UploadInfo]:
         return self.infos
 

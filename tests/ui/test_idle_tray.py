@@ -5,20 +5,27 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 import qasync  # type: ignore[import-untyped]
 import shiboken6
 from pytestqt.qtbot import QtBot
 
+from clockapp.secrets import SecretStore
+from clockapp.services.backend_config import configure_timetrack
 from clockapp.services.clock import ClockService
 from clockapp.services.presence import PresenceService
+from clockapp.services.sync import SyncService
 from clockapp.ui.live_clock import ClockAction, LiveClock
 from clockapp.ui.presence import PresenceController
-from clockapp.ui.qt import QApplication, QObject, QTimer
-from clockapp.ui.tray import ClockTray
+from clockapp.ui.qt import QApplication, QObject, QSystemTrayIcon, QTimer
+from clockapp.ui.tray import HOST_GONE_GRACE_MS, ClockTray
 from clockapp.ui.upload_status import UploadWatch
-from tests.conftest import BERLIN, FakeClock
+from tests.conftest import BERLIN, FakeClock, berlin
+from tests.fakes.timetrack import FakeTimeTrack
+from tests.keyring_memory import MemoryKeyring
+from tests.ui.conftest import FakeUploads
 from tests.ui.test_away_prompt import FakeIdle, Told
 
 
@@ -48,6 +55,31 @@ def test_with_no_window_open_nothing_ticks_each_second_and_the_popup_only_while_
     tray.popup.hide()
     assert not tray.popup.panel.ticking
     assert timers_ticking_each_second(live_clock, tray, uploads, tray.popup) == []
+
+
+# Offscreen: no raise or grab, and no tray host signal for a shown icon to connect to.
+@pytest.mark.qt_log_ignore("This plugin does not support", "No such signal QPlatformNative")
+def test_in_the_tray_the_host_is_looked_for_on_the_minute_beat_not_by_a_timer_of_its_own(
+    qtbot: QtBot, live_clock: LiveClock, uploads: UploadWatch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    host = {"present": True}  # what the desktop says (offscreen has no tray host to remove)
+    monkeypatch.setattr(
+        QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: host["present"])
+    )
+    controller = ClockTray(live_clock, uploads)  # follows the desktop, as the app does
+    controller.start()
+    try:
+        assert controller.tray_available
+        assert [t.interval() for t in controller.findChildren(QTimer) if t.isActive()] == []
+        host["present"] = False  # the panel went away
+        live_clock.minute.emit()
+        qtbot.waitUntil(lambda: controller.window is not None, timeout=HOST_GONE_GRACE_MS + 2000)
+        assert not controller.tray_available
+    finally:
+        if controller.window is not None:
+            controller.window.hide()
+            controller.window.deleteLater()
+        controller.menu.deleteLater()
 
 
 def test_the_week_window_is_released_when_closed(qtbot: QtBot, tray: ClockTray) -> None:
@@ -152,3 +184,89 @@ def test_a_remote_week_arriving_after_the_window_closed_is_dropped(
         app.setQuitOnLastWindowClosed(quits)
     assert failures == []  # no fetch landed in a deleted window
     assert tray.week_window is None
+
+
+def armed(watch: UploadWatch) -> list[int]:
+    """The upload watch's active timers, by interval (ms)."""
+    return [t.interval() for t in watch.findChildren(QTimer) if t.isActive()]
+
+
+def test_uploads_sleep_until_something_is_due_and_not_at_all_when_nothing_is(
+    qtbot: QtBot,
+    ui_service: ClockService,
+    other_process: ClockService,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+    fake_clock: FakeClock,
+) -> None:
+    """No five-minute beat (issue 16): the one timer is armed for the grace period's end of a
+    session just finished, and stays off once everything is uploaded."""
+    configure_timetrack(
+        ui_service.settings,
+        SecretStore(),
+        timetrack.url,
+        "anna",
+        timetrack.api_key,
+        timetrack.api_secret,
+    )
+    watch = UploadWatch(
+        SyncService(ui_service.store, ui_service.settings, SecretStore(), now=fake_clock)
+    )
+    fake_clock.set_local("2026-11-23 17:00")
+    ui_service.clock_in(at=berlin("2026-11-23 08:00"))
+    ui_service.clock_out()
+
+    watch.start()
+    assert not watch.running  # within the grace period: nothing to do yet
+    [wait_ms] = armed(watch)
+    assert 110_000 <= wait_ms <= 120_000  # its end, two minutes after the clock-out
+
+    fake_clock.advance(minutes=2)
+
+    async def one_run() -> None:
+        watch.sync_now()
+        await watch.wait_idle()
+
+    asyncio.run(one_run())
+    assert len(timetrack.live()) == 1
+    assert armed(watch) == []  # nothing waits: nothing wakes
+
+    watch.look()  # the minute beat: nothing new
+    assert armed(watch) == []
+    fake_clock.advance(hours=3)
+    other_process.clock_in(at=fake_clock.now - timedelta(hours=1))  # a terminal's session
+    other_process.clock_out()
+    watch.look()
+    [wait_ms] = armed(watch)
+    assert 110_000 <= wait_ms <= 120_000
+    fake_clock.advance(minutes=2)
+    watch.refresh()  # due now (as at a start): within the spread, not at once
+    [wait_ms] = armed(watch)
+    assert 0 <= wait_ms <= 45_000
+    watch.stop()
+
+
+class StuckUploads(FakeUploads):
+    """Always something due now that a run can't do (a locked keyring, a broken backend)."""
+
+    def next_run_in(self) -> float | None:
+        return 0.0
+
+
+def test_a_run_that_could_not_do_what_is_due_waits_five_minutes_not_a_moment(
+    qtbot: QtBot,
+) -> None:
+    stuck = StuckUploads()
+    stuck.fail_with = RuntimeError("the keyring is locked")
+    watch = UploadWatch(stuck)
+    watch.start()
+
+    async def one_run() -> None:
+        watch.sync_now()
+        await watch.wait_idle()
+
+    asyncio.run(one_run())
+    assert stuck.runs == 1
+    [wait_ms] = armed(watch)
+    assert 290_000 <= wait_ms <= 300_000
+    watch.stop()
