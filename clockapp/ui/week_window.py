@@ -382,7 +382,7 @@ class WeekWindow(QWidget):
 
     def _day_label(self, day: DayTotal) -> str:
         """The day, its holiday or absence, and its planned shifts (Papershift) beside the
-        time worked."""
+        time worked, with what was clocked against the plan once the day has begun."""
         shown = localized_day(day.date)
         mark = self._calendar.get(day.date)
         if mark:
@@ -390,8 +390,14 @@ class WeekWindow(QWidget):
         if not day.planned:
             return shown
         spans = ", ".join(f"{start:%H:%M}–{end:%H:%M}" for start, end in day.planned)
-        return self.tr("{day} · planned {spans} ({length})").format(
+        text = self.tr("{day} · planned {spans} ({length})").format(
             day=shown, spans=spans, length=minutes(day.planned_min)
+        )
+        if day.date > local(self.service.now(), self.service.zone_name).date():
+            return text  # still ahead: nothing clocked to hold against the plan
+        difference = day.worked_min - day.planned_min
+        return self.tr("{text} · clocked {sign}{difference}").format(
+            text=text, sign="−" if difference < 0 else "+", difference=minutes(abs(difference))
         )
 
     def violation_text(self, violation: Violation) -> str:

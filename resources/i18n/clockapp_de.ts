@@ -2188,6 +2188,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten in den Ei
         <translation>Gearbeitet im Vergleich zum Soll</translation>
     </message>
     <message>
+        <source>{text} · clocked {sign}{difference}</source>
+        <translation>{text} · gestempelt {sign}{difference}</translation>
+    </message>
+    <message>
         <source>Fetching entries made elsewhere…</source>
         <translation>Hole anderswo erfasste Einträge…</translation>
     </message>

@@ -431,17 +431,26 @@ def test_a_day_shows_its_planned_shift_beside_the_time_worked(
             [
                 Shift("1", berlin("2026-11-23 08:00"), berlin("2026-11-23 16:00"), own=True),
                 Shift("2", berlin("2026-11-24 06:00"), berlin("2026-11-24 14:00")),  # the area's
+                Shift("3", berlin("2026-11-25 07:00"), berlin("2026-11-25 17:00"), own=True),
+                Shift("4", berlin("2026-11-26 08:00"), berlin("2026-11-26 16:00"), own=True),
+                Shift("5", berlin("2026-11-28 08:00"), berlin("2026-11-28 12:00"), own=True),
             ],
             fake_clock(),
         )
     window = WeekWindow(ui_service)
     qtbot.addWidget(window)
-    monday, tuesday = rows(window)[:2]
+    monday, tuesday, wednesday, thursday, _, saturday, _ = rows(window)
     assert monday[:2] == [
-        f"{localized_day(date(2026, 11, 23))} · planned 08:00–16:00 ({minutes(480)})",
+        f"{localized_day(date(2026, 11, 23))} · planned 08:00–16:00 ({minutes(480)})"
+        " · clocked +0:00",
         minutes(480),
     ]
     assert tuesday[0] == localized_day(date(2026, 11, 24))
+    # Against the plan: 11:15 clocked of 10:00 planned; nothing clocked on a planned day.
+    assert wednesday[0].endswith("planned 07:00–17:00 (10:00) · clocked +1:15")
+    assert thursday[0].endswith("planned 08:00–16:00 (8:00) · clocked −8:00")
+    # Saturday is still ahead (it is Friday evening): the plan alone.
+    assert saturday[0] == f"{localized_day(date(2026, 11, 28))} · planned 08:00–12:00 (4:00)"
 
 
 def confirmed_week(
