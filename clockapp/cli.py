@@ -782,8 +782,6 @@ def _doctor(as_json: bool) -> int:
 
 def _remote_week(services: Services, of: date, as_json: bool) -> int:
     from clockapp.domain.week import monday_of
-    from clockapp.services.backend_config import BackendSetupError
-    from clockapp.sync.backend import SyncError
 
     service = services.clock
     sync = services.sync()
@@ -795,7 +793,7 @@ def _remote_week(services: Services, of: date, as_json: bool) -> int:
         )
     try:
         remote = asyncio.run(sync.pull_week(monday_of(of), service.zone_name))
-    except (BackendSetupError, SyncError) as exc:
+    except UserError as exc:  # not set up, the keyring, the network, the server's answer
         raise ClockError(
             "The remote entries could not be fetched: {reason}", reason=str(exc)
         ) from exc
@@ -833,8 +831,6 @@ def _remote_week(services: Services, of: date, as_json: bool) -> int:
 
 def _shifts(services: Services, first: date, last: date, as_json: bool) -> None:
     """The stored shift plan, refreshed first when the server answers (else said, on stderr)."""
-    from clockapp.sync.backend import SyncError
-
     if last < first:
         raise ClockError(
             "The range ends ({last}) before it starts ({first}).", first=first, last=last
@@ -845,7 +841,7 @@ def _shifts(services: Services, first: date, last: date, as_json: bool) -> None:
     else:
         try:
             asyncio.run(shifts.refresh(first, last))
-        except (UserError, SyncError) as exc:
+        except UserError as exc:
             print(
                 f"The shifts could not be refreshed ({visible(str(exc))}); "
                 "showing the ones last pulled.",

@@ -10,15 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 from clockapp.domain.errors import UserError
+from clockapp.domain.uploads import Destination, redact_url
 from clockapp.secrets import SecretStore, SecretsUnavailable
 from clockapp.services.backends import BACKENDS, LABELS, PAPERSHIFT, TIMETRACK
 from clockapp.settings import Settings, SettingsError
 from clockapp.sync.backend import (
     Backend,
     ConfigError,
-    Destination,
     SyncError,
-    redact_url,
     sendable_secret,
     validate_base_url,
 )

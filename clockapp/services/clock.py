@@ -685,6 +685,11 @@ class ClockService:
         """A setting's value as the app uses it (its default where unset)."""
         return self.settings.get(key)
 
+    def editable_settings(self) -> Settings:
+        """The settings for the Settings dialog to edit and save; the services hear of each
+        save (``Settings.on_saved``)."""
+        return self.settings
+
     def remember(self, key: str, value: Any) -> None:
         """Keep a setting the app learned (``no_tray_explained``); raises SettingsError."""
         self.settings.set(key, value)

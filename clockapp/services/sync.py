@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from clockapp.domain.errors import UserError
 from clockapp.domain.session import BreakSegment, WorkSession
+from clockapp.domain.uploads import Destination, Preview, UploadInfo, UploadStatus
 from clockapp.domain.zones import day_start
 from clockapp.secrets import SecretStore
 from clockapp.services.backend_config import (
@@ -34,8 +35,8 @@ from clockapp.settings import Settings, local_zone_name
 from clockapp.storage import StorageError, Store
 from clockapp.storage.confirmations import ConfirmationStore
 from clockapp.storage.shifts import ShiftStore
-from clockapp.storage.uploads import Preview, UploadInfo, UploadLedger, UploadStatus
-from clockapp.sync.backend import Backend, Destination, RemoteEntry
+from clockapp.storage.uploads import UploadLedger
+from clockapp.sync.backend import Backend, RemoteEntry
 from clockapp.sync.papershift import external_id as papershift_id
 
 log = logging.getLogger(__name__)

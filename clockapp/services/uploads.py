@@ -37,14 +37,10 @@ from datetime import datetime, timedelta
 
 from clockapp.domain.errors import UserError
 from clockapp.domain.session import WorkSession
+from clockapp.domain.uploads import UploadStatus
 from clockapp.storage import Change, Store
 from clockapp.storage.confirmations import ConfirmationStore
-from clockapp.storage.uploads import (
-    LATE_COMMIT_WINDOW,
-    PendingUpload,
-    UploadLedger,
-    UploadStatus,
-)
+from clockapp.storage.uploads import LATE_COMMIT_WINDOW, PendingUpload, UploadLedger
 from clockapp.sync.backend import (
     AmbiguousWriteError,
     AuthError,

@@ -18,13 +18,13 @@ server whether the write landed before it writes again.
 
 from __future__ import annotations
 
-import enum
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from clockapp.domain.errors import UserError, from_record, to_record
 from clockapp.domain.session import WorkSession
+from clockapp.domain.uploads import Preview, UploadInfo, UploadStatus
 from clockapp.storage.store import (
     Change,
     Store,
@@ -41,19 +41,6 @@ STALE_CLAIM = timedelta(minutes=2)
 LATE_COMMIT_WINDOW = timedelta(minutes=15)
 
 
-class UploadStatus(enum.Enum):
-    """Where a session stands on a backend, in the words the user sees."""
-
-    SAVED = "saved on this device"
-    UPLOADING = "uploading"
-    UPLOADED = "uploaded"
-    WAITING = "waiting"
-    NEEDS_ATTENTION = "needs attention"
-    PAUSED = "paused"
-    #: On the server, but a create whose answer was lost may still land as a second record.
-    CHECKING = "checking for duplicates"
-
-
 @dataclass(frozen=True, slots=True)
 class PendingUpload:
     """One session's newest change and what the backend already has of it."""
@@ -68,18 +55,6 @@ class PendingUpload:
     sent: WorkSession | None
     ambiguous: bool
     attempts: int
-
-
-@dataclass(frozen=True, slots=True)
-class UploadInfo:
-    status: UploadStatus
-    remote_id: str | None
-    #: Why it waits or was refused (the server's words are among its values).
-    detail: UserError | None
-    next_attempt_at: datetime | None
-    #: What the newest change asks of the server: "create", "update" or "delete".
-    op: str = "create"
-    attempts: int = 0
 
 
 def _record(error: UserError | str) -> str:
@@ -116,14 +91,6 @@ _PENDING = (
            coalesce(u.done_outbox_id, 0)"""
     + _PENDING_FROM
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Preview:
-    """What a destination would receive on the next upload: how many sessions, from when."""
-
-    sessions: int
-    since: datetime | None
 
 
 class UploadLedger:

@@ -30,19 +30,19 @@ import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpx
 
 from clockapp.domain.errors import UserError
 from clockapp.domain.session import WorkSession
+from clockapp.domain.uploads import Destination, redact_url
 
 log = logging.getLogger(__name__)
 
 #: Connect fast, give a slow HR server time to answer, never hang for ever.
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 #: Query parameters whose values are secrets wherever they appear.
-SECRET_PARAMS = frozenset({"api_token", "token", "api_key", "api_secret", "key", "secret"})
 QUOTE_CHARS = 200
 
 
@@ -152,30 +152,6 @@ def not_understood(label: str, said: str, *, write: bool) -> TransientError:
 
 
 @dataclass(frozen=True, slots=True)
-class Destination:
-    """Where entries are filed: the vendor, its address, and the identity they go under
-    (TimeTrack's username; Papershift's user, location and working area). Two destinations
-    never share remote ids, claims or pauses: that is what keeps an account switch from
-    overwriting another account's records."""
-
-    vendor: str
-    base_url: str
-    #: (name, value) pairs naming whose entries these are, in a fixed order.
-    identity: tuple[tuple[str, str], ...]
-    label: str
-
-    @property
-    def key(self) -> str:
-        """The one string the upload ledger files everything remote under."""
-        parts = urlsplit(self.base_url.strip())
-        url = urlunsplit(
-            (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), "", "")
-        )
-        who = " ".join(f"{name}={value}" for name, value in self.identity)
-        return f"{self.vendor} {url} {who}".strip()
-
-
-@dataclass(frozen=True, slots=True)
 class RemoteEntry:
     """An entry as the server holds it: instants in UTC, the break in whole minutes."""
 
@@ -265,25 +241,6 @@ def validate_base_url(url: str) -> str:
             "Give the address without a user name, password, ?query or #fragment in it."
         )
     return url
-
-
-def redact_url(url: str) -> str:
-    """The URL with user info and secret query values replaced by ``***``: safe to log or show."""
-    try:
-        parts = urlsplit(url)
-        netloc = parts.netloc
-        if "@" in netloc:
-            netloc = "***@" + netloc.rsplit("@", 1)[1]
-        query = urlencode(
-            [
-                (k, "***" if k.lower() in SECRET_PARAMS else v)
-                for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            ],
-            safe="*",
-        )
-        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
-    except ValueError:
-        return "(an address that can't be read)"
 
 
 def same_origin(a: str, b: str) -> bool:

@@ -22,9 +22,9 @@ from typing import Any
 
 from clockapp.domain.session import WorkSession
 from clockapp.domain.shifts import Shift
+from clockapp.domain.uploads import Destination, redact_url
 from clockapp.sync.backend import (
     ConfigError,
-    Destination,
     HttpBackend,
     PermanentError,
     RemoteEntry,
@@ -32,7 +32,6 @@ from clockapp.sync.backend import (
     echo_mismatch,
     not_understood,
     parse_instant,
-    redact_url,
     same_origin,
 )
 

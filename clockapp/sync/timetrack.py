@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from clockapp.domain.session import WorkSession
+from clockapp.domain.uploads import Destination
 from clockapp.sync.backend import (
-    Destination,
     HttpBackend,
     PermanentError,
     RemoteEntry,

@@ -17,11 +17,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from clockapp.domain.errors import UserError
 from clockapp.platform.idle import for_this_os as idle_for_this_os
 from clockapp.services.clock import ClockService
 from clockapp.services.root import Services
-from clockapp.settings import SettingsError, data_dir
-from clockapp.storage import StorageError
+from clockapp.settings import data_dir
 from clockapp.ui.event_loop import QEventLoop
 from clockapp.ui.focus import install_focus_frames
 from clockapp.ui.i18n import explain, install_translations, ui_language
@@ -99,7 +99,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
 
     try:
         services = Services.open_default(language=ui_language())
-    except (StorageError, SettingsError) as exc:
+    except UserError as exc:  # the store or the settings can't be used
         instance.release()
         QMessageBox.critical(None, "ClockApp", explain(exc))  # before the loop runs: no nesting
         return 1
@@ -112,6 +112,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         uploads,
         open_secrets=open_secrets,
         open_sync=lambda secrets: open_sync(services, secrets),
+        open_ledger=services.sync,
         debug_out=debug_out,
     )
     presence = PresenceController(

@@ -18,11 +18,9 @@ from collections.abc import Callable
 from datetime import datetime
 
 from clockapp.domain.clock import ClockState
-from clockapp.domain.errors import ClockError
+from clockapp.domain.errors import UserError
 from clockapp.domain.session import WorkSession
 from clockapp.services.clock import ClockService, Status, utc_now
-from clockapp.settings import SettingsError
-from clockapp.storage import StorageError
 from clockapp.ui.i18n import explain
 from clockapp.ui.qt import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 
@@ -211,7 +209,7 @@ class LiveClock(QObject):
             self._version = self.service.data_version()
             self._status = self.service.status()
             self._read_at = self._now()
-        except (ClockError, StorageError) as exc:
+        except UserError as exc:
             self.refused.emit(explain(exc))
             return
         self.changed.emit()
@@ -248,7 +246,7 @@ class LiveClock(QObject):
         try:
             before = self.service.running()
             after = moves[action](at)
-        except (ClockError, StorageError, SettingsError) as exc:
+        except UserError as exc:
             self.refresh()  # another process may have moved the clock: show where it stands
             return explain(exc)
         self._last_action = (before, after, self._now())
@@ -262,7 +260,7 @@ class LiveClock(QObject):
         the user agreed although a manager has confirmed the day."""
         try:
             self.service.discard(change_confirmed=change_confirmed)
-        except (ClockError, StorageError, SettingsError) as exc:
+        except UserError as exc:
             self.refused.emit(explain(exc))
             self.refresh()
             return False
@@ -283,7 +281,7 @@ class LiveClock(QObject):
         self._last_action = None
         try:
             self.service.undo(last[0], last[1])
-        except (ClockError, StorageError, SettingsError) as exc:
+        except UserError as exc:
             self.refused.emit(explain(exc))
             self.refresh()
             return False

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from clockapp.domain.errors import ClockError
+from clockapp.domain.errors import UserError
 from clockapp.domain.presence import (
     AddBreak,
     AwayAnswer,
@@ -32,7 +32,6 @@ from clockapp.services.presence import (
     Event,
     PresenceService,
 )
-from clockapp.storage import StorageError
 from clockapp.ui.away_prompt import AwayPromptDialog, clock_time, duration_text
 from clockapp.ui.i18n import explain
 from clockapp.ui.live_clock import LiveClock
@@ -87,7 +86,7 @@ class PresenceController(QObject):
         self._timer.stop()
         try:
             self.presence.stop()
-        except (ClockError, StorageError) as exc:
+        except UserError as exc:
             log.warning("activity heartbeat not saved on quit: %s", exc)
         self.idle_source.close()
 
@@ -98,7 +97,7 @@ class PresenceController(QObject):
     def _safely(self, step: Callable[[], list[Event]]) -> list[Event]:
         try:
             return step()
-        except (ClockError, StorageError) as exc:
+        except UserError as exc:
             # A busy or full disk must not stop the timer; the next poll tries again.
             log.warning("presence check failed: %s", exc)
             return []
@@ -169,7 +168,7 @@ class PresenceController(QObject):
         prompt = dialog.prompt
         try:
             result = self.presence.answer(prompt, answer)
-        except (ClockError, StorageError) as exc:
+        except UserError as exc:
             self.notify(self.tr("Nothing was changed"), explain(exc))
             self.clock.refresh()
             return

@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from clockapp.domain.uploads import redact_url
 from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
 from clockapp.services import backend_config as config
 from clockapp.services.backends import BACKENDS, LABELS
 from clockapp.services.holidays import NO_REGION, german_states
 from clockapp.settings import SETTINGS, WEEKDAYS, Settings, SettingsError
-from clockapp.sync.backend import redact_url
 from clockapp.ui.i18n import explain, ui_language
 from clockapp.ui.qt import (
     QCheckBox,
@@ -46,8 +46,7 @@ from clockapp.ui.qt import (
 from clockapp.ui.upload_status import destination_text
 
 if TYPE_CHECKING:
-    from clockapp.storage.uploads import Preview
-    from clockapp.sync.backend import Destination
+    from clockapp.domain.uploads import Destination, Preview
 from clockapp.ui.screen_fit import ContentScrollArea, fit_to_screen
 
 log = logging.getLogger(__name__)

@@ -84,7 +84,8 @@ class ClockTray(QObject):
 
     ``sync`` and ``secrets`` are handed to the week window and the settings dialog; either may
     be None (no backend configured yet, or those parts not in this build). ``open_secrets`` and
-    ``open_sync`` build them when the settings dialog first needs them or sets up a backend.
+    ``open_sync`` build them when the settings dialog first needs them or sets up a backend;
+    ``open_ledger`` the upload service whatever is set up, for the dialog's preview.
     """
 
     #: The user chose Quit (or closed the no-tray window).
@@ -99,6 +100,7 @@ class ClockTray(QObject):
         secrets: Any = None,
         open_secrets: Callable[[], Any] = lambda: None,
         open_sync: Callable[[Any], Any] = lambda secrets: None,
+        open_ledger: Callable[[Any], Any] = lambda secrets: None,
         tray_available: bool | None = None,
         debug_out: TextIO | None = None,
         parent: QObject | None = None,
@@ -110,6 +112,7 @@ class ClockTray(QObject):
         self.secrets = secrets
         self._open_secrets = open_secrets
         self._open_sync = open_sync
+        self._open_ledger = open_ledger
         # None: follow the desktop (look for a tray host now and whenever one may have come
         # or gone); True/False: fixed (the tests' choice).
         self._fixed_tray = tray_available
@@ -445,13 +448,12 @@ class ClockTray(QObject):
 
         if self.secrets is None:
             self.secrets = self._open_secrets()
-        from clockapp.services.sync import SyncService
-
-        service = self.clock.service
-        ledger = SyncService(
-            service.store, service.settings, self.secrets, zone_name=service.zone_name
-        )
-        dialog = SettingsDialog(service.settings, self.secrets, preview=ledger.preview)
+        # What an account typed in would receive: the upload ledger's preview, also before
+        # any backend is set up.
+        ledger = self._open_ledger(self.secrets)
+        preview = ledger.preview if ledger is not None else None
+        settings = self.clock.service.editable_settings()
+        dialog = SettingsDialog(settings, self.secrets, preview=preview)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_settings_saved)
         dialog.destroyed.connect(self._forget_settings)

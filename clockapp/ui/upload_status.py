@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from clockapp.domain.errors import UserError
-from clockapp.storage.uploads import UploadInfo, UploadStatus
+from clockapp.domain.uploads import UploadInfo, UploadStatus
 from clockapp.ui.i18n import explain
 from clockapp.ui.icons import Badge
 from clockapp.ui.qt import (

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from clockapp.domain.session import WorkSession
+from clockapp.domain.uploads import UploadStatus
 from clockapp.secrets import SecretStore
 from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
@@ -25,7 +26,6 @@ from clockapp.services.sync import SyncService
 from clockapp.settings import Settings
 from clockapp.storage import Store
 from clockapp.storage.schema import MIGRATIONS
-from clockapp.storage.uploads import UploadStatus
 from tests.conftest import BERLIN, FakeClock, berlin
 from tests.fakes.papershift import FakePapershift
 from tests.fakes.server import FakeServer

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from clockapp.domain.uploads import UploadStatus
 from clockapp.secrets import SecretStore
 from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
 from clockapp.services.sync import SyncService
 from clockapp.settings import Policy, Settings
-from clockapp.storage.uploads import UploadStatus
 from clockapp.sync.papershift import external_id as papershift_id
 from tests.conftest import FakeClock, berlin
 from tests.fakes.papershift import FakePapershift

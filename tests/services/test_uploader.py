@@ -20,9 +20,10 @@ import httpx
 import pytest
 
 from clockapp.domain.session import WorkSession
+from clockapp.domain.uploads import UploadStatus
 from clockapp.services.clock import ClockService
 from clockapp.services.uploads import SyncResult, Uploader, backoff
-from clockapp.storage.uploads import LATE_COMMIT_WINDOW, UploadLedger, UploadStatus
+from clockapp.storage.uploads import LATE_COMMIT_WINDOW, UploadLedger
 from clockapp.sync.backend import Backend
 from clockapp.sync.papershift import PapershiftBackend
 from clockapp.sync.timetrack import TimeTrackBackend

@@ -5,8 +5,9 @@ from datetime import UTC, datetime, timedelta
 
 from clockapp.domain.errors import UserError
 from clockapp.domain.session import WorkSession
+from clockapp.domain.uploads import UploadStatus
 from clockapp.storage import Change, Store
-from clockapp.storage.uploads import STALE_CLAIM, UploadLedger, UploadStatus
+from clockapp.storage.uploads import STALE_CLAIM, UploadLedger
 
 T0 = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 TT = "timetrack"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from clockapp.sync.backend import ConfigError, redact_url, validate_base_url
+from clockapp.domain.uploads import redact_url
+from clockapp.sync.backend import ConfigError, validate_base_url
 
 
 @pytest.mark.parametrize(

@@ -19,10 +19,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from clockapp.domain.errors import UserError
+from clockapp.domain.uploads import UploadStatus
 from clockapp.services.clock import ClockService
 from clockapp.settings import Settings
 from clockapp.storage import Store
-from clockapp.storage.uploads import UploadStatus
 from clockapp.ui.i18n import install_translations
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.qt import QApplication, QLocale

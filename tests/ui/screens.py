@@ -27,11 +27,11 @@ from pathlib import Path
 
 from clockapp.domain.errors import ClockError
 from clockapp.domain.presence import AwayCause, AwayPrompt
+from clockapp.domain.uploads import UploadInfo, UploadStatus
 from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
 from clockapp.settings import Settings
 from clockapp.storage import Store
-from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.sync.backend import TransientError
 from clockapp.ui.absence_dialog import AbsenceDialog
 from clockapp.ui.at_time import AtTimeDialog

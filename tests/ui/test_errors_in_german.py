@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from clockapp.domain.uploads import UploadStatus
 from clockapp.platform.autostart import XdgAutostart
 from clockapp.secrets import SecretStore
 from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
 from clockapp.services.sync import SyncService
 from clockapp.settings import Settings
-from clockapp.storage.uploads import UploadStatus
 from clockapp.ui.qt import QDialogButtonBox
 from clockapp.ui.settings_dialog import SettingsDialog
 from clockapp.ui.upload_status import UploadWatch, session_upload_detail

@@ -11,11 +11,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from clockapp.domain.clock import ClockState
+from clockapp.domain.uploads import UploadStatus
 from clockapp.secrets import SecretStore, SecretsUnavailable
 from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
 from clockapp.services.sync import SyncService
-from clockapp.storage.uploads import UploadStatus
 from clockapp.sync.backend import AuthError
 from clockapp.ui.icon_data import SVG
 from clockapp.ui.icons import Badge, IconSet

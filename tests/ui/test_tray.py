@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import UserError
+from clockapp.domain.uploads import UploadStatus
 from clockapp.services.clock import ClockService
-from clockapp.storage.uploads import UploadStatus
 from clockapp.ui.icons import Badge
 from clockapp.ui.live_clock import ClockAction, LiveClock
 from clockapp.ui.qt import QPoint
@@ -273,6 +273,42 @@ def test_settings_open_without_a_nested_event_loop(
     assert isinstance(dialog, SettingsDialog)
     assert dialog.settings is tray.clock.service.settings
     dialog.close()
+
+
+def test_settings_say_what_an_account_would_receive_before_any_backend_is_set(
+    live_clock: LiveClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clockapp.ui.qt import QWidget, Signal
+
+    class SettingsDialog(QWidget):
+        accepted = Signal()
+
+        def __init__(
+            self, settings: Any, secrets: Any, parent: Any = None, preview: Any = None
+        ) -> None:
+            super().__init__(parent)
+            self.preview = preview
+
+        def open(self) -> None:
+            pass
+
+    module = types.ModuleType("clockapp.ui.settings_dialog")
+    module.SettingsDialog = SettingsDialog  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "clockapp.ui.settings_dialog", module)
+    keyring = object()
+    ledger = types.SimpleNamespace(preview=lambda destination: None)
+    controller = ClockTray(
+        live_clock,
+        UploadWatch(None),
+        tray_available=False,
+        open_secrets=lambda: keyring,
+        open_ledger=lambda secrets: ledger if secrets is keyring else None,
+    )
+    controller.settings_action.trigger()
+    dialog = controller.settings_dialog
+    assert isinstance(dialog, SettingsDialog) and dialog.preview is ledger.preview
+    dialog.close()
+    controller.menu.deleteLater()
 
 
 def test_choosing_a_backend_in_settings_starts_uploads_without_a_restart(

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from clockapp.domain.uploads import UploadInfo, UploadStatus
 from clockapp.secrets import SecretStore
 from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
 from clockapp.services.sync import SyncService
-from clockapp.storage.uploads import UploadInfo, UploadStatus
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import (
