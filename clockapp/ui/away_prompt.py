@@ -12,6 +12,7 @@ from datetime import datetime
 
 from clockapp.domain.presence import AwayAnswer, AwayCause, AwayPrompt
 from clockapp.domain.zones import local
+from clockapp.ui.durations import spoken
 from clockapp.ui.qt import (
     QCloseEvent,
     QCoreApplication,
@@ -39,21 +40,11 @@ def clock_time(instant: datetime, zone_name: str, other: datetime | None = None)
     return shown.strftime("%H:%M")
 
 
-def duration_text(seconds: float) -> str:
-    """A length of time as people say it: ``35 min``, ``2 h 05 min``."""
-    minutes = max(int(seconds // 60), 0)
-    if minutes < 60:
-        return QCoreApplication.translate("AwayPrompt", "{minutes} min").format(minutes=minutes)
-    return QCoreApplication.translate("AwayPrompt", "{hours} h {minutes:02d} min").format(
-        hours=minutes // 60, minutes=minutes % 60
-    )
-
-
 def question_text(prompt: AwayPrompt, zone_name: str) -> str:
     """The prompt's sentence in the person's local time."""
     start = clock_time(prompt.start, zone_name, prompt.end)
     end = clock_time(prompt.end, zone_name, prompt.start)
-    length = duration_text(prompt.seconds)
+    length = spoken(prompt.seconds)
     if prompt.cause is AwayCause.APP_NOT_RUNNING:
         return QCoreApplication.translate(
             "AwayPrompt",

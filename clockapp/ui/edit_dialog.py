@@ -22,8 +22,8 @@ from clockapp.domain.timeline import MIN_COUNTED_BREAK_S, split_by_day
 from clockapp.domain.zones import local, local_days, local_wall_time
 from clockapp.services.clock import ChangeCheck, ClockService
 from clockapp.services.time_input import parse_after, parse_break
+from clockapp.ui.durations import hm
 from clockapp.ui.i18n import explain
-from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import (
     QDate,
     QDateEdit,

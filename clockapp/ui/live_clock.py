@@ -75,18 +75,6 @@ def state_label(state: ClockState) -> str:
     return labels[state]
 
 
-def hms(seconds: float) -> str:
-    """Whole seconds as ``H:MM:SS`` with at least two hour digits (``08:05:09``)."""
-    total = max(int(seconds), 0)
-    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
-
-
-def hm(seconds: float) -> str:
-    """Whole minutes as ``H:MM`` (``7:45``), for totals."""
-    total = max(int(seconds), 0) // 60
-    return f"{total // 60}:{total % 60:02d}"
-
-
 def ms_to_next_boundary(period_s: int, wall: Callable[[], float] = time.time) -> int:
     """Milliseconds until the next whole ``period_s`` of wall time, plus a little slack so the
     timer fires just after the digit changes rather than just before it."""

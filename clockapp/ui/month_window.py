@@ -21,6 +21,7 @@ from clockapp.domain.zones import local
 from clockapp.files import write_atomically
 from clockapp.services.account import AccountService
 from clockapp.services.holidays import NO_REGION
+from clockapp.ui.durations import minutes, signed
 from clockapp.ui.i18n import explain
 from clockapp.ui.month_sheet import MonthSheet
 from clockapp.ui.qt import (
@@ -43,18 +44,12 @@ from clockapp.ui.qt import (
     QWidget,
 )
 from clockapp.ui.screen_fit import fit_to_screen
-from clockapp.ui.week_window import minutes
 from clockapp.ui.wording import absence_name, localized_day
 
 # Store changes (a ``clockapp`` command, the tray) show up within this many milliseconds.
 POLL_MS = 2000
 COLUMNS = 8  # day, start–end, worked, breaks, target, difference, holiday / absence, locked
 SPAN_COLUMN, DIFFERENCE_COLUMN = 1, 5
-
-
-def signed(value: int) -> str:
-    """Minutes with their sign: ``+1:30``, ``−0:45`` (a minus sign, as the popup writes it)."""
-    return ("−" if value < 0 else "+") + minutes(abs(value))
 
 
 class MonthWindow(QWidget):

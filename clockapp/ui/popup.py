@@ -17,13 +17,12 @@ from clockapp.domain.errors import UserError
 from clockapp.services.account import AccountService
 from clockapp.settings import SettingsError
 from clockapp.ui.at_time import at_label
+from clockapp.ui.durations import hm, hms, signed
 from clockapp.ui.live_clock import (
     PRIMARY_ACTION,
     ClockAction,
     LiveClock,
     action_label,
-    hm,
-    hms,
     ms_to_next_boundary,
     state_label,
 )
@@ -225,9 +224,7 @@ class ClockPanel(QWidget):
             return
         minutes = balance.balance_min
         self.balance_label.setText(
-            self.tr("Balance until yesterday: {sign}{time}").format(
-                sign="−" if minutes < 0 else "+", time=hm(abs(minutes) * 60)
-            )
+            self.tr("Balance until yesterday: {time}").format(time=signed(minutes))
         )
         self.balance_label.show()
 

@@ -32,7 +32,8 @@ from clockapp.services.presence import (
     Event,
     PresenceService,
 )
-from clockapp.ui.away_prompt import AwayPromptDialog, clock_time, duration_text
+from clockapp.ui.away_prompt import AwayPromptDialog, clock_time
+from clockapp.ui.durations import spoken
 from clockapp.ui.i18n import explain
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.qt import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -135,7 +136,7 @@ class PresenceController(QObject):
                         "unchanged; check the running session if it looks wrong."
                     ).format(
                         direction=self.tr("forward") if event.jump_seconds > 0 else self.tr("back"),
-                        length=duration_text(abs(event.jump_seconds)),
+                        length=spoken(abs(event.jump_seconds)),
                     ),
                 )
             elif isinstance(event, ZoneChanged):

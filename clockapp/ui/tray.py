@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from clockapp.domain.clock import ClockState
 from clockapp.domain.zones import local
 from clockapp.ui.at_time import AtTimeDialog, at_label
+from clockapp.ui.durations import hm, hms
 from clockapp.ui.icons import IconSet
-from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, hm, hms, state_label
+from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, state_label
 from clockapp.ui.qt import (
     QAction,
     QCoreApplication,

@@ -32,9 +32,9 @@ from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
 from clockapp.services.holidays import NO_REGION
 from clockapp.ui.absence_dialog import AbsenceDialog
+from clockapp.ui.durations import hm, minutes, signed
 from clockapp.ui.edit_dialog import EditDialog
 from clockapp.ui.i18n import explain, ui_language
-from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import (
     QAbstractItemView,
     QFileDialog,
@@ -73,16 +73,6 @@ BREAK_COLUMN = 2
 def weekday(day: date) -> str:
     """The short weekday name in the user's language (``Fri``, ``Fr``)."""
     return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-
-
-def minutes(value: int) -> str:
-    return hm(value * 60)
-
-
-def signed_minutes(value: int) -> str:
-    """A balance: ``+3:15``, ``−1:30`` (owed hours), ``0:00``."""
-    sign = "+" if value > 0 else "−" if value < 0 else ""
-    return sign + minutes(abs(value))
 
 
 class WeekWindow(QWidget):
@@ -350,7 +340,7 @@ class WeekWindow(QWidget):
             worked=minutes(total), target=minutes(target), balance=balance
         )
         account = self.tr("Balance: {start} at the start of the week, {end} at its end").format(
-            start=signed_minutes(start), end=signed_minutes(end)
+            start=signed(start), end=signed(end)
         )
         self.totals.setText(f"{week} · {account}")
         self.violations.setText(
@@ -396,8 +386,8 @@ class WeekWindow(QWidget):
         if day.date > local(self.service.now(), self.service.zone_name).date():
             return text  # still ahead: nothing clocked to hold against the plan
         difference = day.worked_min - day.planned_min
-        return self.tr("{text} · clocked {sign}{difference}").format(
-            text=text, sign="−" if difference < 0 else "+", difference=minutes(abs(difference))
+        return self.tr("{text} · clocked {difference}").format(
+            text=text, difference=signed(difference)
         )
 
     def violation_text(self, violation: Violation) -> str:

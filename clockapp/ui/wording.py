@@ -12,7 +12,7 @@ from clockapp.domain.rules import (
     RULE_REST_11H,
     Violation,
 )
-from clockapp.ui.live_clock import hm
+from clockapp.ui.durations import hm
 from clockapp.ui.qt import QCoreApplication, QDate, QLocale
 
 

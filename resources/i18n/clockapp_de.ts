@@ -276,8 +276,8 @@
         <translation>Heute: {worked} gearbeitet · {pause} Pause</translation>
     </message>
     <message>
-        <source>Balance until yesterday: {sign}{time}</source>
-        <translation>Zeitkonto bis gestern: {sign}{time}</translation>
+        <source>Balance until yesterday: {time}</source>
+        <translation>Zeitkonto bis gestern: {time}</translation>
     </message>
 </context>
 <context>
@@ -2188,10 +2188,6 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten in den Ei
         <translation>Gearbeitet im Vergleich zum Soll</translation>
     </message>
     <message>
-        <source>{text} · clocked {sign}{difference}</source>
-        <translation>{text} · gestempelt {sign}{difference}</translation>
-    </message>
-    <message>
         <source>Fetching entries made elsewhere…</source>
         <translation>Hole anderswo erfasste Einträge…</translation>
     </message>
@@ -2222,6 +2218,10 @@ Ihre Zeit wird hier weiter erfasst. Aktualisieren Sie die Zugangsdaten in den Ei
     <message>
         <source>Delete the session {span} on {day}? This can&apos;t be undone.</source>
         <translation>Die Sitzung {span} am {day} löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>{text} · clocked {difference}</source>
+        <translation>{text} · gestempelt {difference}</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>

@@ -18,10 +18,10 @@ from pytestqt.qtbot import QtBot
 
 from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
-from clockapp.ui.month_window import MonthWindow, signed
+from clockapp.ui.durations import minutes, signed
+from clockapp.ui.month_window import MonthWindow
 from clockapp.ui.qt import QFileDialog, QTreeWidgetItem
 from clockapp.ui.tray import ClockTray
-from clockapp.ui.week_window import minutes
 from clockapp.ui.wording import localized_day
 from tests.conftest import FakeClock, berlin
 
@@ -76,7 +76,7 @@ def test_each_day_shows_the_accounts_numbers(qtbot: QtBot, january: AccountServi
         assert shown[5] == (signed(worked - target) if worked or target else "")
         assert shown[7] == ("yes" if day["locked"] else "")
     # What the user reads on the days that matter, written out.
-    assert row(window, 2)[1:6] == ["08:00–16:30", "8:00", "0:30", "8:00", "+0:00"]
+    assert row(window, 2)[1:6] == ["08:00–16:30", "8:00", "0:30", "8:00", "0:00"]
     assert row(window, 5)[1:6] == ["08:00–16:30", "8:30", "0:00", "8:00", "+0:30"]
     assert row(window, 1)[4:7] == ["0:00", "", "New Year's Day"]
     assert row(window, 6)[4:7] == ["0:00", "", "Epiphany"]

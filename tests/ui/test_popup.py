@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from clockapp.domain.clock import ClockState
 from clockapp.services.clock import ClockService
-from clockapp.ui.live_clock import ClockAction, LiveClock, hm, hms, ms_to_next_boundary
+from clockapp.ui.durations import hm, hms
+from clockapp.ui.live_clock import ClockAction, LiveClock, ms_to_next_boundary
 from clockapp.ui.popup import GAP, ClockPanel, ScreenArea, popup_geometry
 from clockapp.ui.qt import QGuiApplication, QPoint, QRect, QSize, Qt
 from clockapp.ui.tray import ClockTray

@@ -15,8 +15,8 @@ from clockapp.secrets import SecretStore
 from clockapp.services import backend_config as config
 from clockapp.services.clock import ClockService
 from clockapp.services.sync import SyncService
+from clockapp.ui.durations import hm, minutes
 from clockapp.ui.edit_dialog import EditDialog
-from clockapp.ui.live_clock import hm
 from clockapp.ui.qt import (
     QDate,
     QDialogButtonBox,
@@ -28,7 +28,7 @@ from clockapp.ui.qt import (
     QWidget,
 )
 from clockapp.ui.upload_status import UploadWatch
-from clockapp.ui.week_window import WeekWindow, minutes
+from clockapp.ui.week_window import WeekWindow
 from clockapp.ui.wording import localized_day
 from tests.conftest import FakeClock, berlin
 from tests.fakes.papershift import FakePapershift
@@ -442,7 +442,7 @@ def test_a_day_shows_its_planned_shift_beside_the_time_worked(
     monday, tuesday, wednesday, thursday, _, saturday, _ = rows(window)
     assert monday[:2] == [
         f"{localized_day(date(2026, 11, 23))} · planned 08:00–16:00 ({minutes(480)})"
-        " · clocked +0:00",
+        " · clocked 0:00",
         minutes(480),
     ]
     assert tuesday[0] == localized_day(date(2026, 11, 24))
