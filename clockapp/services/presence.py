@@ -185,6 +185,11 @@ class PresenceService:
         self._reminders_at: float | None = None
         clock_service.settings.on_saved(self.settings_changed)
 
+    @property
+    def auto_clock_out_hours(self) -> int:
+        """After how many hours a forgotten session is ended (0: never), as now set."""
+        return round((self.settings.auto_clock_out_seconds or 0.0) / 3600)
+
     def settings_changed(self) -> None:
         """Re-read the idle threshold, the auto clock-out and the reminders (the user saved
         new settings): the next poll uses them, and looks at the reminders at once."""

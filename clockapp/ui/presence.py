@@ -203,8 +203,7 @@ class PresenceController(QObject):
         return clock_time(instant, self.presence.clock.zone_name)
 
     def _auto_hours(self) -> int:
-        seconds = self.presence.settings.auto_clock_out_seconds or 0.0
-        return round(seconds / 3600)
+        return self.presence.auto_clock_out_hours
 
 
 def reminder_text(reminder: Reminder, limit_hours: int = 10) -> str:
