@@ -8,7 +8,8 @@ The tree (module in brackets; what the user is told)::
 
     UserError                  [domain/errors]
     ├── ClockError             [domain/errors]    the clock refuses a move (an overlap...)
-    │   └── NotFound           [domain/errors]    no session matches what was named
+    │   ├── NotFound           [domain/errors]    no session matches what was named
+    │   └── ConfirmedDay       [domain/errors]    a manager confirmed that day: asked first
     ├── SettingsError          [settings]         a setting can't be read, used or saved
     ├── BackendSetupError      [services/backend_config]  uploads can't be set up like this
     ├── StorageError           [storage/store]    disk full, read-only, busy, file damaged
