@@ -28,16 +28,28 @@ def split_region(code: str) -> tuple[str, str | None] | None:
     return country, subdivision or None
 
 
-def german_states() -> list[tuple[str, str]]:
-    """Germany's states as the settings offer them: ``(region code, name)`` sorted by name,
-    names as the ``holidays`` package gives them (``("DE-BY", "Bayern")``)."""
-    import holidays
-
-    calendar = type(holidays.country_holidays("DE"))
-    names = getattr(calendar, "subdivisions_aliases", {})
-    # Only the states: the package also knows a city (Augsburg) as a subdivision.
-    states = [(f"DE-{code}", name) for name, code in names.items() if len(code) == 2]
-    return sorted(states, key=lambda state: state[1])
+#: Germany's sixteen states as Settings offers them, by name (ISO 3166-2:DE codes and the
+#: states' own names). Kept here, not asked of the ``holidays`` package: loading it and its
+#: German calendar costs the settings dialog about 17 MiB and a quarter second; a test checks
+#: the package knows each of these.
+GERMAN_STATES: tuple[tuple[str, str], ...] = (
+    ("DE-BW", "Baden-Württemberg"),
+    ("DE-BY", "Bayern"),
+    ("DE-BE", "Berlin"),
+    ("DE-BB", "Brandenburg"),
+    ("DE-HB", "Bremen"),
+    ("DE-HH", "Hamburg"),
+    ("DE-HE", "Hessen"),
+    ("DE-MV", "Mecklenburg-Vorpommern"),
+    ("DE-NI", "Niedersachsen"),
+    ("DE-NW", "Nordrhein-Westfalen"),
+    ("DE-RP", "Rheinland-Pfalz"),
+    ("DE-SL", "Saarland"),
+    ("DE-SN", "Sachsen"),
+    ("DE-ST", "Sachsen-Anhalt"),
+    ("DE-SH", "Schleswig-Holstein"),
+    ("DE-TH", "Thüringen"),
+)
 
 
 def check_region(code: str) -> str:

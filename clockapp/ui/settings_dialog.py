@@ -19,7 +19,7 @@ from clockapp.domain.uploads import redact_url
 from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
 from clockapp.services import backend_config as config
 from clockapp.services.backends import BACKENDS, LABELS
-from clockapp.services.holidays import NO_REGION, german_states
+from clockapp.services.holidays import GERMAN_STATES, NO_REGION
 from clockapp.settings import SETTINGS, WEEKDAYS, Settings, SettingsError
 from clockapp.ui.i18n import explain, ui_language
 from clockapp.ui.qt import (
@@ -215,7 +215,7 @@ class SettingsDialog(QDialog):
         self.region.setToolTip(self.tr("Whose public holidays have no target hours"))
         self.region.addItem(self.tr("None — no public holidays"), NO_REGION)
         self.region.addItem(self.tr("Germany (nationwide only)"), "DE")
-        for code, name in german_states():
+        for code, name in GERMAN_STATES:
             self.region.addItem(name, code)
         region = str(settings.get("holiday_region"))
         if self.region.findData(region) < 0:  # set elsewhere (a file, the command line): kept
