@@ -105,10 +105,16 @@ class BreakRow(QWidget):
         # Which of the two, where a time is in the hour the clocks repeat (hidden otherwise).
         self.start_choice = RepeatedHourChoice(initial=start, zone_name=zone_name)
         self.end_choice = RepeatedHourChoice(initial=end or start, zone_name=zone_name)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # The times on one line; below them, only when one is in the repeated hour, which one
+        # (a line of its own: the row stays narrow enough for the screen at 200 %).
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
+        which = QHBoxLayout()
+        rows.addLayout(which)
         layout.addWidget(self.start_time)
-        layout.addWidget(self.start_choice)
+        which.addWidget(self.start_choice)
         layout.addWidget(QLabel("–"))
         if running:
             self.end_time: QTimeEdit | None = None
@@ -118,10 +124,10 @@ class BreakRow(QWidget):
             self.end_time.setAccessibleName(self.tr("Break end"))
             self.end_time.timeChanged.connect(self.changed)
             layout.addWidget(self.end_time)
-            layout.addWidget(self.end_choice)
+            which.addWidget(self.end_choice)
             self.end_choice.activated.connect(self.changed)
+        which.addStretch(1)
         self.start_choice.activated.connect(self.changed)
-        self.start_time.timeChanged.connect(self.changed)
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
         counts, short = self.counts_text(), self.short_text()
@@ -440,6 +446,7 @@ class EditDialog(QDialog):
 
     def update_preview(self) -> None:
         """Show what saving would do, and why it would be refused."""
+        offered = self._offered()
         try:
             start, end, breaks = self.values()
         except ClockError as exc:
@@ -448,6 +455,9 @@ class EditDialog(QDialog):
             self.preview.setText("")
             self.message.setText(explain(exc))
             return
+        finally:
+            if self._offered() != offered:  # a which-one choice came or went
+                self._refit()
         for row, (b_start, b_end) in zip(self.break_rows, breaks, strict=True):
             row.show_length(None if b_end is None else (b_end - b_start).total_seconds())
         check = self.service.check_change(
@@ -463,6 +473,13 @@ class EditDialog(QDialog):
             self.message.setText(self.locked_text())
         else:
             self.message.setText(explain(check.refusal) if check.refusal else "")
+
+    def _offered(self) -> list[bool]:
+        """Which of the which-one choices are shown."""
+        choices = [self.start_choice, self.end_choice]
+        for row in self.break_rows:
+            choices += [row.start_choice, row.end_choice]
+        return [not choice.isHidden() for choice in choices]
 
     def locked_text(self) -> str:
         if self.session is None:
