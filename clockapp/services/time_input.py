@@ -91,6 +91,11 @@ def parse_break(
         )
     start = parse_after(first, zone_name, day, session_start - timedelta(seconds=1))
     end = parse_after(second, zone_name, day, start)
+    return checked_break(start, end, text)
+
+
+def checked_break(start: datetime, end: datetime, text: str) -> tuple[datetime, datetime]:
+    """``(start, end)``, refused when the break as typed (``text``) must be a typo."""
     if end - start > LONGEST_BREAK:
         # "12:30-12:00" read as ending the next day would be a 23½-hour break: a typo.
         raise ClockError("The break {text} ends before it starts.", text=text.strip())

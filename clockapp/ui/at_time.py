@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from clockapp.domain.errors import ClockError
-from clockapp.domain.zones import local, local_wall_time
+from clockapp.domain.zones import local
 from clockapp.ui.i18n import explain
 from clockapp.ui.live_clock import ClockAction, LiveClock, action_label
 from clockapp.ui.qt import (
@@ -30,6 +30,7 @@ from clockapp.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from clockapp.ui.repeated_hour import RepeatedHourChoice
 
 
 def at_label(action: ClockAction) -> str:
@@ -88,6 +89,12 @@ class AtTimeDialog(QDialog):
         self.editor.setTimeZone(QTimeZone.utc())
         self.editor.setAccessibleName(_question(action))
         self.question.setBuddy(self.editor)
+        # Which of the two, when the picked time is in the hour the clocks repeat; it starts
+        # as now, so a picker opened in the second 02:30 means that one.
+        self.choice = RepeatedHourChoice(
+            self, initial=clock.now(), zone_name=clock.service.zone_name
+        )
+        self.choice.setObjectName("which")
         self.range_label = QLabel(self)
         self.range_label.setObjectName("range")
         small = QFont(self.range_label.font())
@@ -109,6 +116,7 @@ class AtTimeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.question)
         layout.addWidget(self.editor)
+        layout.addWidget(self.choice)
         layout.addWidget(self.range_label)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
@@ -117,6 +125,8 @@ class AtTimeDialog(QDialog):
         self.read_bounds()
         self.editor.setDateTime(self.editor.maximumDateTime())  # now
         clock.changed.connect(self.read_bounds)
+        self.editor.dateTimeChanged.connect(self.offer_choice)
+        self.offer_choice()
         # Wide enough that a refusal wraps into a line or two, not a column of words.
         self.setMinimumWidth(
             max(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 44)
@@ -156,12 +166,25 @@ class AtTimeDialog(QDialog):
         value = self.editor.dateTime()
         day, clock_time = value.date(), value.time()
         wall = time(clock_time.hour(), clock_time.minute())
-        instant = local_wall_time(
-            date(day.year(), day.month(), day.day()), wall, self.clock.service.zone_name
+        instant = self.choice.resolve(
+            date(day.year(), day.month(), day.day()),
+            wall,
+            self.clock.service.zone_name,
+            self.earliest,
         )
         if instant < self.earliest and self.earliest - instant < timedelta(minutes=1):
             instant = self.earliest
         return min(instant, self.latest)
+
+    def offer_choice(self) -> None:
+        """Show which-of-the-two when the picked time is in the repeated hour (else hide it)."""
+        shown = not self.choice.isHidden()
+        try:
+            self.picked()
+        except ClockError:  # a skipped time: said when the user confirms
+            self.choice.hide()
+        if shown != (not self.choice.isHidden()):
+            self.adjustSize()
 
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -172,7 +195,7 @@ class AtTimeDialog(QDialog):
         """Record the action at the picked time; on a refusal say why and stay open."""
         try:
             at = self.picked()
-        except ClockError as exc:  # a wall time the clocks skipped or repeated
+        except ClockError as exc:  # a wall time the clocks skipped
             self.show_message(explain(exc))
             return
         refusal = self.clock.try_act(self.action, at)

@@ -19,9 +19,9 @@ from typing import Any
 from clockapp.domain.errors import ClockError, ConfirmedDay
 from clockapp.domain.session import WorkSession
 from clockapp.domain.timeline import MIN_COUNTED_BREAK_S, split_by_day
-from clockapp.domain.zones import local, local_days, local_wall_time
+from clockapp.domain.zones import local, local_days, local_wall_time, wall_times
 from clockapp.services.clock import ChangeCheck, ClockService
-from clockapp.services.time_input import parse_after, parse_break
+from clockapp.services.time_input import checked_break
 from clockapp.ui.durations import hm
 from clockapp.ui.i18n import explain
 from clockapp.ui.qt import (
@@ -45,6 +45,7 @@ from clockapp.ui.qt import (
     QWidget,
     Signal,
 )
+from clockapp.ui.repeated_hour import RepeatedHourChoice
 from clockapp.ui.screen_fit import ContentScrollArea, fit_to_screen
 from clockapp.ui.wording import localized_day, violation_text
 
@@ -101,9 +102,19 @@ class BreakRow(QWidget):
         self.running = running
         self.start_time = _time_edit(local(start, zone_name).time())
         self.start_time.setAccessibleName(self.tr("Break start"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Which of the two, where a time is in the hour the clocks repeat (hidden otherwise).
+        self.start_choice = RepeatedHourChoice(initial=start, zone_name=zone_name)
+        self.end_choice = RepeatedHourChoice(initial=end or start, zone_name=zone_name)
+        # The times on one line; below them, only when one is in the repeated hour, which one
+        # (a line of its own: the row stays narrow enough for the screen at 200 %).
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
+        which = QHBoxLayout()
+        rows.addLayout(which)
         layout.addWidget(self.start_time)
+        which.addWidget(self.start_choice)
         layout.addWidget(QLabel("–"))
         if running:
             self.end_time: QTimeEdit | None = None
@@ -113,7 +124,10 @@ class BreakRow(QWidget):
             self.end_time.setAccessibleName(self.tr("Break end"))
             self.end_time.timeChanged.connect(self.changed)
             layout.addWidget(self.end_time)
-        self.start_time.timeChanged.connect(self.changed)
+            which.addWidget(self.end_choice)
+            self.end_choice.activated.connect(self.changed)
+        which.addStretch(1)
+        self.start_choice.activated.connect(self.changed)
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
         counts, short = self.counts_text(), self.short_text()
@@ -150,6 +164,8 @@ class BreakRow(QWidget):
         for edit in (self.start_time, self.end_time):
             if edit is not None:
                 edit.setReadOnly(read_only)
+        for choice in (self.start_choice, self.end_choice):
+            choice.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
 
 
@@ -202,6 +218,8 @@ class EditDialog(QDialog):
         self.end_date.setAccessibleName(self.tr("End date"))
         self.end_time = _time_edit(shown_end.time())
         self.end_time.setAccessibleName(self.tr("End time"))
+        self.start_choice = RepeatedHourChoice(initial=start, zone_name=zone)
+        self.end_choice = RepeatedHourChoice(initial=end or now, zone_name=zone)
 
         self.breaks_box = QVBoxLayout()
         self.breaks_box.setContentsMargins(0, 0, 0, 0)
@@ -232,14 +250,14 @@ class EditDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         start_label = QLabel(self.tr("&Start:"))
         start_label.setBuddy(self.start_date)
-        form.addRow(start_label, self._pair(self.start_date, self.start_time))
+        form.addRow(start_label, self._pair(self.start_date, self.start_time, self.start_choice))
         if self.running:
             self.end_label = QLabel(self.tr("still running (clock out to end it)"))
             form.addRow(self.tr("End:"), self.end_label)
         else:
             end_label = QLabel(self.tr("&End:"))
             end_label.setBuddy(self.end_date)
-            form.addRow(end_label, self._pair(self.end_date, self.end_time))
+            form.addRow(end_label, self._pair(self.end_date, self.end_time, self.end_choice))
         form.addRow(self.tr("Breaks:"), breaks_field)
         form.addRow(self.tr("&Note:"), self.note_edit)
         reason_label = self.tr("&Reason (required):") if self.reason_required else None
@@ -287,18 +305,20 @@ class EditDialog(QDialog):
                 edit.dateChanged.connect(self.update_preview)
             for t_edit in (self.start_time, self.end_time):
                 t_edit.timeChanged.connect(self.update_preview)
+            for choice in (self.start_choice, self.end_choice):
+                choice.activated.connect(self.update_preview)
             self.start_date.dateChanged.connect(self._move_end_date)
             self.note_edit.textChanged.connect(self.update_preview)
             self.reason_edit.textChanged.connect(self.update_preview)
         self.update_preview()
 
     @staticmethod
-    def _pair(first: QWidget, second: QWidget) -> QWidget:
+    def _pair(*widgets: QWidget) -> QWidget:
         pair = QWidget()
         row = QHBoxLayout(pair)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(first)
-        row.addWidget(second)
+        for widget in widgets:
+            row.addWidget(widget)
         row.addStretch(1)
         return pair
 
@@ -315,6 +335,8 @@ class EditDialog(QDialog):
             d_edit.setReadOnly(True)
         for t_edit in (self.start_time, self.end_time):
             t_edit.setReadOnly(True)
+        for choice in (self.start_choice, self.end_choice):
+            choice.setEnabled(False)
         for row in self.break_rows:
             row.set_read_only(True)
         self.add_break_button.setEnabled(False)
@@ -385,31 +407,46 @@ class EditDialog(QDialog):
     def values(self) -> tuple[datetime, datetime | None, list[tuple[datetime, datetime | None]]]:
         """The start, end (None while running) and breaks the pickers show, as UTC instants.
 
-        Raises ``ClockError`` for a time the zone skips or repeats, or a break that ends
-        before it starts."""
+        A time in the hour the clocks repeat is the one its choice says (the choice is shown
+        then). Raises ``ClockError`` for a time the zone skips, or a break that ends before it
+        starts."""
         zone = self.service.zone_name
         day = _picked_date(self.start_date)
         start = _kept(
-            self.original_start, local_wall_time(day, _picked_time(self.start_time), zone)
+            self.original_start,
+            self.start_choice.resolve(day, _picked_time(self.start_time), zone),
         )
         end = None
         if not self.running:
-            picked = local_wall_time(_picked_date(self.end_date), _picked_time(self.end_time), zone)
-            end = _kept(self.original_end, picked)
+            end_day, end_wall = _picked_date(self.end_date), _picked_time(self.end_time)
+            end = _kept(self.original_end, self.end_choice.resolve(end_day, end_wall, zone, start))
         breaks: list[tuple[datetime, datetime | None]] = []
         for row in self.break_rows:
-            b_start_text = _picked_time(row.start_time).strftime("%H:%M")
+            b_start = self._after(
+                row.start_time, row.start_choice, day, start - timedelta(seconds=1)
+            )
             if row.end_time is None:  # the running break: its start only
-                b_start = parse_after(b_start_text, zone, day, start - timedelta(seconds=1))
                 breaks.append((_kept(row.original[0], b_start), None))
                 continue
-            text = f"{b_start_text}-{_picked_time(row.end_time):%H:%M}"
-            b_start, b_end = parse_break(text, zone, day, start)
+            b_end = self._after(row.end_time, row.end_choice, day, b_start)
+            text = f"{_picked_time(row.start_time):%H:%M}-{_picked_time(row.end_time):%H:%M}"
+            b_start, b_end = checked_break(b_start, b_end, text)
             breaks.append((_kept(row.original[0], b_start), _kept(row.original[1], b_end)))
         return start, end, breaks
 
+    def _after(
+        self, edit: QTimeEdit, choice: RepeatedHourChoice, day: date, after: datetime
+    ) -> datetime:
+        """A break's time on the session's ``day``, or the next day when it would not be after
+        ``after`` (a break past midnight), as the command line reads ``HH:MM-HH:MM``."""
+        zone, wall = self.service.zone_name, _picked_time(edit)
+        if wall_times(day, wall, zone)[-1] <= after:
+            day += timedelta(days=1)
+        return choice.resolve(day, wall, zone, after)
+
     def update_preview(self) -> None:
         """Show what saving would do, and why it would be refused."""
+        offered = self._offered()
         try:
             start, end, breaks = self.values()
         except ClockError as exc:
@@ -418,6 +455,9 @@ class EditDialog(QDialog):
             self.preview.setText("")
             self.message.setText(explain(exc))
             return
+        finally:
+            if self._offered() != offered:  # a which-one choice came or went
+                self._refit()
         for row, (b_start, b_end) in zip(self.break_rows, breaks, strict=True):
             row.show_length(None if b_end is None else (b_end - b_start).total_seconds())
         check = self.service.check_change(
@@ -433,6 +473,13 @@ class EditDialog(QDialog):
             self.message.setText(self.locked_text())
         else:
             self.message.setText(explain(check.refusal) if check.refusal else "")
+
+    def _offered(self) -> list[bool]:
+        """Which of the which-one choices are shown."""
+        choices = [self.start_choice, self.end_choice]
+        for row in self.break_rows:
+            choices += [row.start_choice, row.end_choice]
+        return [not choice.isHidden() for choice in choices]
 
     def locked_text(self) -> str:
         if self.session is None:

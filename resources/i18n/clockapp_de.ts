@@ -909,6 +909,29 @@
     </message>
 </context>
 <context>
+    <name>RepeatedHourChoice</name>
+    <message>
+        <source>Which one (the clocks were put back)</source>
+        <translation>Welches Mal (die Uhren wurden zurückgestellt)</translation>
+    </message>
+    <message>
+        <source>{time} summer time ({zone}, first)</source>
+        <translation>{time} Sommerzeit ({zone}, erstes Mal)</translation>
+    </message>
+    <message>
+        <source>{time} winter time ({zone}, second)</source>
+        <translation>{time} Winterzeit ({zone}, zweites Mal)</translation>
+    </message>
+    <message>
+        <source>{time} ({zone}, first)</source>
+        <translation>{time} ({zone}, erstes Mal)</translation>
+    </message>
+    <message>
+        <source>{time} ({zone}, second)</source>
+        <translation>{time} ({zone}, zweites Mal)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

@@ -44,6 +44,7 @@ from clockapp.ui.qt import (
     QAbstractScrollArea,
     QApplication,
     QColor,
+    QDate,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -283,6 +284,22 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         dialog.show()
         return dialog
 
+    def edit_dst() -> QWidget:
+        # Adding the night the clocks went back: the break at the second 02:30 (winter time).
+        dialog = EditDialog(service, None, day=berlin("2026-10-24 12:00").date())
+        dialog.start_time.setTime(QTime(22, 0))
+        dialog.end_date.setDate(QDate(2026, 10, 25))
+        dialog.end_time.setTime(QTime(6, 0))
+        dialog.add_break_button.click()
+        row = dialog.break_rows[-1]
+        assert row.end_time is not None
+        row.start_time.setTime(QTime(2, 30))
+        row.end_time.setTime(QTime(2, 45))
+        row.start_choice.setCurrentIndex(1)
+        row.start_choice.activated.emit(1)
+        dialog.show()
+        return dialog
+
     def away() -> QWidget:
         running = service.status().session
         assert running is not None
@@ -338,6 +355,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         ("absence-dialog", absence),
         ("settings", settings),
         ("edit-dialog", edit),
+        ("edit-dialog-dst", edit_dst),
         ("away-prompt", away),
         ("week-confirmed", week_confirmed),
         ("edit-confirmed-question", confirmed_question),
