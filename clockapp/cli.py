@@ -213,7 +213,20 @@ def has_graphical_session() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def start_tray(show: str | None = None) -> int:
+    """Run the tray app (``show``: a window to open at once); 1 without a graphical session."""
+    if not has_graphical_session():
+        print(f"clockapp: {NO_GRAPHICAL_SESSION}", file=sys.stderr)
+        return 1
+    # Imported here so the clock commands start without loading Qt.
+    from clockapp.ui.app import run_tray_app
+
+    return run_tray_app(sys.argv[:1], show=show)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if not (sys.argv[1:] if argv is None else argv):
+        return start_tray()  # the plain start, as login starts it: no parser to build (~20 ms)
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:
@@ -222,13 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = commands.choices.get(args.command) if args.command else None
         (command or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command in (None, "show"):
-        if not has_graphical_session():
-            print(f"clockapp: {NO_GRAPHICAL_SESSION}", file=sys.stderr)
-            return 1
-        # Imported here so the clock commands start without loading Qt.
-        from clockapp.ui.app import run_tray_app
-
-        return run_tray_app(sys.argv[:1], show=getattr(args, "window", None))
+        return start_tray(getattr(args, "window", None))
     # A command's stderr is its one sentence: log records (which the tray shows) go nowhere
     # here, not to logging's last-resort handler that prints them.
     quiet = logging.NullHandler()

@@ -18,8 +18,8 @@ keyboard or mouse input, the running session) and applies the decisions it retur
 
 The person's answer to a prompt becomes a :class:`Recording` by :func:`recording_for`.
 :func:`question_on_start` decides what to ask when the app starts with a session still running,
-and :func:`due_reminders` which reminders are due (each at most once per local day, and only in
-a state where it makes sense).
+:func:`due_reminders` which reminders are due (each at most once per local day, and only in
+a state where it makes sense), and :func:`due_shift_reminders` those of the user's own shifts.
 
 All instants are aware UTC ``datetime``s; all durations are seconds unless a name says minutes.
 """
@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from clockapp.domain.clock import ClockState, state_of
 from clockapp.domain.rules import required_break_minutes
 from clockapp.domain.session import WorkSession, utc
+from clockapp.domain.shifts import Shift
 from clockapp.domain.timeline import MIN_COUNTED_BREAK_S
 from clockapp.domain.zones import local
 from clockapp.domain.zones import zone as time_zone
@@ -634,3 +635,66 @@ def _wall_instant(day: date, wall: time, zone_name: str) -> datetime:
     reminder may come early or late by the DST hour, never not at all."""
     # Compared in UTC: aware datetimes of one zone compare by wall time, ignoring the fold.
     return datetime.combine(day, wall, tzinfo=time_zone(zone_name)).astimezone(UTC)
+
+
+# -- shift reminders ---------------------------------------------------------------------------
+
+#: A shift reminder is useful for this long after it fell due; later it is stale.
+SHIFT_REMINDER_WINDOW = timedelta(hours=4)
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftReminderSettings:
+    """Minutes before a shift starts to say so; after it started to say "not clocked in";
+    after it ended to say "still clocked in". None switches one off (all off by default)."""
+
+    starts_ahead_minutes: int | None = None
+    not_clocked_in_minutes: int | None = None
+    still_clocked_in_minutes: int | None = None
+
+
+def due_shift_reminders(
+    now: datetime,
+    zone_name: str,
+    shifts: Iterable[Shift],
+    sessions: Iterable[WorkSession],
+    settings: ShiftReminderSettings,
+    fired: Collection[tuple[ReminderKind, str]],
+) -> list[tuple[Reminder, str]]:
+    """Reminders due now for the user's own ``shifts``, each with its shift's id, leaving out
+    those already ``fired`` (kind, shift id). ``sessions``: the sessions around now."""
+    sessions = list(sessions)
+    running = next((s for s in sessions if s.end is None), None)
+    due: list[tuple[Reminder, str]] = []
+
+    def add(kind: ReminderKind, shift: Shift, minutes: int = 0) -> None:
+        if (kind, shift.id) not in fired:
+            start = local(shift.start, zone_name)
+            at = (
+                local(shift.end, zone_name)
+                if kind is ReminderKind.SHIFT_STILL_CLOCKED_IN
+                else start
+            )
+            due.append((Reminder(kind, start.date(), minutes=minutes, at=at.time()), shift.id))
+
+    for shift in shifts:
+        if not shift.own:
+            continue
+        ahead = settings.starts_ahead_minutes
+        if running is None and ahead is not None:
+            left = shift.start - now
+            if timedelta(0) < left <= timedelta(minutes=ahead):
+                add(ReminderKind.SHIFT_STARTS, shift, -(-int(left.total_seconds()) // 60))
+        late = settings.not_clocked_in_minutes
+        if running is None and late is not None:
+            due_at = shift.start + timedelta(minutes=late)
+            # Clocked in for this shift and out again (or early): nothing to remind of.
+            worked = any(s.start < shift.end and (s.end or now) > shift.start for s in sessions)
+            if due_at <= now < min(shift.end, due_at + SHIFT_REMINDER_WINDOW) and not worked:
+                add(ReminderKind.SHIFT_NOT_CLOCKED_IN, shift, late)
+        over = settings.still_clocked_in_minutes
+        if running is not None and over is not None and running.start < shift.end:
+            due_at = shift.end + timedelta(minutes=over)
+            if due_at <= now < due_at + SHIFT_REMINDER_WINDOW:
+                add(ReminderKind.SHIFT_STILL_CLOCKED_IN, shift, over)
+    return due

@@ -7,17 +7,13 @@ days are 23 or 25 hours long. Planned minutes are rounded down once, from the su
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from clockapp.domain.presence import Reminder, ReminderKind
-from clockapp.domain.session import WorkSession, utc
+from clockapp.domain.session import utc
 from clockapp.domain.timeline import floor_minutes
 from clockapp.domain.zones import day_bounds, local, local_days
-
-#: A shift reminder is useful for this long after it fell due; later it is stale.
-REMINDER_WINDOW = timedelta(hours=4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,60 +75,3 @@ def planned_minutes(shifts: Iterable[Shift], zone_name: str) -> dict[date, int]:
         day: floor_minutes(sum((utc(end) - utc(start)).total_seconds() for start, end in spans))
         for day, spans in planned_by_day(shifts, zone_name).items()
     }
-
-
-@dataclass(frozen=True, slots=True)
-class ShiftReminderSettings:
-    """Minutes before a shift starts to say so; after it started to say "not clocked in";
-    after it ended to say "still clocked in". None switches one off (all off by default)."""
-
-    starts_ahead_minutes: int | None = None
-    not_clocked_in_minutes: int | None = None
-    still_clocked_in_minutes: int | None = None
-
-
-def due_shift_reminders(
-    now: datetime,
-    zone_name: str,
-    shifts: Iterable[Shift],
-    sessions: Iterable[WorkSession],
-    settings: ShiftReminderSettings,
-    fired: Collection[tuple[ReminderKind, str]],
-) -> list[tuple[Reminder, str]]:
-    """Reminders due now for the user's own ``shifts``, each with its shift's id, leaving out
-    those already ``fired`` (kind, shift id). ``sessions``: the sessions around now."""
-    sessions = list(sessions)
-    running = next((s for s in sessions if s.end is None), None)
-    due: list[tuple[Reminder, str]] = []
-
-    def add(kind: ReminderKind, shift: Shift, minutes: int = 0) -> None:
-        if (kind, shift.id) not in fired:
-            start = local(shift.start, zone_name)
-            at = (
-                local(shift.end, zone_name)
-                if kind is ReminderKind.SHIFT_STILL_CLOCKED_IN
-                else start
-            )
-            due.append((Reminder(kind, start.date(), minutes=minutes, at=at.time()), shift.id))
-
-    for shift in shifts:
-        if not shift.own:
-            continue
-        ahead = settings.starts_ahead_minutes
-        if running is None and ahead is not None:
-            left = shift.start - now
-            if timedelta(0) < left <= timedelta(minutes=ahead):
-                add(ReminderKind.SHIFT_STARTS, shift, -(-int(left.total_seconds()) // 60))
-        late = settings.not_clocked_in_minutes
-        if running is None and late is not None:
-            due_at = shift.start + timedelta(minutes=late)
-            # Clocked in for this shift and out again (or early): nothing to remind of.
-            worked = any(s.start < shift.end and (s.end or now) > shift.start for s in sessions)
-            if due_at <= now < min(shift.end, due_at + REMINDER_WINDOW) and not worked:
-                add(ReminderKind.SHIFT_NOT_CLOCKED_IN, shift, late)
-        over = settings.still_clocked_in_minutes
-        if running is not None and over is not None and running.start < shift.end:
-            due_at = shift.end + timedelta(minutes=over)
-            if due_at <= now < due_at + REMINDER_WINDOW:
-                add(ReminderKind.SHIFT_STILL_CLOCKED_IN, shift, over)
-    return due

@@ -39,14 +39,15 @@ from clockapp.domain.presence import (
     Reminder,
     ReminderKind,
     ReminderSettings,
+    ShiftReminderSettings,
     ZoneChanged,
     break_steps,
     due_reminders,
+    due_shift_reminders,
     question_on_start,
     recording_for,
 )
 from clockapp.domain.session import BreakSegment, WorkSession, validate_session
-from clockapp.domain.shifts import ShiftReminderSettings, due_shift_reminders
 from clockapp.domain.timeline import day_time
 from clockapp.domain.zones import local
 from clockapp.platform.idle import monotonic_including_sleep

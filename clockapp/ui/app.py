@@ -15,7 +15,7 @@ import signal
 import socket
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clockapp.domain.errors import UserError
 from clockapp.platform.idle import for_this_os as idle_for_this_os
@@ -23,10 +23,8 @@ from clockapp.services.clock import ClockService
 from clockapp.services.root import Services
 from clockapp.settings import data_dir
 from clockapp.ui.event_loop import QEventLoop
-from clockapp.ui.focus import install_focus_frames
 from clockapp.ui.i18n import explain, install_translations, ui_language
 from clockapp.ui.live_clock import LiveClock
-from clockapp.ui.presence import PresenceController
 from clockapp.ui.qt import (
     QApplication,
     QCoreApplication,
@@ -39,11 +37,18 @@ from clockapp.ui.single_instance import SingleInstance
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 
+if TYPE_CHECKING:
+    from clockapp.ui.presence import PresenceController
+
 log = logging.getLogger(__name__)
 
 #: Set to 1 to print JSON lines about the tray, popup and menu geometry on stdout (the
 #: end-to-end test clicks by them; the benchmark times the first one).
 DEBUG_VARIABLE = "CLOCKAPP_DEBUG_TRAY"
+
+#: What only matters once the user acts (the idle watch, focus frames, answering a second
+#: start) begins this long after the tray shows (milliseconds): the icon comes first.
+SETTLE_AFTER_MS = 1000
 
 #: The upload stack (keyring, httpx, TLS) loads this long after the tray shows (milliseconds):
 #: the icon is there first, uploads follow a moment later.
@@ -76,7 +81,6 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
     app.setApplicationName("ClockApp")
     app.setApplicationDisplayName("ClockApp")
     app.setDesktopFileName("clockapp")
-    install_focus_frames(app)  # keyboard focus on combo and spin boxes that can be seen
     # The app lives in the tray: closing the popup or the week window must not end it.
     app.setQuitOnLastWindowClosed(False)
     translators = install_translations(app)  # noqa: F841 - they must live as long as the app
@@ -115,22 +119,34 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         open_ledger=services.sync,
         debug_out=debug_out,
     )
-    presence = PresenceController(
-        clock,
-        services.presence(poll_interval_seconds=PRESENCE_POLL_S),
-        idle_for_this_os(),
-        tray.notify,
-        parent=app,
-        poll_interval_ms=None,
-    )
-    clock.minute.connect(presence.poll)
     clock.minute.connect(uploads.look)  # a change to upload made elsewhere: due when?
-    presence.recorded.connect(clock.refresh)
     tray.quit_requested.connect(app.quit)
     # Closed windows are deleted a moment later; then give their memory back.
     app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, release_memory))
     instance.activated.connect(tray.show_window)
     clock.clocked_out.connect(lambda: upload_after_grace(service, uploads))
+
+    presence: list[PresenceController] = []  # the idle watch, once it has started
+
+    def settle() -> None:
+        # Loaded here, not at start: together ~50 ms before the icon could show.
+        from clockapp.ui.focus import install_focus_frames
+        from clockapp.ui.presence import PresenceController
+
+        install_focus_frames(app)  # keyboard focus on combo and spin boxes that can be seen
+        instance.listen()  # a second start waits for this (SingleInstance.activate_running)
+        watch = PresenceController(
+            clock,
+            services.presence(poll_interval_seconds=PRESENCE_POLL_S),
+            idle_for_this_os(),
+            tray.notify,
+            parent=app,
+            poll_interval_ms=None,
+        )
+        clock.minute.connect(watch.poll)
+        watch.recorded.connect(clock.refresh)
+        presence.append(watch)
+        watch.start()  # may ask about a session the last run left open
 
     def start_uploads() -> None:
         # The upload stack (keyring, httpx, TLS) costs ~20 MiB and a few hundred ms: loaded
@@ -153,12 +169,14 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
                 clock.start()
                 tray.start()
                 uploads.refresh()
+                if show is not None:  # asked for a window: it comes as it would later
+                    settle()
+                    tray.show_window(show)
+                else:
+                    QTimer.singleShot(SETTLE_AFTER_MS, settle)
                 QTimer.singleShot(UPLOADS_AFTER_MS, start_uploads)
                 # The tray is drawn and the first upload done: what starting left goes.
                 QTimer.singleShot(RELEASE_AFTER_START_MS, release_memory)
-                presence.start()  # may ask about a session the last run left open
-                if show is not None:
-                    tray.show_window(show)
                 if notices := service.notices():  # one balloon: a second would replace the first
                     tray.notify("ClockApp", "\n".join(map(explain, notices)))
 
@@ -170,7 +188,8 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
                 loop.run_until_complete(uploads.wait_idle())
     finally:
         wakeup.close()
-        presence.stop()  # the heartbeat: the next start knows when they were last seen
+        for watch in presence:
+            watch.stop()  # the heartbeat: the next start knows when they were last seen
         clock.stop()
         services.close()
         instance.release()

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from clockapp.domain.errors import ClockError
 from clockapp.domain.zones import local
 from clockapp.ui.i18n import explain
-from clockapp.ui.live_clock import ClockAction, LiveClock, action_label
+from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, at_label
 from clockapp.ui.qt import (
     QCoreApplication,
     QDate,
@@ -31,18 +31,6 @@ from clockapp.ui.qt import (
     QWidget,
 )
 from clockapp.ui.repeated_hour import RepeatedHourChoice
-
-
-def at_label(action: ClockAction) -> str:
-    """The menu entry that opens the picker for ``action`` (mnemonics apart from the plain
-    actions', which sit in the same tray menu)."""
-    labels = {
-        ClockAction.CLOCK_IN: QCoreApplication.translate("AtTime", "&Clock in at…"),
-        ClockAction.START_BREAK: QCoreApplication.translate("AtTime", "Sta&rt break at…"),
-        ClockAction.END_BREAK: QCoreApplication.translate("AtTime", "E&nd break at…"),
-        ClockAction.CLOCK_OUT: QCoreApplication.translate("AtTime", "Cloc&k out at…"),
-    }
-    return labels[action]
 
 
 def _question(action: ClockAction) -> str:

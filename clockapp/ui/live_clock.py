@@ -66,6 +66,18 @@ def action_label(action: ClockAction) -> str:
     return labels[action]
 
 
+def at_label(action: ClockAction) -> str:
+    """The menu entry that opens the picker for ``action`` (mnemonics apart from the plain
+    actions', which sit in the same tray menu)."""
+    labels = {
+        ClockAction.CLOCK_IN: QCoreApplication.translate("AtTime", "&Clock in at…"),
+        ClockAction.START_BREAK: QCoreApplication.translate("AtTime", "Sta&rt break at…"),
+        ClockAction.END_BREAK: QCoreApplication.translate("AtTime", "E&nd break at…"),
+        ClockAction.CLOCK_OUT: QCoreApplication.translate("AtTime", "Cloc&k out at…"),
+    }
+    return labels[action]
+
+
 def state_label(state: ClockState) -> str:
     labels = {
         ClockState.OFF: QCoreApplication.translate("ClockState", "Not clocked in"),

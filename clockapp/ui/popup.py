@@ -16,13 +16,13 @@ from clockapp.domain.clock import ClockState
 from clockapp.domain.errors import UserError
 from clockapp.services.account import AccountService
 from clockapp.settings import SettingsError
-from clockapp.ui.at_time import at_label
 from clockapp.ui.durations import hm, hms, signed
 from clockapp.ui.live_clock import (
     PRIMARY_ACTION,
     ClockAction,
     LiveClock,
     action_label,
+    at_label,
     ms_to_next_boundary,
     state_label,
 )

@@ -14,8 +14,12 @@ import hashlib
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from clockapp.ui.qt import QLocalServer, QLocalSocket, QLockFile, QObject, Signal
+from clockapp.ui.qt import QLockFile, QObject, Signal
+
+if TYPE_CHECKING:
+    from clockapp.ui.qt import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +57,14 @@ class SingleInstance(QObject):
         self._partial: dict[QLocalSocket, bytes] = {}
 
     def acquire(self) -> bool:
-        """Become the running app: True if no other one holds the lock."""
-        if not self._lock.tryLock(100):
-            return False
+        """Become the running app: True if no other one holds the lock. Call :meth:`listen`
+        next, to hear from later starts; they keep trying until it does."""
+        return self._lock.tryLock(100)
+
+    def listen(self) -> None:
+        """Answer later starts (after :meth:`acquire`)."""
+        from clockapp.ui.qt import QLocalServer  # QtNetwork: loaded after the tray shows
+
         # A socket left by a crashed run would make listen() fail; the lock proves it is dead.
         QLocalServer.removeServer(self.name)
         server = QLocalServer(self)
@@ -64,7 +73,6 @@ class SingleInstance(QObject):
             log.warning("single-instance server not listening: %s", server.errorString())
         server.newConnection.connect(self._on_connection)
         self._server = server
-        return True
 
     def release(self) -> None:
         self._drop_clients()
@@ -78,6 +86,8 @@ class SingleInstance(QObject):
 
         The other app may hold the lock but not listen yet (it is starting): keep trying.
         """
+        from clockapp.ui.qt import QLocalSocket
+
         deadline = time.monotonic() + timeout_ms / 1000
         while True:
             socket = QLocalSocket()
@@ -101,16 +111,17 @@ class SingleInstance(QObject):
                 self._read(socket)
 
     def _on_ready_read(self) -> None:
-        socket = self.sender()
-        if isinstance(socket, QLocalSocket):
+        if (socket := self._client(self.sender())) is not None:
             self._read(socket)
 
     def _on_disconnected(self) -> None:
-        socket = self.sender()
-        if isinstance(socket, QLocalSocket) and socket in self._clients:
+        if (socket := self._client(self.sender())) is not None:
             self._clients.remove(socket)
             self._partial.pop(socket, None)
             socket.deleteLater()
+
+    def _client(self, sender: QObject | None) -> QLocalSocket | None:
+        return next((s for s in self._clients if s is sender), None)
 
     def _read(self, socket: QLocalSocket) -> None:
         # Whole lines only: a message may arrive in pieces.

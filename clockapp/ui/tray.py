@@ -22,10 +22,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from clockapp.domain.clock import ClockState
 from clockapp.domain.zones import local
-from clockapp.ui.at_time import AtTimeDialog, at_label
 from clockapp.ui.durations import hm, hms
 from clockapp.ui.icons import IconSet
-from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, state_label
+from clockapp.ui.live_clock import ClockAction, LiveClock, action_label, at_label, state_label
 from clockapp.ui.qt import (
     QAction,
     QCoreApplication,
@@ -50,6 +49,7 @@ from clockapp.ui.upload_status import UploadWatch
 if TYPE_CHECKING:  # the windows are imported when first shown: a tray idles without them
     from datetime import date
 
+    from clockapp.ui.at_time import AtTimeDialog
     from clockapp.ui.month_window import MonthWindow
     from clockapp.ui.popup import ClockWindow, TrayPopup
     from clockapp.ui.week_window import WeekWindow
@@ -392,6 +392,8 @@ class ClockTray(QObject):
 
     def ask_time(self, action: ClockAction) -> None:
         """The time picker for ``action`` ("Clock in at…"): one at a time, the latest asked."""
+        from clockapp.ui.at_time import AtTimeDialog
+
         if self.time_dialog is not None:
             self.time_dialog.close()
         dialog = AtTimeDialog(self.clock, action)

@@ -5,15 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import date, time
 
-from clockapp.domain.presence import ReminderKind
+from clockapp.domain.presence import ReminderKind, ShiftReminderSettings, due_shift_reminders
 from clockapp.domain.session import WorkSession, utc
-from clockapp.domain.shifts import (
-    Shift,
-    ShiftReminderSettings,
-    due_shift_reminders,
-    planned_by_day,
-    split_span_by_day,
-)
+from clockapp.domain.shifts import Shift, planned_by_day, split_span_by_day
 from clockapp.domain.timeline import floor_minutes
 from tests.conftest import BERLIN, berlin
 

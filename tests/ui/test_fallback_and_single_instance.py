@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from clockapp.domain.clock import ClockState
 from clockapp.ui.live_clock import ClockAction, LiveClock
-from clockapp.ui.qt import QAbstractButton, QApplication, QMessageBox, Qt
+from clockapp.ui.qt import QAbstractButton, QApplication, QMessageBox, Qt, QTimer
 from clockapp.ui.single_instance import SingleInstance, server_name
 from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
@@ -130,6 +131,7 @@ def test_a_second_instance_activates_the_first(qtbot: QtBot, tmp_path: Path) -> 
     second = SingleInstance(tmp_path)
     try:
         assert first.acquire()
+        first.listen()
         assert not second.acquire()
         with qtbot.waitSignal(first.activated, timeout=3000):
             assert second.activate_running()
@@ -138,6 +140,24 @@ def test_a_second_instance_activates_the_first(qtbot: QtBot, tmp_path: Path) -> 
     # Once the first has gone, the next start may run.
     assert second.acquire()
     second.release()
+
+
+def test_a_second_start_waits_for_the_first_to_listen(qtbot: QtBot, tmp_path: Path) -> None:
+    # The running app listens a moment after its tray shows; a start in between keeps trying.
+    first, second = SingleInstance(tmp_path), SingleInstance(tmp_path)
+    answered: list[bool] = []
+    try:
+        assert first.acquire()
+        assert not second.acquire()
+        # The second start is another process; a thread stands in (its socket calls block).
+        asking = threading.Thread(target=lambda: answered.append(second.activate_running()))
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            asking.start()
+            QTimer.singleShot(700, first.listen)
+        asking.join(5)
+        assert answered == [True]
+    finally:
+        first.release()
 
 
 def test_instances_of_different_data_folders_do_not_meet(tmp_path: Path) -> None:

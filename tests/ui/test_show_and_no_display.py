@@ -24,6 +24,7 @@ def test_a_start_may_ask_the_running_app_for_a_window(qtbot: QtBot, tmp_path: Pa
     running, asking = SingleInstance(tmp_path), SingleInstance(tmp_path)
     try:
         assert running.acquire()
+        running.listen()
         with qtbot.waitSignal(running.activated, timeout=3000) as shown:
             assert asking.activate_running("week")
         assert shown.args == ["week"]
