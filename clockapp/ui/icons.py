@@ -21,7 +21,6 @@ from clockapp.ui.qt import (
     QPixmap,
     QRectF,
     QSvgRenderer,
-    Qt,
 )
 
 #: Colours in the SVG sources that stand for the palette's text ("ink") and window ("paper").
@@ -72,7 +71,7 @@ class IconSet:
         icon = QIcon()
         for size in SIZES:
             pixmap = QPixmap(size, size)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QColor("transparent"))  # not Qt.GlobalColor: see LiveClock.start
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             clock.render(painter, QRectF(0, 0, size, size))

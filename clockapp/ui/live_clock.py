@@ -126,16 +126,19 @@ class LiveClock(QObject):
         # Single-shot, re-armed to the next minute boundary: the tooltip's minutes change on time.
         self._minute = QTimer(self)
         self._minute.setSingleShot(True)
-        # Precise: a coarse timer may fire up to 5 % (3 s) early, before the minute turns, and
-        # then again at the turn: two wake-ups for one minute.
-        self._minute.setTimerType(Qt.TimerType.PreciseTimer)
         self._minute.timeout.connect(self._on_minute)
         #: The last clock action taken here: the session before and after it, and when.
         self._last_action: tuple[WorkSession | None, WorkSession, datetime] | None = None
 
     def start(self) -> None:
         """Begin watching the store (call once the windows are connected)."""
+        # Precise: a coarse timer may fire up to 5 % (3 s) early, before the minute turns, and
+        # then again at the turn: two wake-ups for one minute. Set here, not when built: the
+        # first use of Qt's namespace (Qt.TimerType) builds all its enums, ~30 ms the tray's
+        # start need not wait for.
+        self._minute.setTimerType(Qt.TimerType.PreciseTimer)
         self._watch_files()
+        self.poll()  # a change made between reading the status and watching the store
         self._minute.start(ms_to_next_boundary(60))
 
     def stop(self) -> None:

@@ -122,10 +122,26 @@ _ELSEWHERE = {
 }
 
 
+class _QtNamespace:
+    """``Qt``, the namespace of Qt's enums, looked up on first use of one of them: PySide6
+    builds all of its ~160 enums the first time the name is touched (~30 ms), and every module
+    imports it while the tray's start needs none of them."""
+
+    def __getattr__(self, name: str) -> Any:
+        from PySide6.QtCore import Qt
+
+        value = getattr(Qt, name)
+        setattr(self, name, value)  # found once: the next use doesn't come back here
+        return value
+
+
 def __getattr__(name: str) -> Any:
     """Look ``name`` up in PySide6 the first time it is imported from here."""
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name == "Qt":
+        globals()[name] = _QtNamespace()
+        return globals()[name]
     if name in _ELSEWHERE:
         try:
             modules = [importlib.import_module(f"PySide6.{_ELSEWHERE[name]}")]

@@ -252,7 +252,6 @@ class UploadWatch(QObject):
         # The one timer: single-shot, armed for the next moment something is due.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)  # whole seconds are plenty
         self._timer.timeout.connect(lambda: self.sync_now())
         self._due_at: float | None = None  # wall time (time.time()) the timer is armed for
         self._ran_at: float | None = None  # wall time the last run ended
@@ -311,6 +310,7 @@ class UploadWatch(QObject):
             wait = spread
         wait = min(wait, LONGEST_WAIT_S)
         self._due_at = time.time() + wait
+        self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)  # whole seconds are plenty
         self._timer.start(int(wait * 1000))
 
     async def wait_idle(self) -> None:
