@@ -30,8 +30,6 @@ from clockapp.domain.shifts import Shift, planned_minutes
 from clockapp.domain.timeline import DayTime, day_time, floor_minutes, working_since
 from clockapp.domain.week import DayTotal, Targets, WeekReport, day_totals, monday_of, week_report
 from clockapp.domain.zones import day_start, local, local_days
-from clockapp.services.account import day_calendar
-from clockapp.services.export import check_format, csv_text, json_text
 from clockapp.settings import WEEKDAYS, Settings
 from clockapp.storage import Change, Store
 from clockapp.storage.confirmations import ConfirmationStore
@@ -267,6 +265,9 @@ class ClockService:
         targets = self.targets()
         shifts = self.own_shifts(monday, sunday)
         planned = self._plan_targets(shifts)
+        # Loaded with the first week asked for: holidays and the account are not the tray's.
+        from clockapp.services.account import day_calendar
+
         holidays, absences = day_calendar(
             self.store, self.settings, targets, monday, sunday, planned
         )
@@ -509,6 +510,8 @@ class ClockService:
     def _day_totals(
         self, sessions: list[WorkSession], first: date, last: date, now: datetime
     ) -> tuple[DayTotal, ...]:
+        from clockapp.services.account import day_calendar
+
         targets = self.targets()
         holidays, absences = day_calendar(self.store, self.settings, targets, first, last)
         locked = self.store.locked_days(first, last)
@@ -734,6 +737,8 @@ class ClockService:
         ``excel`` is CSV as a spreadsheet set to a German locale opens it
         (:mod:`clockapp.services.export`). Write the text as UTF-8 unchanged.
         """
+        from clockapp.services.export import check_format, csv_text, json_text
+
         check_format(fmt)
         rows = [self.describe(s) for s in self.sessions(first, last)]
         if fmt == "json":

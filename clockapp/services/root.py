@@ -1,9 +1,9 @@
 """The one place the services are built: the command line and the tray open the same ones.
 
 A front end opens :class:`Services` once and talks to what it hands out; it never builds a
-service from a store or settings of its own. Uploads, shifts and the keyring are imported when
-first asked for (httpx, TLS and the keyring backends cost the clock commands and the tray's
-start time and memory they don't need).
+service from a store or settings of its own. Uploads, shifts, the account and the keyring are
+imported when first asked for (httpx, TLS, the keyring backends and the holiday calendars cost
+the clock commands and the tray's start time and memory they don't need).
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from clockapp.services.account import AccountService
 from clockapp.services.clock import ClockService
 from clockapp.settings import Settings, database_path, local_zone_name
 from clockapp.storage import Store
 
 if TYPE_CHECKING:
     from clockapp.secrets import SecretStore
+    from clockapp.services.account import AccountService
     from clockapp.services.presence import PresenceService
     from clockapp.services.shifts import ShiftService
     from clockapp.services.sync import SyncService
@@ -39,6 +39,8 @@ class Services:
 
     @cached_property
     def account(self) -> AccountService:
+        from clockapp.services.account import AccountService
+
         return AccountService(self.clock)
 
     def backend_configured(self) -> bool:

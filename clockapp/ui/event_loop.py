@@ -16,33 +16,39 @@ from typing import Any
 
 import qasync  # type: ignore[import-untyped]
 
-from clockapp.ui.qt import QObject, QTimerEvent
+from clockapp.ui.qt import QBasicTimer, QObject, QTimerEvent
 
 
 class _Timers(QObject):
     """Qt timers by id, each running one asyncio handle once (what qasync's ``_SimpleTimer``
-    does, plus :meth:`cancel`)."""
+    does, plus :meth:`cancel`).
+
+    ``QBasicTimer``, not ``startTimer``/``killTimer``: PySide6 resolves ``killTimer(int)``
+    against an overload taking ``Qt.TimerId``, and that builds all of Qt's enums (~30 ms) the
+    first time, which held up the tray's first appearance."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._handles: dict[int, asyncio.Handle] = {}
+        self._handles: dict[int, tuple[QBasicTimer, asyncio.Handle]] = {}
         self._stopped = False
 
     def add_callback(self, handle: _TimerHandle, delay: float = 0) -> _TimerHandle:
-        timer_id = self.startTimer(int(max(0.0, delay) * 1000))
-        self._handles[timer_id] = handle
-        handle._timer_id = timer_id
+        timer = QBasicTimer()
+        timer.start(int(max(0.0, delay) * 1000), self)
+        self._handles[timer.timerId()] = (timer, handle)
+        handle._timer_id = timer.timerId()
         return handle
 
     def cancel(self, timer_id: int) -> None:
-        if self._handles.pop(timer_id, None) is not None:
-            self.killTimer(timer_id)
+        if (entry := self._handles.pop(timer_id, None)) is not None:
+            entry[0].stop()
 
     def timerEvent(self, event: QTimerEvent) -> None:
-        timer_id = event.timerId()
-        self.killTimer(timer_id)
-        handle = self._handles.pop(timer_id, None)
-        if handle is not None and not self._stopped and not handle.cancelled():
+        if (entry := self._handles.pop(event.timerId(), None)) is None:
+            return
+        timer, handle = entry
+        timer.stop()  # once: a Qt timer repeats
+        if not self._stopped and not handle.cancelled():
             handle._run()
 
     def stop(self) -> None:

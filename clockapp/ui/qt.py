@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtCore import (
         QT_TRANSLATE_NOOP,
+        QBasicTimer,
         QByteArray,
         QCoreApplication,
         QDate,
@@ -167,6 +168,7 @@ __all__ = [
     "QAbstractScrollArea",
     "QAction",
     "QApplication",
+    "QBasicTimer",
     "QByteArray",
     "QCheckBox",
     "QCloseEvent",
