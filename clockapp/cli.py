@@ -29,6 +29,8 @@ from clockapp.files import write_atomically
 from clockapp.services.backends import BACKENDS
 from clockapp.services.clock import ClockService
 from clockapp.services.export import EXPORT_FORMATS
+from clockapp.services.holidays import HELPER_ARGUMENT
+from clockapp.services.holidays import main as holiday_helper
 from clockapp.services.root import Services
 from clockapp.services.time_input import parse_after, parse_break, parse_date, parse_instant
 from clockapp.settings import WEEKDAYS
@@ -225,8 +227,11 @@ def start_tray(show: str | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if not (sys.argv[1:] if argv is None else argv):
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words:
         return start_tray()  # the plain start, as login starts it: no parser to build (~20 ms)
+    if words[0] == HELPER_ARGUMENT:  # the tray's helper (services.holidays)
+        return holiday_helper(words[1:])
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:

@@ -12,10 +12,13 @@ the UI language and keyring's null backend chosen by environment, it checks that
 3. ``clockapp --selftest`` (packaging/launcher.py → clockapp/selftest.py) reports the keyring
    backend the environment chose (so backends load in the frozen app), the keyring entry-point
    metadata, the German translation loaded, the Qt platform and SVG plugins, and tzdata;
-4. the tray app starts (``CLOCKAPP_DEBUG_TRAY=1`` reports its first window or tray icon) and
+4. ``clockapp --holiday-calendars DE-BY de 2026`` (the helper process the tray has compute
+   public holidays, so it never loads the ``holidays`` package itself) prints that year's
+   Bavarian holidays as JSON;
+5. the tray app starts (``CLOCKAPP_DEBUG_TRAY=1`` reports its first window or tray icon) and
    quits cleanly on SIGTERM (Windows: it is terminated); offscreen, and with
    ``--x11-display :N`` also on that X server through Qt's xcb platform plugin;
-5. every run exits 0 and writes nothing unexpected on stderr (Qt warnings, tracebacks).
+6. every run exits 0 and writes nothing unexpected on stderr (Qt warnings, tracebacks).
 
 Exit status 0 if all passed; otherwise 1 and each failure on stderr. ``--report FILE`` writes
 the selftest's JSON and the timings there.
@@ -149,6 +152,12 @@ class SmokeTest:
         if targets and targets.get("fri") != 300:
             self.fail(f"the admin policy sets Friday's target to 300 min, the app says {targets}")
 
+    def holidays(self) -> None:
+        calendars = self.json("--holiday-calendars", "DE-BY", "de", "2026") or {}
+        days = dict(calendars.get("2026", []))
+        if days.get("2026-01-06") != "Heilige Drei Könige":
+            self.fail(f"the holiday helper printed {calendars!r}")
+
     def selftest(self, expect_translation: bool) -> dict[str, Any]:
         report = self.json("--selftest") or {}
         if report.get("problems"):
@@ -254,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke.version(args.expect_version)
         smoke.clock()
         report = smoke.selftest(args.expect_translation)
+        smoke.holidays()
         smoke.tray()
         if args.x11_display:
             smoke.tray(args.x11_display)

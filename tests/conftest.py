@@ -85,6 +85,17 @@ def no_admin_policy(
     monkeypatch.setenv("CLOCKAPP_POLICY_FILE", str(missing))
 
 
+@pytest.fixture(autouse=True)
+def holiday_calendars_in_memory() -> Iterator[None]:
+    """Each test starts with no kept holiday calendars and computes them in its own process
+    (opening the services points the keeping at that test's data folder)."""
+    from clockapp.services import holidays
+
+    yield
+    holidays.keep_calendars(None)
+    holidays.compute_in_helper(False)
+
+
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """The process's keyring is an in-memory one for this test."""

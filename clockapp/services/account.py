@@ -138,6 +138,11 @@ class AccountService:
         self.settings.save()
         return region
 
+    def calendar_years(self) -> range:
+        """The years whose public holidays the balance, the vacation days and the views up to
+        next year count."""
+        return range(self.since().year, self._today().year + 2)
+
     def holidays(self, year: int, language: str | None = None) -> list[dict[str, str]]:
         """The region's public holidays in ``year``: ``[{date, name}]`` by date."""
         found = holidays_between(self.region, date(year, 1, 1), date(year, 12, 31), language)

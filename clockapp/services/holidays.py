@@ -3,15 +3,28 @@ maintainers; no hand-written table here). The domain gets them as plain data: da
 
 A region is ``none``, a country code (``DE``: the nationwide holidays) or a country and one of its
 subdivisions (``DE-BY``, ``DE-BE``).
+
+Loading the package costs a process ~14 MiB that it never gives back (it imports every country
+it knows), so a year's calendar, once computed, is kept in ``holidays.json`` beside the database
+(:func:`keep_calendars`), and the tray has missing ones computed by a short-lived helper process
+(:func:`compute_in_helper`): it never loads the package itself.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from clockapp.domain.errors import ClockError
+
+log = logging.getLogger(__name__)
 
 #: The region setting that counts no public holidays.
 NO_REGION = "none"
@@ -19,6 +32,8 @@ NO_REGION = "none"
 
 def split_region(code: str) -> tuple[str, str | None] | None:
     """``(country, subdivision)`` for a region code the package knows, else None."""
+    if code == "DE" or code in dict(GERMAN_STATES):  # known without loading the package
+        return "DE", code[3:] or None
     import holidays  # loaded only when a region is used: it takes a few hundred ms
 
     country, _, subdivision = code.partition("-")
@@ -77,8 +92,93 @@ def holiday_language() -> str:
     return "en_US"
 
 
-@lru_cache(maxsize=64)
-def _year(region: str, year: int, language: str) -> tuple[tuple[date, str], ...]:
+Calendar = tuple[tuple[date, str], ...]
+
+#: Where computed calendars are kept between runs (None: only in this process's memory).
+_kept_in: Path | None = None
+#: Compute missing calendars in a helper process rather than in this one.
+_in_helper = False
+
+#: The helper is this app started with this first argument (clockapp.cli passes it on here).
+HELPER_ARGUMENT = "--holiday-calendars"
+
+
+def keep_calendars(folder: Path | None) -> None:
+    """Keep computed calendars in ``folder`` (the data folder) between runs (None: don't)."""
+    global _kept_in
+    _kept_in = folder / "holidays.json" if folder is not None else None
+    _year.cache_clear()
+
+
+def compute_in_helper(enabled: bool = True) -> None:
+    """Compute missing calendars in a helper process (the tray: a long-lived process that
+    should not carry the package for a calendar it needs once a year)."""
+    global _in_helper
+    _in_helper = enabled
+
+
+def _key(region: str, year: int, language: str) -> str:
+    return f"{region} {year} {language}"
+
+
+@lru_cache(maxsize=1)
+def _stamp() -> str:
+    """What the kept calendars were computed with: a new app or holidays package recomputes."""
+    from importlib.util import find_spec
+
+    from clockapp import __version__
+
+    spec = find_spec("holidays")
+    origin = spec.origin if spec is not None else None
+    try:
+        package = str(os.stat(origin).st_mtime_ns) if origin else "bundled"
+    except OSError:
+        package = "bundled"
+    return f"{__version__} {package}"
+
+
+def _read_kept() -> dict[str, Calendar]:
+    if _kept_in is None:
+        return {}
+    try:
+        data = json.loads(_kept_in.read_text(encoding="utf-8"))
+        if data.get("stamp") != _stamp():
+            return {}
+        return {
+            key: tuple((date.fromisoformat(d), str(name)) for d, name in days)
+            for key, days in data["calendars"].items()
+        }
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        log.info("kept holiday calendars not read (computed again): %s", exc)
+        return {}
+
+
+def _keep(found: dict[str, Calendar]) -> None:
+    if _kept_in is None or not found:
+        return
+    from clockapp.files import write_atomically
+
+    calendars = {**_read_kept(), **found}  # another process may have kept others meanwhile
+    text = json.dumps(
+        {
+            "stamp": _stamp(),
+            "calendars": {
+                key: [[d.isoformat(), name] for d, name in days]
+                for key, days in sorted(calendars.items())
+            },
+        },
+        ensure_ascii=False,
+    )
+    try:
+        write_atomically(_kept_in, text)
+    except OSError as exc:  # a full or read-only disk: computed again next time
+        log.info("holiday calendars not kept: %s", exc)
+
+
+def _compute(region: str, year: int, language: str) -> Calendar:
+    """The calendar from the package, in this process."""
     import holidays
 
     split = split_region(region)
@@ -87,6 +187,69 @@ def _year(region: str, year: int, language: str) -> tuple[tuple[date, str], ...]
     country, subdivision = split
     calendar = holidays.country_holidays(country, subdiv=subdivision, years=year, language=language)
     return tuple(sorted(calendar.items()))
+
+
+def helper_command() -> list[str]:
+    """How to start the helper: this app again, with :data:`HELPER_ARGUMENT`."""
+    if getattr(sys, "frozen", False):  # the bundle's executable is the app
+        return [sys.executable, HELPER_ARGUMENT]
+    return [sys.executable, "-m", "clockapp", HELPER_ARGUMENT]
+
+
+def _from_helper(region: str, years: Sequence[int], language: str) -> dict[str, Calendar]:
+    """The calendars computed by the helper process; none if it failed (computed here then)."""
+    try:
+        done = subprocess.run(
+            [*helper_command(), region, language, *map(str, years)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            check=True,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console
+        )
+        data = json.loads(done.stdout)
+        return {
+            _key(region, int(year), language): tuple(
+                (date.fromisoformat(d), str(name)) for d, name in days
+            )
+            for year, days in data.items()
+        }
+    except (OSError, subprocess.SubprocessError, ValueError, TypeError, AttributeError) as exc:
+        log.warning("the holiday helper failed (computing here instead): %s", exc)
+        return {}
+
+
+def prepare(region: str, years: Iterable[int], language: str | None = None) -> None:
+    """Make sure the calendars of ``years`` are kept, computing the missing ones in one go
+    (the tray calls this in a thread after it starts, so no window waits for them)."""
+    if region == NO_REGION:
+        return
+    language = language or holiday_language()
+    kept = _read_kept()
+    missing = [y for y in years if _key(region, y, language) not in kept]
+    if missing:
+        _keep(_calculate(region, missing, language))
+
+
+def _calculate(region: str, years: Sequence[int], language: str) -> dict[str, Calendar]:
+    found = _from_helper(region, years, language) if _in_helper else {}
+    for year in years:
+        key = _key(region, year, language)
+        if key not in found:
+            found[key] = _compute(region, year, language)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _year(region: str, year: int, language: str) -> Calendar:
+    key = _key(region, year, language)
+    kept = _read_kept()
+    if key in kept:
+        return kept[key]
+    found = _calculate(region, [year], language)
+    _keep(found)
+    return found[key]
 
 
 def holidays_between(
@@ -103,3 +266,14 @@ def holidays_between(
         for day, name in _year(region, year, language)
         if first <= day <= last
     }
+
+
+def main(argv: Sequence[str]) -> int:
+    """The helper: ``REGION LANGUAGE YEAR...`` → the calendars as JSON on stdout."""
+    region, language, *years = argv
+    calendars = {
+        year: [[d.isoformat(), name] for d, name in _compute(region, int(year), language)]
+        for year in years
+    }
+    sys.stdout.write(json.dumps(calendars))  # ASCII: whatever the console's encoding
+    return 0

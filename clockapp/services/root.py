@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from clockapp.services.clock import ClockService
+from clockapp.services.holidays import keep_calendars
 from clockapp.settings import Settings, database_path, local_zone_name
 from clockapp.storage import Store
 
@@ -34,7 +35,9 @@ class Services:
     @classmethod
     def open_default(cls, *, language: str = "en") -> Services:
         """This machine's store, settings and time zone."""
-        store = Store.open(database_path())
+        path = database_path()
+        store = Store.open(path)
+        keep_calendars(path.parent)
         return cls(ClockService(store, Settings.load(), local_zone_name()), language=language)
 
     @cached_property

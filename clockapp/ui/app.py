@@ -14,6 +14,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +150,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         watch.recorded.connect(clock.refresh)
         presence.append(watch)
         watch.start()  # may ask about a session the last run left open
+        prepare_holidays(services)
 
     def start_uploads() -> None:
         # The upload stack (keyring, httpx, TLS) costs ~20 MiB and a few hundred ms: loaded
@@ -238,6 +240,32 @@ def release_memory() -> None:
 
         with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to trim
             ctypes.CDLL(None).malloc_trim(0)
+
+
+def prepare_holidays(services: Services) -> None:
+    """Have the public holiday calendars the week, the month and the balance count computed
+    now, by a helper process in a thread: no window waits for them, and the ``holidays``
+    package (~14 MiB) stays out of the tray."""
+    from clockapp.services import holidays
+
+    holidays.compute_in_helper()
+    account = services.account
+    try:
+        region, years = account.region, account.calendar_years()
+    except UserError as exc:  # the store can't be read now: a window computes them later
+        log.warning("holiday calendars not prepared: %s", exc)
+        return
+    if region == holidays.NO_REGION:
+        return
+
+    def prepare() -> None:
+        try:
+            holidays.prepare(region, years)
+        except Exception as exc:  # a window computes them when it needs them
+            log.warning("holiday calendars not prepared: %s", exc)
+
+    # Daemon: a helper still running at quit just finishes on its own.
+    threading.Thread(target=prepare, name="holiday calendars", daemon=True).start()
 
 
 def open_secrets() -> Any:

@@ -2,7 +2,8 @@
 
 The app runs configured: Papershift as the backend (the fake on loopback, tests/fakes), its
 token in a keyring (a file-backed keyring backend set by environment for the children), five
-finished sessions waiting to upload and the clock running. Prints (not a test; nothing asserts):
+finished sessions waiting to upload, the clock running, and the public holidays of a German
+state counted (the week, the month and the balance). Prints (not a test; nothing asserts):
 
   - start to tray visible: process start to the icon steady in the tray host (median of
     --starts cold starts each, alternating);
@@ -378,7 +379,8 @@ def run_cli(env: dict[str, str], *args: str, stdin: str = "") -> None:
 
 
 def prepare(env: dict[str, str], server: FakePapershift) -> None:
-    """Papershift configured (token in the keyring), five finished sessions, clocked in."""
+    """Papershift configured (token in the keyring), Bavaria's holidays, five finished
+    sessions, clocked in."""
     run_cli(
         env,
         *("backend", "set", "papershift", "--url", server.url),
@@ -386,6 +388,7 @@ def prepare(env: dict[str, str], server: FakePapershift) -> None:
         *("--user-external-id", "User-001"),
         stdin=server.api_token + "\n",
     )
+    run_cli(env, "holidays", "--region", "DE-BY")
     add_sessions(env, days=range(8, 3, -1))
     run_cli(env, "in", "--at", minutes_iso(datetime.now(UTC) - timedelta(hours=1)))
 
