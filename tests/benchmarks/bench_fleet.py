@@ -16,7 +16,8 @@ in the same run:
   - the peak request rate the server saw in any 1-second window (all requests, and admitted
     ones), and in how many 1-second windows each went above the limit (the bucket lets up to
     rate + burst through in one window after a quiet spell);
-  - the share of requests answered 429;
+  - the share of requests answered 429, and in how many seconds the server refused any (the
+    fleet went beyond what its limit lets through, bursts included);
   - that every session arrived exactly once (none lost, none doubled).
 
 Aims (issue 16): drain within 1.3x the floor, 429s under 10 % of requests, the server's rate
@@ -216,6 +217,7 @@ def measure(
         "peak_later": max((v for t, v in total.items() if t >= settled), default=0),
         "seconds_over_all": sum(1 for v in total.values() if v > args.rate),
         "seconds_over_later": sum(1 for t, v in total.items() if t >= settled and v > args.rate),
+        "seconds_refusing": sum(1 for v in refused.values() if v),
         "lost": len(sent - set(arrived)),
         "doubled": sum(1 for n in arrived.values() if n > 1),
         "strangers": len(set(arrived) - sent),
@@ -285,7 +287,8 @@ def main() -> None:
             f"    requests seen per second: peak {r['peak_all']}/s in the first wave "
             f"({r['first_wave']} s), then at most {r['peak_later']}/s; seconds above "
             f"{args.rate:.0f}/s: {r['seconds_over_all']}, {r['seconds_over_later']} after the "
-            f"first wave (aim <= 1)\n"
+            f"first wave (aim <= 1); seconds in which the server refused any (its bucket "
+            f"ran dry): {r['seconds_refusing']}\n"
             f"    uploaded {r['uploaded']}, lost {r['lost']}, doubled {r['doubled']}, "
             f"unknown {r['strangers']} (aim 0)"
         )
