@@ -6,16 +6,15 @@ Errors print one sentence on stderr and exit 1 with nothing changed; usage error
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from clockapp import __version__
 from clockapp.domain.clock import ClockState
@@ -38,6 +37,8 @@ from clockapp.settings import WEEKDAYS
 if TYPE_CHECKING:
     from clockapp.services.account import AccountService
     from clockapp.services.sync import SyncService
+
+T = TypeVar("T")
 
 JSON_HELP = "print JSON for scripts"
 
@@ -266,6 +267,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+
+
+def _wait(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` to its end: the commands that talk to a server (asyncio is imported
+    here, not with this module, which the tray's start goes through)."""
+    import asyncio
+
+    return asyncio.run(coroutine)
 
 
 def visible(text: str) -> str:
@@ -652,7 +661,7 @@ def _backend(services: Services, args: argparse.Namespace) -> int:
                 print(f"{key}: {visible(text)}")
         return 0
     if args.backend_command == "test":
-        print(visible(asyncio.run(sync.test_connection())))
+        print(visible(_wait(sync.test_connection())))
         return 0
     if args.kind == "none":
         sync.turn_off()
@@ -697,7 +706,7 @@ def _ask_secrets(prompts: list[str]) -> list[str]:
 
 def _sync(services: Services, as_json: bool) -> int:
     sync = services.sync()
-    result = asyncio.run(sync.sync_now(asked=True))  # a BackendSetupError is the user's message
+    result = _wait(sync.sync_now(asked=True))  # a BackendSetupError is the user's message
     if result is None:
         raise ClockError("No backend is set up; see 'clockapp backend set --help'.")
     left = {status.value: n for status, n in result.left.items() if n}
@@ -804,7 +813,7 @@ def _remote_week(services: Services, of: date, as_json: bool) -> int:
             file=sys.stderr,
         )
     try:
-        remote = asyncio.run(sync.pull_week(monday_of(of), service.zone_name))
+        remote = _wait(sync.pull_week(monday_of(of), service.zone_name))
     except UserError as exc:  # not set up, the keyring, the network, the server's answer
         raise ClockError(
             "The remote entries could not be fetched: {reason}", reason=str(exc)
@@ -852,7 +861,7 @@ def _shifts(services: Services, first: date, last: date, as_json: bool) -> None:
         print("Shifts come from Papershift, and no Papershift account is set up.", file=sys.stderr)
     else:
         try:
-            asyncio.run(shifts.refresh(first, last))
+            _wait(shifts.refresh(first, last))
         except UserError as exc:
             print(
                 f"The shifts could not be refreshed ({visible(str(exc))}); "

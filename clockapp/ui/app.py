@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
 import logging
@@ -23,7 +22,6 @@ from clockapp.platform.idle import for_this_os as idle_for_this_os
 from clockapp.services.clock import ClockService
 from clockapp.services.root import Services
 from clockapp.settings import data_dir
-from clockapp.ui.event_loop import QEventLoop
 from clockapp.ui.i18n import explain, install_translations, ui_language
 from clockapp.ui.live_clock import LiveClock
 from clockapp.ui.qt import (
@@ -39,6 +37,7 @@ from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 
 if TYPE_CHECKING:
+    from clockapp.ui.event_loop import QEventLoop
     from clockapp.ui.presence import PresenceController
 
 log = logging.getLogger(__name__)
@@ -129,6 +128,20 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
     clock.clocked_out.connect(lambda: upload_after_grace(service, uploads))
 
     presence: list[PresenceController] = []  # the idle watch, once it has started
+    running: list[QEventLoop] = []  # the asyncio loop on Qt's, once something needs it
+
+    def start_asyncio() -> None:
+        # asyncio and qasync (~50 ms) load after the icon shows: only uploads, the settings'
+        # connection test and the week's remote entries need them, all after settle().
+        if running:
+            return
+        import asyncio
+
+        from clockapp.ui.event_loop import QEventLoop
+
+        loop = QEventLoop(app, already_running=True)  # runs on the app.exec() below
+        asyncio.set_event_loop(loop)
+        running.append(loop)
 
     def settle() -> None:
         # Not before the icon shows: these modules, QtNetwork and Qt's enums cost ~80 ms.
@@ -136,6 +149,7 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         from clockapp.ui.presence import PresenceController
 
         clock.start()
+        start_asyncio()
         install_focus_frames(app)  # keyboard focus on combo and spin boxes that can be seen
         instance.listen()  # a second start waits for this (SingleInstance.activate_running)
         watch = PresenceController(
@@ -159,36 +173,37 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
             tray.secrets = tray.secrets or open_secrets()
             tray.sync = open_sync(services, tray.secrets)
             uploads.sync = tray.sync
+        start_asyncio()
         uploads.start()  # needs the running loop for its first run
 
     # A polite kill (logout, systemd, the tests) quits like the menu's Quit: the store closes
     # cleanly. With no timer ticking, the signal must wake the event loop itself.
     wakeup = QuitOnSigterm(app)
-    loop = QEventLoop(app)
-    asyncio.set_event_loop(loop)
+
+    def start() -> None:
+        tray.start()
+        uploads.refresh()
+        if show is not None:  # asked for a window: it comes as it would later
+            settle()
+            tray.show_window(show)
+        else:
+            QTimer.singleShot(SETTLE_AFTER_MS, settle)
+        QTimer.singleShot(UPLOADS_AFTER_MS, start_uploads)
+        # The tray is drawn and the first upload done: what starting left goes.
+        QTimer.singleShot(RELEASE_AFTER_START_MS, release_memory)
+        if notices := service.notices():  # one balloon: a second would replace the first
+            tray.notify("ClockApp", "\n".join(map(explain, notices)))
+
     try:
-        with loop:
-
-            def start() -> None:
-                tray.start()
-                uploads.refresh()
-                if show is not None:  # asked for a window: it comes as it would later
-                    settle()
-                    tray.show_window(show)
-                else:
-                    QTimer.singleShot(SETTLE_AFTER_MS, settle)
-                QTimer.singleShot(UPLOADS_AFTER_MS, start_uploads)
-                # The tray is drawn and the first upload done: what starting left goes.
-                QTimer.singleShot(RELEASE_AFTER_START_MS, release_memory)
-                if notices := service.notices():  # one balloon: a second would replace the first
-                    tray.notify("ClockApp", "\n".join(map(explain, notices)))
-
-            loop.call_soon(start)
-            loop.run_forever()
-            uploads.stop()
+        QTimer.singleShot(0, start)
+        app.exec()
+        uploads.stop()
+        for loop in running:
+            loop.stop()  # it ran on the app.exec() that just ended
             if uploads.running:
                 # Let a cancelled upload release its claim before the loop closes.
                 loop.run_until_complete(uploads.wait_idle())
+            loop.close()
     finally:
         wakeup.close()
         for watch in presence:

@@ -11,12 +11,11 @@ attention, or credentials the server rejected.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from clockapp.domain.errors import UserError
 from clockapp.domain.uploads import UploadInfo, UploadStatus
@@ -31,6 +30,9 @@ from clockapp.ui.qt import (
     QTimer,
     Signal,
 )
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +317,8 @@ class UploadWatch(QObject):
 
     async def wait_idle(self) -> None:
         """Until the run in progress (if any) has ended, e.g. before the loop closes."""
+        import asyncio  # (loaded once the app's loop runs; not at start, see ui.app)
+
         if self._task is not None:
             await asyncio.gather(self._task, return_exceptions=True)
 
@@ -370,6 +374,8 @@ class UploadWatch(QObject):
             self._asked = True
         if self.sync is None or self.running:
             return
+        import asyncio
+
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -382,8 +388,6 @@ class UploadWatch(QObject):
         error: BaseException | None = None
         try:
             await sync.sync_now(asked=asked)
-        except asyncio.CancelledError:
-            raise
         except Exception as exc:  # shown in the status line; the next run tries again
             log.warning("upload run failed", exc_info=True)
             error = exc
