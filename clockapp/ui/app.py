@@ -46,8 +46,8 @@ log = logging.getLogger(__name__)
 #: end-to-end test clicks by them; the benchmark times the first one).
 DEBUG_VARIABLE = "CLOCKAPP_DEBUG_TRAY"
 
-#: What only matters once the icon is there (the minute beat and the store watch, the idle
-#: watch, focus frames, answering a second start) begins this long after the tray shows
+#: What only matters once the icon is there (the minute beat and the store watch, asyncio, the
+#: idle watch, focus frames, answering a second start) begins this long after the tray shows
 #: (milliseconds): the icon comes first.
 SETTLE_AFTER_MS = 1000
 
@@ -144,7 +144,8 @@ def run_tray_app(argv: Sequence[str], show: str | None = None) -> int:
         running.append(loop)
 
     def settle() -> None:
-        # Not before the icon shows: these modules, QtNetwork and Qt's enums cost ~80 ms.
+        # Not before the icon shows: asyncio, these modules, QtNetwork and Qt's enums cost the
+        # start ~130 ms.
         from clockapp.ui.focus import install_focus_frames
         from clockapp.ui.presence import PresenceController
 

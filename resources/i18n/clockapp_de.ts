@@ -71,7 +71,7 @@
     <name>App</name>
     <message>
         <source>ClockApp is already running; showing it.</source>
-        <extracomment>Set to 1 to print JSON lines about the tray, popup and menu geometry on stdout (the end-to-end test clicks by them; the benchmark times the first one). What only matters once the icon is there (the minute beat and the store watch, the idle watch, focus frames, answering a second start) begins this long after the tray shows (milliseconds): the icon comes first. The upload stack (keyring, httpx, TLS) loads this long after the tray shows (milliseconds): the icon is there first, uploads follow a moment later. When to give back what starting left behind (milliseconds): after the first upload. How often the presence watch looks at idle time (seconds): on the live clock&apos;s minute beat.</extracomment>
+        <extracomment>Set to 1 to print JSON lines about the tray, popup and menu geometry on stdout (the end-to-end test clicks by them; the benchmark times the first one). What only matters once the icon is there (the minute beat and the store watch, asyncio, the idle watch, focus frames, answering a second start) begins this long after the tray shows (milliseconds): the icon comes first. The upload stack (keyring, httpx, TLS) loads this long after the tray shows (milliseconds): the icon is there first, uploads follow a moment later. When to give back what starting left behind (milliseconds): after the first upload. How often the presence watch looks at idle time (seconds): on the live clock&apos;s minute beat.</extracomment>
         <translation>ClockApp läuft bereits; es wird angezeigt.</translation>
     </message>
     <message>
