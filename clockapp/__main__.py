@@ -1,5 +1,5 @@
 import sys
 
-from clockapp.cli import main
+from clockapp.start import main
 
 sys.exit(main())

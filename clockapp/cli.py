@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 import unicodedata
 from collections.abc import Coroutine, Sequence
@@ -28,11 +27,10 @@ from clockapp.files import write_atomically
 from clockapp.services.backends import BACKENDS
 from clockapp.services.clock import ClockService
 from clockapp.services.export import EXPORT_FORMATS
-from clockapp.services.holidays import HELPER_ARGUMENT
-from clockapp.services.holidays import main as holiday_helper
 from clockapp.services.root import Services
 from clockapp.services.time_input import parse_after, parse_break, parse_date, parse_instant
 from clockapp.settings import WEEKDAYS
+from clockapp.ui.launch import start_tray
 
 if TYPE_CHECKING:
     from clockapp.services.account import AccountService
@@ -203,36 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-NO_GRAPHICAL_SESSION = "No graphical session found; the command line works: clockapp --help"
-
-
-def has_graphical_session() -> bool:
-    """False where Qt would abort for want of a display (a Linux console, ssh without -X).
-
-    A QT_QPA_PLATFORM the user set (offscreen, vnc, eglfs) is theirs to try.
-    """
-    if sys.platform in ("win32", "darwin"):
-        return True
-    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
-
-
-def start_tray(show: str | None = None) -> int:
-    """Run the tray app (``show``: a window to open at once); 1 without a graphical session."""
-    if not has_graphical_session():
-        print(f"clockapp: {NO_GRAPHICAL_SESSION}", file=sys.stderr)
-        return 1
-    # Imported here so the clock commands start without loading Qt.
-    from clockapp.ui.app import run_tray_app
-
-    return run_tray_app(sys.argv[:1], show=show)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    words = list(sys.argv[1:] if argv is None else argv)
-    if not words:
-        return start_tray()  # the plain start, as login starts it: no parser to build (~20 ms)
-    if words[0] == HELPER_ARGUMENT:  # the tray's helper (services.holidays)
-        return holiday_helper(words[1:])
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:

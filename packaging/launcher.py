@@ -12,6 +12,6 @@ if __name__ == "__main__":
 
         sys.exit(selftest(sys.argv[2:]))
 
-    from clockapp.cli import main
+    from clockapp.start import main
 
     sys.exit(main())
