@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -198,6 +197,8 @@ def helper_command() -> list[str]:
 
 def _from_helper(region: str, years: Sequence[int], language: str) -> dict[str, Calendar]:
     """The calendars computed by the helper process; none if it failed (computed here then)."""
+    import subprocess  # not with this module: the tray's start opens it
+
     try:
         done = subprocess.run(
             [*helper_command(), region, language, *map(str, years)],
