@@ -9,10 +9,9 @@ the popup by default), and leaves.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import time
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,9 @@ WINDOWS = ("popup", "week", "month", "settings")
 
 def server_name(data_dir: Path) -> str:
     """The local socket name for ``data_dir`` (short: Unix socket paths are limited to ~100)."""
+    import getpass  # with hashlib, only when the server or a second start needs the name
+    import hashlib
+
     try:
         user = getpass.getuser()
     except Exception:  # no user name in odd containers: the data folder still separates
@@ -48,13 +50,18 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.name = server_name(data_dir)
+        self._data_dir = data_dir
         self._lock = QLockFile(str(data_dir / "tray.lock"))
         # Never stale by age: a long-running app keeps its lock; a dead one's is taken over.
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
         self._partial: dict[QLocalSocket, bytes] = {}
+
+    @cached_property
+    def name(self) -> str:
+        """The local socket the running app listens on."""
+        return server_name(self._data_dir)
 
     def acquire(self) -> bool:
         """Become the running app: True if no other one holds the lock. Call :meth:`listen`
