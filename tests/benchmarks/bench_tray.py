@@ -1,7 +1,8 @@
 """Benchmark: the tray app as staff run it, beside a minimal PySide6 tray, in the same run.
 
 The app runs configured: Papershift as the backend (the fake on loopback, tests/fakes), its
-token in a keyring (a file-backed keyring backend set by environment for the children), five
+token in a keyring (a file-backed keyring backend set by environment for the children; with
+--secret-service, GNOME Keyring on a private session bus, as on a Linux desktop), five
 finished sessions waiting to upload, the clock running, and the public holidays of a German
 state counted (the week, the month and the balance). Prints (not a test; nothing asserts):
 
@@ -20,8 +21,9 @@ Aims (issue 16): RSS after sync and windows <= 1.5x the minimal tray, start <= 1
 window open <= 2 wake-ups a minute and idle CPU < 0.1 s a minute.
 
 Run: .venv/bin/python tests/benchmarks/bench_tray.py [--starts 5] [--idle 60] [--windows 20]
-     [--before DIR] [--after DIR]   (DIR: e.g. `git archive REV | tar -x -C DIR`; --before is
-     measured alongside in the same run, --after instead of the installed app)
+     [--secret-service] [--before DIR] [--after DIR]
+     (DIR: e.g. `git archive REV | tar -x -C DIR`; --before is measured alongside in the same
+     run, --after instead of the installed app)
 """
 
 from __future__ import annotations
@@ -442,10 +444,48 @@ def app_env(base: dict[str, str], source: Path | None, server: FakePapershift) -
     env = {**base, "CLOCKAPP_DATA_DIR": str(data), "CLOCKAPP_DEBUG_TRAY": "1"}
     path = [str(source.resolve())] if source else []
     env["PYTHONPATH"] = os.pathsep.join([*path, str(Path(__file__).parent)])
-    env["PYTHON_KEYRING_BACKEND"] = "file_keyring.FileKeyring"
-    env["CLOCKAPP_BENCH_KEYRING"] = str(data / "keyring.json")
+    if "DBUS_SESSION_BUS_ADDRESS" not in base:  # else the Secret Service there (--secret-service)
+        env["PYTHON_KEYRING_BACKEND"] = "file_keyring.FileKeyring"
+        env["CLOCKAPP_BENCH_KEYRING"] = str(data / "keyring.json")
     prepare(env, server)
     return env
+
+
+def start_secret_service(base: dict[str, str]) -> list[subprocess.Popen[bytes]]:
+    """GNOME Keyring, unlocked, on a private session bus (sets DBUS_SESSION_BUS_ADDRESS and a
+    home of its own in ``base``): the keyring a Linux desktop gives the app."""
+    from tests.desktop import SessionBus, start_session_bus
+
+    folder = Path(tempfile.mkdtemp(prefix="clockapp-bench-session-"))
+    daemon, address = start_session_bus(folder)
+    home = folder / "home"
+    home.mkdir()
+    base.update(
+        DBUS_SESSION_BUS_ADDRESS=address,
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+    )
+    keyring = subprocess.Popen(
+        ["gnome-keyring-daemon", "--foreground", "--components=secrets", "--unlock"],
+        env=base,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    assert keyring.stdin is not None
+    keyring.stdin.write(b"bench password")  # through a pipe, as a login hands it over
+    keyring.stdin.close()
+    bus = SessionBus(address)
+    try:
+        deadline = time.monotonic() + 20
+        while not bus.has_owner("org.freedesktop.secrets"):
+            if keyring.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("gnome-keyring-daemon did not come up")
+            time.sleep(0.05)
+    finally:
+        bus.close()
+    return [keyring, daemon]
 
 
 def main() -> None:
@@ -462,6 +502,11 @@ def main() -> None:
         type=Path,
         help="a checkout of the app measured instead of the installed one",
     )
+    parser.add_argument(
+        "--secret-service",
+        action="store_true",
+        help="the token in GNOME Keyring (needs dbus-daemon, gnome-keyring), not a file",
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the children and Xvfb too
 
@@ -470,6 +515,7 @@ def main() -> None:
     base.pop("WAYLAND_DISPLAY", None)
     server = FakePapershift().start()
     helpers = start_desktop(base)
+    keyring = start_secret_service(base) if args.secret_service else []
     minimal, app = "minimal PySide6 tray", "clockapp configured"
     try:
         variants = {minimal: (MINIMAL, base), app: (CLOCKAPP, app_env(base, args.after, server))}
@@ -537,13 +583,14 @@ def main() -> None:
         for child in Child.started:
             child.stop()
         server.stop()
-        for helper in helpers:
+        for helper in [*helpers, *keyring]:
             helper.terminate()
             helper.wait(5)
 
     where = "Xvfb + trayer" if helpers else "offscreen (no tray: the window stands in)"
     print(
-        f"tray benchmark on {where}; clockapp configured (Papershift on loopback, keyring), "
+        f"tray benchmark on {where}; clockapp configured (Papershift on loopback, "
+        f"{'GNOME Keyring' if keyring else 'a file keyring'}, DE-BY holidays), "
         f"{args.starts} cold starts each, {args.windows}x week window + settings, "
         f"idle {args.idle:.0f} s" + (f"; before: {args.before}" if args.before else "")
     )
