@@ -271,6 +271,10 @@ def holidays_between(
 
 def main(argv: Sequence[str]) -> int:
     """The helper: ``REGION LANGUAGE YEAR...`` → the calendars as JSON on stdout."""
+    if len(argv) < 3 or not all(y.isdigit() and 1900 <= int(y) <= 2200 for y in argv[2:]):
+        usage = f"usage: clockapp {HELPER_ARGUMENT} REGION LANGUAGE YEAR... (years 1900-2200)"
+        print(f"clockapp: {usage}", file=sys.stderr)
+        return 2
     region, language, *years = argv
     calendars = {
         year: [[d.isoformat(), name] for d, name in _compute(region, int(year), language)]

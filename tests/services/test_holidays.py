@@ -156,3 +156,16 @@ def test_the_tray_prepares_the_calendars_its_views_count_without_loading_them(
     kept = json.loads((data_dir / "holidays.json").read_text(encoding="utf-8"))
     this_year = date.today().year
     assert {int(key.split()[1]) for key in kept["calendars"]} == {this_year, this_year + 1}
+
+
+@pytest.mark.parametrize("args", [[], ["DE-BY"], ["DE-BY", "de"], ["DE-BY", "de", "x"]])
+def test_the_helper_refuses_what_it_cannot_read_in_one_line(args: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "clockapp", holidays.HELPER_ARGUMENT, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("clockapp: usage: clockapp --holiday-calendars REGION")
+    assert done.stderr.count("\n") == 1
