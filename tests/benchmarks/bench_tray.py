@@ -368,14 +368,15 @@ class Child:
 
 
 def run_cli(env: dict[str, str], *args: str, stdin: str = "") -> None:
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "clockapp", *args],
         env=env,
         input=stdin,
         text=True,
-        check=True,
         capture_output=True,
     )
+    if done.returncode:
+        sys.exit(f"clockapp {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
 
 
 def prepare(env: dict[str, str], server: FakePapershift) -> None:
@@ -436,7 +437,9 @@ def compile_app(source: Path | None) -> None:
     compileall.compile_dir(package, quiet=1)
 
 
-def app_env(base: dict[str, str], source: Path | None, server: FakePapershift) -> dict[str, str]:
+def app_env(
+    base: dict[str, str], source: Path | None, server: FakePapershift, secret_service: bool
+) -> dict[str, str]:
     """A data folder of its own (one app instance per folder), configured and clocked in;
     ``source``: a checkout whose clockapp the child runs (None: the installed one)."""
     compile_app(source)
@@ -444,7 +447,7 @@ def app_env(base: dict[str, str], source: Path | None, server: FakePapershift) -
     env = {**base, "CLOCKAPP_DATA_DIR": str(data), "CLOCKAPP_DEBUG_TRAY": "1"}
     path = [str(source.resolve())] if source else []
     env["PYTHONPATH"] = os.pathsep.join([*path, str(Path(__file__).parent)])
-    if "DBUS_SESSION_BUS_ADDRESS" not in base:  # else the Secret Service there (--secret-service)
+    if not secret_service:  # else GNOME Keyring on the bus start_secret_service gave ``base``
         env["PYTHON_KEYRING_BACKEND"] = "file_keyring.FileKeyring"
         env["CLOCKAPP_BENCH_KEYRING"] = str(data / "keyring.json")
     prepare(env, server)
@@ -517,10 +520,14 @@ def main() -> None:
     helpers = start_desktop(base)
     keyring = start_secret_service(base) if args.secret_service else []
     minimal, app = "minimal PySide6 tray", "clockapp configured"
+    ss = args.secret_service
     try:
-        variants = {minimal: (MINIMAL, base), app: (CLOCKAPP, app_env(base, args.after, server))}
+        variants = {
+            minimal: (MINIMAL, base),
+            app: (CLOCKAPP, app_env(base, args.after, server, ss)),
+        }
         if args.before:
-            variants["configured, before"] = (CLOCKAPP, app_env(base, args.before, server))
+            variants["configured, before"] = (CLOCKAPP, app_env(base, args.before, server, ss))
         measure = ("--measure", "--windows", str(args.windows))
 
         # Memory and idle first, while five sessions wait: the sync has work to do. All
