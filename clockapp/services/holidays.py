@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clockapp.domain.errors import ClockError
+from clockapp.platform.helper import run_helper
 
 log = logging.getLogger(__name__)
 
@@ -188,27 +189,13 @@ def _compute(region: str, year: int, language: str) -> Calendar:
     return tuple(sorted(calendar.items()))
 
 
-def helper_command() -> list[str]:
-    """How to start the helper: this app again, with :data:`HELPER_ARGUMENT`."""
-    if getattr(sys, "frozen", False):  # the bundle's executable is the app
-        return [sys.executable, HELPER_ARGUMENT]
-    return [sys.executable, "-m", "clockapp", HELPER_ARGUMENT]
-
-
 def _from_helper(region: str, years: Sequence[int], language: str) -> dict[str, Calendar]:
     """The calendars computed by the helper process; none if it failed (computed here then)."""
     import subprocess  # not with this module: the tray's start opens it
 
     try:
-        done = subprocess.run(
-            [*helper_command(), region, language, *map(str, years)],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-            check=True,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console
-        )
+        done = run_helper(HELPER_ARGUMENT, [region, language, *map(str, years)], timeout=120)
+        done.check_returncode()
         data = json.loads(done.stdout)
         return {
             _key(region, int(year), language): tuple(

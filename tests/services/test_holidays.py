@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from clockapp.platform import helper
 from clockapp.services import holidays
 from clockapp.services.holidays import GERMAN_STATES, split_region
 
@@ -39,6 +40,7 @@ FRESH_RUN = """
 import json, sys
 from datetime import date
 from pathlib import Path
+from clockapp.platform import helper
 from clockapp.services import holidays
 holidays.keep_calendars(Path(sys.argv[1]))
 if sys.argv[2] == "helper":
@@ -118,7 +120,7 @@ def test_calendars_that_cannot_be_kept_are_still_right(tmp_path: Path) -> None:
 def test_a_failing_helper_leaves_the_calendar_to_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(holidays, "helper_command", lambda: [sys.executable, "-c", "exit(3)"])
+    monkeypatch.setattr(helper, "helper_command", lambda _: [sys.executable, "-c", "exit(3)"])
     holidays.keep_calendars(tmp_path)
     holidays.compute_in_helper()
     holidays.prepare("DE-BY", [2026, 2027], "de")
