@@ -17,12 +17,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     if not words:
         return start_tray()
-    from clockapp.services.holidays import HELPER_ARGUMENT
+    from clockapp import secrets
+    from clockapp.services import holidays
 
-    if words[0] == HELPER_ARGUMENT:  # the tray's helper process (services.holidays)
-        from clockapp.services.holidays import main as holiday_helper
-
-        return holiday_helper(words[1:])
+    # The tray's helper processes (clockapp.platform.helper): each loads only what its job needs.
+    helpers = {holidays.HELPER_ARGUMENT: holidays.main, secrets.HELPER_ARGUMENT: secrets.main}
+    if words[0] in helpers:
+        return helpers[words[0]](words[1:])
     from clockapp.cli import main as command_line
 
     return command_line(words)

@@ -15,10 +15,13 @@ the UI language and keyring's null backend chosen by environment, it checks that
 4. ``clockapp --holiday-calendars DE-BY de 2026`` (the helper process the tray has compute
    public holidays, so it never loads the ``holidays`` package itself) prints that year's
    Bavarian holidays as JSON;
-5. the tray app starts (``CLOCKAPP_DEBUG_TRAY=1`` reports its first window or tray icon) and
+5. ``clockapp --keyring get NAME`` (the helper process the tray asks the keyring through, so
+   the keyring's libraries never load in it) answers in its JSON, here refusing keyring's null
+   backend with the "No system keyring" sentence and exit status 1;
+6. the tray app starts (``CLOCKAPP_DEBUG_TRAY=1`` reports its first window or tray icon) and
    quits cleanly on SIGTERM (Windows: it is terminated); offscreen, and with
    ``--x11-display :N`` also on that X server through Qt's xcb platform plugin;
-6. every run exits 0 and writes nothing unexpected on stderr (Qt warnings, tracebacks).
+7. every run exits 0 (but 5.) and writes nothing unexpected on stderr (Qt warnings, tracebacks).
 
 Exit status 0 if all passed; otherwise 1 and each failure on stderr. ``--report FILE`` writes
 the selftest's JSON and the timings there.
@@ -97,8 +100,9 @@ class SmokeTest:
         if unexpected:
             self.fail(f"{what}: unexpected stderr:\n    " + "\n    ".join(unexpected))
 
-    def run(self, *args: str) -> str:
-        """Run the executable with ``args``; the stdout. Checks exit 0 and a clean stderr."""
+    def run(self, *args: str, status: int = 0) -> str:
+        """Run the executable with ``args``; the stdout. Checks the exit status and a clean
+        stderr."""
         what = "clockapp " + " ".join(args)
         started = time.monotonic()
         try:
@@ -114,14 +118,14 @@ class SmokeTest:
             self.fail(f"{what}: no answer within {TIMEOUT_S:.0f} s")
             return ""
         self.timings[what] = time.monotonic() - started
-        if done.returncode != 0:
+        if done.returncode != status:
             self.fail(f"{what}: exit status {done.returncode}; stderr: {done.stderr.strip()}")
         self.check_stderr(what, done.stderr)
         print(f"ok    {what} ({self.timings[what]:.2f} s)", flush=True)
         return done.stdout
 
-    def json(self, *args: str) -> Any:
-        out = self.run(*args)
+    def json(self, *args: str, status: int = 0) -> Any:
+        out = self.run(*args, status=status)
         try:
             return json.loads(out)
         except ValueError:
@@ -157,6 +161,11 @@ class SmokeTest:
         days = dict(calendars.get("2026", []))
         if days.get("2026-01-06") != "Heilige Drei Könige":
             self.fail(f"the holiday helper printed {calendars!r}")
+
+    def keyring_helper(self) -> None:
+        answer = self.json("--keyring", "get", "papershift:https://x:api_token", status=1) or {}
+        if not str(answer.get("error", "")).startswith("No system keyring is available"):
+            self.fail(f"the keyring helper answered {answer!r} for keyring's null backend")
 
     def selftest(self, expect_translation: bool) -> dict[str, Any]:
         report = self.json("--selftest") or {}
@@ -264,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke.clock()
         report = smoke.selftest(args.expect_translation)
         smoke.holidays()
+        smoke.keyring_helper()
         smoke.tray()
         if args.x11_display:
             smoke.tray(args.x11_display)

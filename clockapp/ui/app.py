@@ -37,6 +37,7 @@ from clockapp.ui.tray import ClockTray
 from clockapp.ui.upload_status import UploadWatch
 
 if TYPE_CHECKING:
+    from clockapp.secrets import SecretStore
     from clockapp.ui.event_loop import QEventLoop
     from clockapp.ui.presence import PresenceController
 
@@ -284,18 +285,11 @@ def prepare_holidays(services: Services) -> None:
     threading.Thread(target=prepare, name="holiday calendars", daemon=True).start()
 
 
-def open_secrets() -> Any:
-    """The keyring-backed secret store, or None when this build lacks it."""
-    try:
-        from clockapp import secrets
-    except ImportError as exc:
-        log.info("secrets are not available in this build: %s", exc)
-        return None
-    try:
-        return secrets.open_default_secrets()  # type: ignore[attr-defined,unused-ignore]
-    except Exception as exc:  # the clock must start even if the keyring is odd
-        log.warning("the keyring is not available for this run: %s", exc)
-        return None
+def open_secrets() -> SecretStore:
+    """The keyring's secrets, asked in a helper process: its libraries stay out of the tray."""
+    from clockapp.secrets import SecretStore
+
+    return SecretStore(in_helper=True)
 
 
 def open_sync(services: Services, secrets: Any) -> Any:

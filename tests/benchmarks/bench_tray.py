@@ -211,7 +211,6 @@ IMPORT_STEPS = COMMON + textwrap.dedent(
         ("asyncio + ssl", ["asyncio", "ssl"]),
         ("qasync", ["qasync"]),
         ("clockapp tray modules (clockapp.ui.app)", ["clockapp.ui.app"]),
-        ("keyring (+ its backend chosen)", ["keyring"]),
         ("httpx/httpcore (+ a client's TLS context)", ["httpx"]),
         ("clockapp upload modules (services.sync)", ["clockapp.services.sync"]),
         ("clockapp windows", ["clockapp.ui.week_window", "clockapp.ui.settings_dialog"]),
@@ -225,9 +224,6 @@ IMPORT_STEPS = COMMON + textwrap.dedent(
         else:
             for module in modules:
                 importlib.import_module(module)
-            if modules == ["keyring"]:
-                import keyring
-                keyring.get_keyring()
             if modules == ["httpx"]:
                 import httpx
                 client = httpx.AsyncClient()

@@ -10,6 +10,7 @@ skipped without them on a developer's machine, failed in CI.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -214,3 +215,81 @@ def test_without_any_keyring_secrets_are_refused_not_written_to_a_file(session: 
         assert "Traceback" not in done.stderr
         assert session.files_containing(server.api_key, server.api_secret) == []
         assert session.clockapp("status").returncode == 0
+
+
+# The tray's store, in a process of its own: each call asks a helper process (clockapp
+# --keyring), so the keyring's libraries never load in the process that runs all day.
+TRAY_STORE = """
+import json, sys
+from clockapp.secrets import SecretStore, SecretsUnavailable
+store, name, found = SecretStore(in_helper=True), sys.argv[1], {}
+try:
+    for action in sys.argv[2:]:
+        if action == "set":
+            store.set_now(name, sys.stdin.read())
+        elif action == "get":
+            found["read"] = store.get_now(name)
+        else:
+            store.delete_now(name)
+except SecretsUnavailable as exc:
+    found["error"] = str(exc)
+loaded = ("keyring", "secretstorage", "jeepney", "cryptography")
+found["loaded"] = sorted({m.split(".")[0] for m in sys.modules} & set(loaded))
+print(json.dumps(found))
+"""
+NAME = "papershift:https://app.papershift.com:api_token"
+TOKEN = "ps-token-0123456789"
+
+
+def _tray_store(session: Session, *actions: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", TRAY_STORE, NAME, *actions],
+        env=session.env,
+        input=TOKEN,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert TOKEN not in done.stderr
+    return dict(json.loads(done.stdout))
+
+
+def _in_secret_service(session: Session) -> str:
+    found = subprocess.run(
+        ["secret-tool", "lookup", "service", "ClockApp", "username", NAME],
+        env=session.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return found.stdout
+
+
+def test_the_tray_keeps_the_keyring_out_of_its_process(session: Session) -> None:
+    session.start_keyring(unlocked=True)
+    assert _tray_store(session, "set", "get") == {"read": TOKEN, "loaded": []}
+    assert _in_secret_service(session) == TOKEN
+    assert session.files_containing(TOKEN) == []
+    assert _tray_store(session, "delete", "get") == {"read": None, "loaded": []}
+    assert _in_secret_service(session) == ""
+
+
+@pytest.mark.parametrize(
+    ("unlocked", "sentence"),
+    [
+        (False, "The system keyring is locked; unlock it and try again."),
+        (None, "No system keyring is available, so ClockApp can't keep your API secret safely."),
+    ],
+)
+def test_the_tray_hears_the_keyring_refuse_in_its_own_words(
+    session: Session, unlocked: bool | None, sentence: str
+) -> None:
+    if unlocked is not None:  # a login keyring exists (made at a login), not unlocked this time
+        session.start_keyring(unlocked=True)
+        session.stop_keyring()
+        session.start_keyring(unlocked=unlocked)
+    found = _tray_store(session, "set")
+    assert str(found["error"]).startswith(sentence)
+    assert found["loaded"] == []
+    assert session.files_containing(TOKEN) == []

@@ -1,14 +1,19 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backends import fail
 
+from clockapp.platform import helper
 from clockapp.secrets import SecretStore, SecretsUnavailable, secret_name
 from tests.keyring_memory import MemoryKeyring
 
@@ -69,3 +74,75 @@ def test_an_empty_secret_is_refused(memory_keyring: MemoryKeyring) -> None:
     with pytest.raises(ValueError):
         SecretStore().set_now("x", "")
     assert memory_keyring.entries == {}
+
+
+# The tray's store asks a helper process. Here a stand-in for the helper: a real process that
+# answers as told, so what the tray makes of each answer is seen.
+def stand_in(monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    monkeypatch.setattr(helper, "helper_command", lambda _: [sys.executable, "-c", script])
+
+
+def test_the_secret_goes_to_the_helper_through_a_pipe_never_its_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = tmp_path / "seen.json"
+    record = f"import json, sys; json.dump([sys.argv, sys.stdin.read()], open({str(seen)!r}, 'w'))"
+    stand_in(monkeypatch, record + "; print('{\"value\": null}')")
+    SecretStore(in_helper=True).set_now("papershift:https://x:api_token", SECRET)
+    argv, stdin = json.loads(seen.read_text())
+    assert argv[1:] == ["set", "papershift:https://x:api_token"]
+    assert json.loads(stdin) == {"value": SECRET}
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "print('not json')",
+        "print('[1, 2]')",
+        "import sys; print('{\"value\": 3}')",
+        'import sys; print(\'{"error": "Something odd {x}"}\'); sys.exit(1)',
+        "import sys; sys.exit(7)",
+        "raise SystemExit('Traceback: boom')",
+    ],
+)
+def test_a_helper_that_answers_oddly_is_told_as_a_refusal(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, script: str
+) -> None:
+    stand_in(monkeypatch, script)
+    with pytest.raises(SecretsUnavailable) as info:
+        SecretStore(in_helper=True).get_now("x")
+    assert str(info.value).startswith("The system keyring refused to do this")
+    assert "boom" not in caplog.text  # its error output is not ours to repeat
+
+
+def test_a_helper_that_hangs_is_stopped_and_told_as_a_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stand_in(monkeypatch, "import time; time.sleep(30)")
+    started = time.monotonic()
+    with pytest.raises(SecretsUnavailable, match="did not answer in time"):
+        asyncio.run(SecretStore(timeout_s=0.5, in_helper=True).get("x"))
+    assert time.monotonic() - started < 10  # not the helper's 30 s
+
+
+def test_a_helper_that_cannot_start_is_told_as_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(helper, "helper_command", lambda _: ["/nonexistent/clockapp"])
+    with pytest.raises(SecretsUnavailable, match="refused to do this"):
+        SecretStore(in_helper=True).delete_now("x")
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [([], ""), (["get"], ""), (["fetch", "x"], ""), (["get", "x", "y"], ""), (["set", "x"], "s")],
+)
+def test_the_helper_refuses_what_it_cannot_read_in_one_line(args: list[str], stdin: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "clockapp", "--keyring", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("clockapp: ") and done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr
