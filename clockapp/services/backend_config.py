@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from clockapp.domain.errors import UserError
@@ -39,9 +40,24 @@ def papershift_secret_name(url: str) -> str:
     return PAPERSHIFT.secret_name(url, "api_token", {})
 
 
+@dataclass(frozen=True)
+class BackendSetup:
+    """What setting up a backend writes, checked: its secrets (keyring name → value) and its
+    settings. Worked out before anything is written, so the keyring part can go to a thread."""
+
+    secrets: dict[str, str]
+    changes: dict[str, Any]
+
+
 def configure_timetrack(
     settings: Settings, secrets: SecretStore, url: str, username: str, api_key: str, api_secret: str
 ) -> None:
+    apply_setup(settings, secrets, plan_timetrack(settings, url, username, api_key, api_secret))
+
+
+def plan_timetrack(
+    settings: Settings, url: str, username: str, api_key: str, api_secret: str
+) -> BackendSetup:
     url = _checked_url(url)
     if not username.strip():
         raise BackendSetupError("Give the TimeTrack username your account is known by.")
@@ -56,8 +72,7 @@ def configure_timetrack(
     }
     _check_unlocked(settings, changes)
     key_name, secret_name_ = timetrack_secret_names(url, username.strip())
-    _store_secrets(secrets, {key_name: api_key.strip(), secret_name_: api_secret.strip()})
-    _save(settings, changes)
+    return BackendSetup({key_name: api_key.strip(), secret_name_: api_secret.strip()}, changes)
 
 
 def configure_papershift(
@@ -65,6 +80,12 @@ def configure_papershift(
 ) -> None:
     """``ids`` holds ``location_id`` or ``location_external_id`` (one of each pair) and so on
     for ``working_area`` and ``user``."""
+    apply_setup(settings, secrets, plan_papershift(settings, url, api_token, ids))
+
+
+def plan_papershift(
+    settings: Settings, url: str, api_token: str, ids: dict[str, str | None]
+) -> BackendSetup:
     url = _checked_url(url)
     if not api_token.strip():
         raise BackendSetupError("The Papershift API token is needed.")
@@ -81,27 +102,36 @@ def configure_papershift(
         changes[PAPERSHIFT.setting(f"{entity}_id")] = by_id or None
         changes[PAPERSHIFT.setting(f"{entity}_external_id")] = by_external or None
     _check_unlocked(settings, changes)
-    _store_secrets(secrets, {papershift_secret_name(url): api_token.strip()})
-    _save(settings, changes)
+    return BackendSetup({papershift_secret_name(url): api_token.strip()}, changes)
 
 
 def configure(
     settings: Settings, secrets: SecretStore, kind: str, values: dict[str, str | None]
 ) -> None:
     """Set up the backend ``kind`` from its fields' values (see ``BACKENDS``)."""
+    apply_setup(settings, secrets, plan(settings, kind, values))
+
+
+def plan(settings: Settings, kind: str, values: dict[str, str | None]) -> BackendSetup:
+    """What :func:`configure` would write, checked; BackendSetupError when it can't."""
 
     def text(name: str) -> str:
         return values.get(name) or ""
 
     if kind == "timetrack":
-        configure_timetrack(
-            settings, secrets, text("url"), text("username"), text("api_key"), text("api_secret")
+        return plan_timetrack(
+            settings, text("url"), text("username"), text("api_key"), text("api_secret")
         )
-    elif kind == "papershift":
+    if kind == "papershift":
         ids = {f.name: values.get(f.name) for f in PAPERSHIFT.fields if f.pair}
-        configure_papershift(settings, secrets, text("url"), text("api_token"), ids)
-    else:
-        raise BackendSetupError("Choose TimeTrack or Papershift first.")
+        return plan_papershift(settings, text("url"), text("api_token"), ids)
+    raise BackendSetupError("Choose TimeTrack or Papershift first.")
+
+
+def apply_setup(settings: Settings, secrets: SecretStore, setup: BackendSetup) -> None:
+    """Write a checked setup: the secrets first (the settings name them), then the settings."""
+    store_secrets(secrets, setup.secrets)
+    save_changes(settings, setup.changes)
 
 
 def describe_backend(settings: Settings, secrets: SecretStore) -> dict[str, Any]:
@@ -377,7 +407,7 @@ def _check_unlocked(settings: Settings, changes: dict[str, Any]) -> None:
             )
 
 
-def _store_secrets(secrets: SecretStore, values: dict[str, str]) -> None:
+def store_secrets(secrets: SecretStore, values: dict[str, str]) -> None:
     try:
         for name, value in values.items():
             secrets.set_now(name, value)
@@ -385,7 +415,7 @@ def _store_secrets(secrets: SecretStore, values: dict[str, str]) -> None:
         raise BackendSetupError(exc.text, **exc.values) from exc
 
 
-def _save(settings: Settings, changes: dict[str, Any]) -> None:
+def save_changes(settings: Settings, changes: dict[str, Any]) -> None:
     try:
         for key, value in changes.items():
             settings.set(key, value)

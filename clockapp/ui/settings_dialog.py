@@ -4,16 +4,18 @@ start at login.
 Secrets are typed into password fields and go only to the keyring, through the same service
 the command line uses; an empty secret field keeps the stored one. Fields the admin policy
 locks are shown, disabled, with the reason. "Test connection" checks what is on screen, before
-anything is saved, in the background on the qasync loop. Opened with ``open()``, never ``exec()``.
+anything is saved, in the background on the qasync loop; saving asks the keyring there too.
+Opened with ``open()``, never ``exec()``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from clockapp.domain.uploads import redact_url
 from clockapp.platform.autostart import Autostart, AutostartError, for_this_os
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
 from clockapp.ui.screen_fit import ContentScrollArea, fit_to_screen
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 KINDS = ("none", *BACKENDS)
 
@@ -72,6 +75,7 @@ class SettingsDialog(QDialog):
         self._preview = preview
         self.autostart = autostart or for_this_os()
         self._test_task: asyncio.Task[None] | None = None
+        self._saving: asyncio.Task[None] | None = None
         # Without the app's name: Qt appends it (the application display name) itself.
         self.setWindowTitle(self.tr("Settings"))
         locked_text = self.tr("Set by your IT department.")
@@ -419,12 +423,35 @@ class SettingsDialog(QDialog):
         self.test_result.setText(answer)
 
     def save(self) -> None:
-        """Validate and store everything; on a refusal, say why and keep the dialog open."""
-        kind = self.chosen_kind()
-        fields = self.form_fields()
+        """Validate and store everything; on a refusal, say why and keep the dialog open.
+
+        The keyring is asked in a thread (in the tray each call is a helper process of a few
+        hundred ms): the dialog says "Saving…" and stays responsive meanwhile.
+        """
+        if self._saving is not None and not self._saving.done():
+            return  # a second click while saving
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop runs (tests): the keyring is asked right here
+            loop = None
+        steps = self._save(self.chosen_kind(), self.form_fields(), in_thread=loop is not None)
+        if loop is None:
+            # Nothing in the steps waits then: one send runs them to their end.
+            with contextlib.suppress(StopIteration):
+                steps.send(None)
+            return
+        self._saving = loop.create_task(steps)
+
+    def reject(self) -> None:
+        """Closing waits while the keyring is asked (at most its timeout): a half-done save
+        would leave the secrets stored but not the settings that name them."""
+        if self._saving is None or self._saving.done():
+            super().reject()
+
+    async def _save(self, kind: str, fields: dict[str, str], in_thread: bool) -> None:
         try:
             if kind != "none" or self.settings.get("backend") not in (None, "none"):
-                self._save_backend(kind, fields)
+                await self._save_backend(kind, fields, in_thread)
             if not self.settings.is_locked("targets"):
                 self.settings.set("targets", {d: s.value() for d, s in self.targets.items()})
             if not self.settings.is_locked("holiday_region"):
@@ -443,6 +470,11 @@ class SettingsDialog(QDialog):
             self.settings.save()
             if self.start_at_login.isChecked() != self.autostart.is_enabled():
                 self.autostart.set_enabled(self.start_at_login.isChecked())
+        except TimeoutError:
+            self.message.setText(
+                self.tr("The system keyring did not answer in time (is it locked?).")
+            )
+            return
         except (config.BackendSetupError, SettingsError, AutostartError) as exc:
             self.message.setText(explain(exc))
             return
@@ -473,7 +505,7 @@ class SettingsDialog(QDialog):
             )
         return f"{int(match[1]):02d}:{match[2]}"
 
-    def _save_backend(self, kind: str, fields: dict[str, str]) -> None:
+    async def _save_backend(self, kind: str, fields: dict[str, str], in_thread: bool) -> None:
         if kind == "none":
             self.settings.set("backend", "none")
             return
@@ -483,11 +515,27 @@ class SettingsDialog(QDialog):
             )
         url = config.validate_url(fields["url"])
         values: dict[str, str | None] = {k: v or None for k, v in fields.items()}
+        if in_thread:
+            self.message.setText(self.tr("Saving…"))
         for field in BACKENDS[kind].secrets:  # an empty secret field keeps the stored one
-            values[field.name] = fields[field.name] or config.stored_secret(
-                self.secrets, kind, url, fields.get("username", ""), field.name
+            values[field.name] = fields[field.name] or await self._keyring(
+                in_thread,
+                config.stored_secret,
+                self.secrets,
+                kind,
+                url,
+                fields.get("username", ""),
+                field.name,
             )
-        config.configure(self.settings, self.secrets, kind, values)
+        setup = config.plan(self.settings, kind, values)  # checked before anything is written
+        await self._keyring(in_thread, config.store_secrets, self.secrets, setup.secrets)
+        config.save_changes(self.settings, setup.changes)
+
+    async def _keyring(self, in_thread: bool, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)``, in a thread with the keyring's timeout when ``in_thread``."""
+        if not in_thread:
+            return fn(*args)
+        return await asyncio.wait_for(asyncio.to_thread(fn, *args), self.secrets.timeout_s)
 
 
 class HoursMinutesSpinBox(QSpinBox):

@@ -1087,6 +1087,10 @@
         <translation> Std.</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
         <source>Start ClockApp when I log in</source>
         <extracomment>The whole-number settings on this form, each editor built from its declaration.</extracomment>
         <translation>ClockApp bei der Anmeldung starten</translation>

@@ -4,6 +4,7 @@ locked fields, targets, and start at login."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -373,3 +374,76 @@ def test_targets_from_the_shift_plan_are_off_until_chosen_and_lockable(
     assert not dialog.target_from_shifts.isEnabled()
     assert dialog.target_from_shifts.toolTip() == "Set by your IT department."
     assert not dialog.target_from_shifts.isChecked()
+
+
+def test_saving_asks_the_keyring_in_the_background_and_waits_for_it(
+    qtbot: QtBot,
+    settings: Settings,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+) -> None:
+    # In the tray each keyring call is a helper process: the dialog must not freeze on it.
+    asked, answer = threading.Event(), threading.Event()
+    store_password = memory_keyring.set_password
+
+    def slow_set(service: str, username: str, password: str) -> None:
+        asked.set()
+        answer.wait(10)
+        store_password(service, username, password)
+
+    memory_keyring.set_password = slow_set  # type: ignore[method-assign]
+    dialog = dialog_for(qtbot, settings, tmp_path)
+    dialog.show()
+    fill_timetrack(dialog, timetrack)
+    accepted: list[bool] = []
+    dialog.accepted.connect(lambda: accepted.append(True))
+
+    async def save_meanwhile() -> tuple[str, bool, bool]:
+        save(dialog)  # returns at once
+        assert await asyncio.to_thread(asked.wait, 10)
+        said, saved_yet = dialog.message.text(), settings.path.exists()
+        dialog.reject()  # Escape or the window's close: not while the keyring is asked
+        still_open = dialog.isVisible()
+        answer.set()
+        assert dialog._saving is not None
+        await dialog._saving
+        return said, saved_yet, still_open
+
+    assert asyncio.run(save_meanwhile()) == ("Saving…", False, True)
+    assert accepted == [True] and settings.get("backend") == "timetrack"
+    assert sorted(memory_keyring.entries.values()) == sorted(
+        [timetrack.api_key, timetrack.api_secret]
+    )
+
+
+def test_a_keyring_that_does_not_answer_leaves_the_settings_as_they_were(
+    qtbot: QtBot,
+    settings: Settings,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    timetrack: FakeTimeTrack,
+) -> None:
+    release = threading.Event()
+
+    def hang(service: str, username: str, password: str) -> None:
+        release.wait(5)
+
+    memory_keyring.set_password = hang  # type: ignore[method-assign]
+    dialog = dialog_for(qtbot, settings, tmp_path, secrets=SecretStore(timeout_s=0.3))
+    dialog.show()
+    fill_timetrack(dialog, timetrack)
+
+    async def save_now() -> None:
+        save(dialog)
+        assert dialog._saving is not None
+        await dialog._saving
+
+    try:
+        asyncio.run(save_now())
+    finally:
+        release.set()
+    assert dialog.message.text() == "The system keyring did not answer in time (is it locked?)."
+    assert dialog.isVisible() and not settings.path.exists()
+    dialog.reject()  # the save has ended: closing works again
+    assert not dialog.isVisible()
