@@ -269,6 +269,13 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         dialog.show()
         return dialog
 
+    def settings_saving() -> QWidget:
+        # While the keyring is asked (a helper process in the tray), the line under the form
+        # says so: the sentence SettingsDialog's save shows there.
+        dialog = settings()
+        dialog.message.setText(dialog.tr("Saving…"))
+        return dialog
+
     def edit() -> QWidget:
         # Tuesday's 7 hours without a break get their lunch (the rule is mended), a coffee
         # break too short to count, and a break typed after the session ended: refused.
@@ -354,6 +361,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         ("week-holidays", week_holidays),
         ("absence-dialog", absence),
         ("settings", settings),
+        ("settings-saving", settings_saving),
         ("edit-dialog", edit),
         ("edit-dialog-dst", edit_dst),
         ("away-prompt", away),
