@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -103,6 +104,12 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     # A fleet connecting at once must queue, not be refused (the default backlog is 5).
     request_queue_size = 1024
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that drops its kept-alive connection (a client closed, an app quitting) is
+        # what real servers see all day: no traceback for it. Anything else is printed.
+        if not isinstance(sys.exc_info()[1], ConnectionResetError | BrokenPipeError):
+            super().handle_error(request, client_address)
 
 
 class FakeServer:
