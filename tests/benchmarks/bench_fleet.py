@@ -15,7 +15,8 @@ in the same run:
   - time to drain against the floor (items / allowed rate);
   - the peak request rate the server saw in any 1-second window (all requests, and admitted
     ones), and in how many 1-second windows each went above the limit (the bucket lets up to
-    rate + burst through in one window after a quiet spell);
+    rate + burst through in one window after a quiet spell), and the longest stretch of
+    consecutive seconds above it;
   - the share of requests answered 429, and in how many seconds the server refused any (the
     fleet went beyond what its limit lets through, bursts included);
   - that every session arrived exactly once (none lost, none doubled).
@@ -40,7 +41,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -218,6 +219,7 @@ def measure(
         "seconds_over_all": sum(1 for v in total.values() if v > args.rate),
         "seconds_over_later": sum(1 for t, v in total.items() if t >= settled and v > args.rate),
         "seconds_refusing": sum(1 for v in refused.values() if v),
+        "longest_over": longest_run(total.get(t, 0) > args.rate for t in range(first, last + 1)),
         "lost": len(sent - set(arrived)),
         "doubled": sum(1 for n in arrived.values() if n > 1),
         "strangers": len(set(arrived) - sent),
@@ -225,6 +227,15 @@ def measure(
             f"{total.get(t, 0)}/{admitted.get(t, 0)}" for t in range(first, last + 1)
         ),
     }
+
+
+def longest_run(flags: Iterable[bool]) -> int:
+    """The most consecutive true values (seconds in a row above the limit)."""
+    longest = run = 0
+    for flag in flags:
+        run = run + 1 if flag else 0
+        longest = max(longest, run)
+    return longest
 
 
 def main() -> None:
@@ -287,8 +298,8 @@ def main() -> None:
             f"    requests seen per second: peak {r['peak_all']}/s in the first wave "
             f"({r['first_wave']} s), then at most {r['peak_later']}/s; seconds above "
             f"{args.rate:.0f}/s: {r['seconds_over_all']}, {r['seconds_over_later']} after the "
-            f"first wave (aim <= 1); seconds in which the server refused any (its bucket "
-            f"ran dry): {r['seconds_refusing']}\n"
+            f"first wave (aim <= 1); longest stretch above it: {r['longest_over']} s; seconds "
+            f"in which the server refused any (its bucket ran dry): {r['seconds_refusing']}\n"
             f"    uploaded {r['uploaded']}, lost {r['lost']}, doubled {r['doubled']}, "
             f"unknown {r['strangers']} (aim 0)"
         )
