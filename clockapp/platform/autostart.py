@@ -24,6 +24,7 @@ from typing import Protocol
 
 from clockapp.domain.errors import UserError
 from clockapp.files import write_atomically
+from clockapp.platform.helper import bundle_executable
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def _cannot_change(where: object, exc: OSError) -> AutostartError:
 def launch_command() -> list[str]:
     """How to start this installation of ClockApp, as an argument list."""
     if getattr(sys, "frozen", False):  # a PyInstaller build: the executable is the app
-        return [sys.executable]
+        return [bundle_executable(windowed=True)]
     script = Path(sys.executable).with_name("clockapp.exe" if os.name == "nt" else "clockapp")
     if script.exists():
         return [str(script)]

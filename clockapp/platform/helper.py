@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,8 +17,21 @@ def helper_command(argument: str) -> list[str]:
     """How to start a helper: this app again, with ``argument`` first (clockapp.start routes
     it)."""
     if getattr(sys, "frozen", False):  # the bundle's executable is the app
-        return [sys.executable, argument]
+        return [bundle_executable(windowed=False), argument]
     return [sys.executable, "-m", "clockapp", argument]
+
+
+def bundle_executable(windowed: bool) -> str:
+    """The frozen app's executable to start. On Windows the bundle has two: the command line
+    ``clockapp.exe`` and its windowed twin ``clockappw.exe`` (a login or the Start menu starts
+    that one: no console window). A helper is the command line: its pipes are surely its
+    stdin and stdout, and it is started with no window."""
+    executable = Path(sys.executable)
+    if sys.platform == "win32":
+        twin = executable.with_name("clockappw.exe" if windowed else "clockapp.exe")
+        if twin.is_file():
+            return str(twin)
+    return str(executable)
 
 
 def run_helper(

@@ -42,7 +42,7 @@ OutputBaseFilename=ClockApp-{#AppVersion}-setup
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
-UninstallDisplayIcon={app}\ClockApp.exe
+UninstallDisplayIcon={app}\clockappw.exe
 UninstallDisplayName=ClockApp
 ; Closes a running ClockApp (Restart Manager) before replacing its files.
 CloseApplications=yes
@@ -71,16 +71,16 @@ Source: "{param:POLICY}"; DestDir: "{commonappdata}\ClockApp"; DestName: "policy
   Flags: external skipifsourcedoesntexist uninsneveruninstall; Check: PolicyGiven
 
 [Icons]
-; ClockApp.exe is the windowed twin of clockapp.exe (the command line): no console window.
-Name: "{autoprograms}\ClockApp"; Filename: "{app}\ClockApp.exe"; Comment: "Clock in and out from the system tray"
+; clockappw.exe is the windowed twin of clockapp.exe (the command line): no console window.
+Name: "{autoprograms}\ClockApp"; Filename: "{app}\clockappw.exe"; Comment: "Clock in and out from the system tray"
 
 [Registry]
 ; HKA: HKLM in a per-machine install (every user), HKCU in a per-user install.
 Root: HKA; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: string; \
-  ValueName: "ClockApp"; ValueData: """{app}\ClockApp.exe"""; Flags: uninsdeletevalue; Tasks: autostart
+  ValueName: "ClockApp"; ValueData: """{app}\clockappw.exe"""; Flags: uninsdeletevalue; Tasks: autostart
 
 [Run]
-Filename: "{app}\ClockApp.exe"; Description: "{cm:LaunchProgram,ClockApp}"; \
+Filename: "{app}\clockappw.exe"; Description: "{cm:LaunchProgram,ClockApp}"; \
   Flags: nowait postinstall skipifsilent runasoriginaluser
 
 [Code]

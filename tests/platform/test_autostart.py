@@ -4,6 +4,7 @@ calls a fake registry records."""
 from __future__ import annotations
 
 import plistlib
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from clockapp.platform.autostart import (
     XdgAutostart,
     launch_command,
 )
+from clockapp.platform.helper import helper_command
 
 
 def test_xdg_entry_round_trip(tmp_path: Path) -> None:
@@ -84,9 +86,9 @@ class FakeRun:
 
 def test_windows_run_key() -> None:
     run = FakeRun()
-    auto = WindowsAutostart(run, command=[r"C:\Program Files\ClockApp\ClockApp.exe"])
+    auto = WindowsAutostart(run, command=[r"C:\Program Files\ClockApp\clockappw.exe"])
     auto.set_enabled(True)
-    assert run.values == {RUN_VALUE: r'"C:\Program Files\ClockApp\ClockApp.exe"'}
+    assert run.values == {RUN_VALUE: r'"C:\Program Files\ClockApp\clockappw.exe"'}
     assert auto.is_enabled()
     auto.set_enabled(False)
     assert run.values == {} and not auto.is_enabled()
@@ -95,3 +97,27 @@ def test_windows_run_key() -> None:
 def test_the_command_is_this_installations_own() -> None:
     command = launch_command()
     assert Path(command[0]).exists()
+
+
+@pytest.mark.parametrize("started_as", ["clockapp.exe", "clockappw.exe"])
+def test_windows_logs_in_to_the_windowed_twin_and_helpers_run_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started_as: str
+) -> None:
+    # The frozen Windows bundle: clockapp.exe (console) and clockappw.exe (no console window).
+    for name in ("clockapp.exe", "clockappw.exe"):
+        (tmp_path / name).write_bytes(b"MZ")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / started_as))
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert launch_command() == [str(tmp_path / "clockappw.exe")]
+    assert helper_command("--keyring") == [str(tmp_path / "clockapp.exe"), "--keyring"]
+
+
+def test_a_bundle_with_one_executable_starts_that_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "clockapp").write_bytes(b"\x7fELF")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "clockapp"))
+    assert launch_command() == [str(tmp_path / "clockapp")]
+    assert helper_command("--keyring") == [str(tmp_path / "clockapp"), "--keyring"]
