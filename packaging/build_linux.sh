@@ -13,8 +13,8 @@
 # a menu entry, the icon in the hicolor theme and, for admins, an autostart entry to enable
 # (packaging/linux/README.Debian, installed to /usr/share/doc/clockapp/). Its Depends are derived
 # from the bundle: every shared library the bundle loads from the system (ldd), mapped to its
-# Debian package (dpkg -S), plus libxss1 (idle time, loaded with ctypes) and a libc6 version
-# from the newest GLIBC symbol version the bundle uses.
+# Debian package (dpkg -S), plus libxss1 and libxfixes3 (idle time and the XEmbed tray host, loaded
+# with ctypes) and a libc6 version from the newest GLIBC symbol version the bundle uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -132,7 +132,7 @@ fi
 unset 'packages[libc6]'
 glibc=$(grep -aoh 'GLIBC_2\.[0-9]\+' -r "$stage/opt/clockapp" | sort -uV | tail -1)
 depends="libc6 (>= ${glibc#GLIBC_})"
-for pkg in $(printf '%s\n' "${!packages[@]}" libxss1 | sort -u); do
+for pkg in $(printf '%s\n' "${!packages[@]}" libxss1 libxfixes3 | sort -u); do
     depends+=", $pkg"
 done
 echo "Depends: $depends"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
@@ -38,6 +39,7 @@ from clockapp.ui.qt import (
     QObject,
     QPoint,
     QRect,
+    QSocketNotifier,
     QSystemTrayIcon,
     Qt,
     QTimer,
@@ -49,6 +51,7 @@ from clockapp.ui.upload_status import UploadWatch
 if TYPE_CHECKING:  # the windows are imported when first shown: a tray idles without them
     from datetime import date
 
+    from clockapp.platform.tray_host_x11 import XEmbedHostWatch
     from clockapp.ui.at_time import AtTimeDialog
     from clockapp.ui.month_window import MonthWindow
     from clockapp.ui.popup import ClockWindow, TrayPopup
@@ -63,10 +66,13 @@ REOPEN_GUARD_S = 0.3
 # The D-Bus name of the StatusNotifierItem tray host registry (KDE, GNOME's AppIndicator
 # extension, XFCE, …); Qt uses that protocol whenever this name is on the session bus.
 SNI_WATCHER = "org.kde.StatusNotifierWatcher"
-# How often to look for a tray host (ms) while in the window (XEmbed hosts have no bus name to
-# watch). In the tray, the clock's minute beat looks (an XEmbed host may go away): no wake-ups
-# of its own while the app idles.
+# How often to look for a tray host (ms) while in the window. In the tray, hosts coming and going
+# are told (the bus for StatusNotifierItem hosts, the X server for XEmbed ones); where one of the
+# two can't be told, the clock's minute beat looks: no wake-ups of its own while the app idles.
 HOST_POLL_WINDOW_MS = 2000
+# After the X server says the XEmbed host changed, Qt is asked this much later (ms): it learns
+# of the change on a connection of its own, perhaps after us.
+XEMBED_SETTLE_MS = 500
 # A tray host that went away must stay away this long (ms) before the window opens: a
 # restarting panel comes back within seconds, and a window flashing up would only disturb.
 HOST_GONE_GRACE_MS = 3000
@@ -178,6 +184,11 @@ class ClockTray(QObject):
         self._host_gone.setInterval(HOST_GONE_GRACE_MS)
         self._host_gone.timeout.connect(self._on_host_gone_for_good)
         self._sni_watch: Any = None
+        self._xembed_watch: XEmbedHostWatch | None = None
+        self._xembed_changed = QTimer(self)
+        self._xembed_changed.setSingleShot(True)
+        self._xembed_changed.setInterval(XEMBED_SETTLE_MS)
+        self._xembed_changed.timeout.connect(self._check_host)
         if tray_available:
             self.tray = self._make_tray()
 
@@ -198,7 +209,12 @@ class ClockTray(QObject):
             self._use_tray(self._fixed_tray)
             return
         self._watch_sni_hosts()
-        self.clock.minute.connect(self._check_host)
+        xcb = QGuiApplication.platformName() == "xcb"
+        if xcb:
+            self._watch_xembed_hosts()
+        # Asking Qt costs a dozen wake-ups where a session bus runs: only where not told.
+        if self._sni_watch is None or (xcb and self._xembed_watch is None):
+            self.clock.minute.connect(self._check_host)
         self._use_tray(self.tray_host_present())
 
     @property
@@ -226,6 +242,22 @@ class ClockTray(QObject):
         # (Qt itself registers a shown icon again with a host that restarted.)
         self._sni_watch.serviceRegistered.connect(lambda _name: self._check_host())
         self._sni_watch.serviceUnregistered.connect(lambda _name: self._check_host())
+
+    def _watch_xembed_hosts(self) -> None:
+        # An XEmbed host coming or going (trayer, older panels) is told by the X server.
+        from clockapp.platform.tray_host_x11 import XEmbedHostWatch
+
+        watch = XEmbedHostWatch.open(os.environ.get("DISPLAY"))
+        if watch is None:
+            return
+        self._xembed_watch = watch
+        notifier = QSocketNotifier(watch.fd, QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(self._on_xembed_event)
+        self.destroyed.connect(watch.close)
+
+    def _on_xembed_event(self) -> None:
+        if self._xembed_watch is not None and self._xembed_watch.changes():
+            self._xembed_changed.start()  # again on each: a burst is one look
 
     def _check_host(self) -> None:
         """Move into the tray when a host has come; start the grace period when it has gone."""

@@ -194,6 +194,7 @@ def test_the_deb_has_the_layout_and_dependencies_of_a_desktop_app(
         "libfontconfig1",
         "libdbus-1-3",
         "libxss1",
+        "libxfixes3",
     ):
         assert re.search(rf"(^|, ){re.escape(package)}(,|$| )", depends), (package, depends)
     assert re.match(r"libc6 \(>= 2\.\d+\)", depends), depends

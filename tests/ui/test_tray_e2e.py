@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.desktop import Xvfb, start_trayer, tray_panel_up
+from tests.desktop import Xvfb, start_session_bus, start_trayer, tray_panel_up
 
 pytestmark = pytest.mark.slow
 
@@ -317,3 +317,34 @@ def test_an_app_started_before_the_tray_host_moves_into_it(
         err = app.finish()
     assert app.process.returncode == 0, err
     assert "Traceback" not in err, err
+
+
+def test_the_app_follows_its_xembed_host_where_a_session_bus_runs(
+    x_server: dict[str, str], tmp_path: Path
+) -> None:
+    # Every desktop has a session bus; here no StatusNotifierItem host is on it, so Qt docks by
+    # XEmbed. The X server tells the app when trayer goes and comes back: no minute beat is
+    # waited for (asking Qt each minute cost a dozen wake-ups where a bus runs).
+    try:
+        daemon, address = start_session_bus(tmp_path)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    env = {**x_server, "DBUS_SESSION_BUS_ADDRESS": address}
+    app = None
+    try:
+        with trayer(env, tmp_path / "trayer.log") as panel:
+            app = App(env)
+            assert app.next_event("tray", timeout=60)["rect"] is not None
+            panel.terminate()  # the panel goes for good: the window opens after the grace
+            app.next_event("window", timeout=15)
+        with trayer(env, tmp_path / "trayer-again.log"):
+            assert app.next_event("tray", timeout=15)["rect"] is not None
+            assert app.process.poll() is None
+    finally:
+        if app is not None:
+            app.process.terminate()
+            err = app.finish()
+            assert app.process.returncode == 0, err
+            assert "Traceback" not in err, err
+        daemon.terminate()
+        daemon.wait(10)
