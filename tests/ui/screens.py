@@ -273,6 +273,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         # While the keyring is asked (a helper process in the tray), the line under the form
         # says so: the sentence SettingsDialog's save shows there.
         dialog = settings()
+        assert isinstance(dialog, SettingsDialog)
         dialog.message.setText(dialog.tr("Saving…"))
         return dialog
 
