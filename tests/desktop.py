@@ -6,10 +6,24 @@ from __future__ import annotations
 
 import os
 import select
+import shutil
 import subprocess
 import time
 from pathlib import Path
 from typing import IO, Any
+
+
+def need(program: str) -> str:
+    """The path of ``program``; a skip where it's missing, but a failure in CI."""
+    import pytest  # only the tests call this; the benchmarks import the rest of the module
+
+    path = shutil.which(program)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{program} is missing in CI; tests/apt-packages.txt should install it")
+        pytest.skip(f"{program} is not installed")
+    return path
+
 
 # A panel along the top with a system tray: what the app docks its icon into.
 TRAYER = [

@@ -4,7 +4,6 @@ X11 (a private Xvfb moved by xdotool) and on D-Bus (a private bus with a fake GN
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -29,20 +28,7 @@ from clockapp.platform.idle_linux_wayland import MUTTER, SCREENSAVER, DBusIdle
 from clockapp.platform.idle_linux_x11 import X11Idle
 from clockapp.platform.idle_macos import MacIdle
 from clockapp.platform.idle_windows import TICK_MODULUS, WindowsIdle, idle_ms_between
-from tests.desktop import Xvfb
-
-IN_CI = os.environ.get("CI") == "true"
-
-
-def need(program: str) -> str:
-    """The path of ``program``; a skip where it's missing, but a failure in CI."""
-    path = shutil.which(program)
-    if path is None:
-        if IN_CI:
-            pytest.fail(f"{program} is missing in CI; tests/apt-packages.txt should install it")
-        pytest.skip(f"{program} is not installed")
-    return path
-
+from tests.desktop import Xvfb, need
 
 # -- Windows tick arithmetic ---------------------------------------------------------------------
 

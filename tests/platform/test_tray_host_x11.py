@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import os
 import select
-import shutil
 import time
 from collections.abc import Iterator
 
 import pytest
 
 from clockapp.platform.tray_host_x11 import XEmbedHostWatch
-from tests.desktop import Xvfb, start_trayer, tray_panel_up
-
-
-def need(program: str) -> None:
-    if shutil.which(program) is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{program} is missing in CI; tests/apt-packages.txt should install it")
-        pytest.skip(f"needs {program}")
+from tests.desktop import Xvfb, need, start_trayer, tray_panel_up
 
 
 @pytest.fixture
